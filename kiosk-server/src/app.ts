@@ -1,0 +1,53 @@
+// The kiosk server as a Fastify instance: built here, started by server.ts, driven by app.inject() in tests.
+// Plugins load in order: services (db → content) → API routes (one folder per resource) → the kiosk app's files.
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { setErrorHandling } from './errors.ts';
+import content from './plugins/content.ts';
+import db from './plugins/db.ts';
+import kioskApp from './plugins/kiosk-app.ts';
+import contentRoutes from './routes/content/index.ts';
+import health from './routes/health/index.ts';
+import kiosk from './routes/kiosk/index.ts';
+import records from './routes/records/index.ts';
+import stats from './routes/stats/index.ts';
+
+/** A batch of 200 records is ~100 KiB; anything much larger is a client bug, not a visit. */
+export const BODY_LIMIT = 256 * 1024;
+
+export interface BuildOptions {
+  /** Only tests pass another migrations folder. */
+  migrationsDir?: string;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}) {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: BODY_LIMIT,
+  }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: a text/plain body gets 415 Unsupported Media Type instead of a confusing schema error.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  setErrorHandling(app);
+
+  await app.register(db, { dataDir: config.dataDir, migrationsDir: options.migrationsDir });
+  await app.register(content, { contentDir: config.contentDir });
+
+  await app.register(
+    async (api) => {
+      await api.register(health);
+      await api.register(contentRoutes);
+      await api.register(kiosk, { idleSeconds: config.idleSeconds, idleCountdownSeconds: config.idleCountdownSeconds });
+      await api.register(records);
+      await api.register(stats);
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(kioskApp, { appDir: config.appDir });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

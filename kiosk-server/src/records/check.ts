@@ -1,0 +1,113 @@
+// Checks what the record schema cannot: every id a record names exists in the loaded content, and what the client
+// claims (a safe choice, a correct answer, a score, passed) agrees with the pack. A record that fails here would
+// otherwise skew the statistics forever, so the whole batch is refused with the record index and field named.
+import type { Content, Pack, Scenario } from '@ruyi/pack-schema';
+import type { VisitRecord } from '@ruyi/records';
+import type { ErrorDetail } from '../errors.ts';
+
+/** Scaled scores are rounded by the client (4 decimals); allow for that and no more. */
+export const SCALED_TOLERANCE = 0.001;
+
+export interface ContentIndex {
+  pack(id: string): { pack: Pack; scenario(id: string): Scenario | undefined } | undefined;
+  packIds: string[];
+}
+
+export function indexContent(content: Pick<Content, 'packs'>): ContentIndex {
+  const packs = new Map(
+    content.packs.map((pack) => {
+      const scenarios = new Map(pack.scenarios.map((s) => [s.id, s]));
+      return [pack.id, { pack, scenario: (id: string) => scenarios.get(id) }] as const;
+    }),
+  );
+  return { pack: (id) => packs.get(id), packIds: [...packs.keys()] };
+}
+
+const list = (ids: readonly string[]) => (ids.length ? ids.map((id) => `'${id}'`).join(', ') : '(none)');
+
+/** The pack a scenario record belongs to, or undefined for visit records. */
+export function packOf(index: ContentIndex, record: VisitRecord): Pack | undefined {
+  return 'packId' in record ? index.pack(record.packId)?.pack : undefined;
+}
+
+export function checkRecords(records: readonly VisitRecord[], index: ContentIndex): ErrorDetail[] {
+  const issues: ErrorDetail[] = [];
+  records.forEach((record, i) => {
+    const problem = (field: string, message: string) => issues.push({ path: `records[${i}].${field}`, message });
+    if (record.type === 'visit-start' || record.type === 'visit-end') return;
+
+    const entry = index.pack(record.packId);
+    if (!entry) return problem('packId', `unknown pack '${record.packId}': the loaded packs are ${list(index.packIds)}`);
+    const scenario = entry.scenario(record.scenarioId);
+    if (!scenario)
+      return problem(
+        'scenarioId',
+        `unknown scenario '${record.scenarioId}' in pack '${record.packId}': its scenarios are ${list(entry.pack.scenarios.map((s) => s.id))}`,
+      );
+
+    switch (record.type) {
+      case 'scenario-start':
+        return;
+      case 'hazard-found': {
+        const hazards = scenario.hazardHunt.hazards.map((h) => h.id);
+        if (!hazards.includes(record.hazardId))
+          problem('hazardId', `unknown hazard '${record.hazardId}' in scenario '${scenario.id}': its hazards are ${list(hazards)}`);
+        return;
+      }
+      case 'decision': {
+        const node = scenario.decisions.nodes.find((n) => n.id === record.nodeId);
+        if (!node)
+          return problem(
+            'nodeId',
+            `unknown decision '${record.nodeId}' in scenario '${scenario.id}': its decisions are ${list(scenario.decisions.nodes.map((n) => n.id))}`,
+          );
+        const choice = node.choices.find((c) => c.id === record.choiceId);
+        if (!choice)
+          return problem('choiceId', `unknown choice '${record.choiceId}' in decision '${node.id}': its choices are ${list(node.choices.map((c) => c.id))}`);
+        if (record.safe !== choice.safe)
+          problem('safe', `must be ${choice.safe}: choice '${choice.id}' of decision '${node.id}' is ${choice.safe ? 'safe' : 'unsafe'} in the pack`);
+        return;
+      }
+      case 'answer': {
+        const question = scenario.quiz.questions.find((q) => q.id === record.questionId);
+        if (!question)
+          return problem(
+            'questionId',
+            `unknown question '${record.questionId}' in scenario '${scenario.id}': its questions are ${list(scenario.quiz.questions.map((q) => q.id))}`,
+          );
+        const known = question.choices.map((c) => c.id);
+        const seen = new Set<string>();
+        let bad = false;
+        record.choiceIds.forEach((id, j) => {
+          if (!known.includes(id)) {
+            problem(`choiceIds[${j}]`, `unknown choice '${id}' in question '${question.id}': its choices are ${list(known)}`);
+            bad = true;
+          } else if (seen.has(id)) {
+            problem(`choiceIds[${j}]`, `choice '${id}' is listed twice`);
+            bad = true;
+          }
+          seen.add(id);
+        });
+        if (bad) return;
+        if (question.kind === 'single' && record.choiceIds.length !== 1)
+          return problem('choiceIds', `question '${question.id}' is single-choice: send exactly one choice, not ${record.choiceIds.length}`);
+        const correct = seen.size === question.answer.length && question.answer.every((a) => seen.has(a));
+        if (record.correct !== correct)
+          problem('correct', `must be ${correct}: the answer to question '${question.id}' is ${list(question.answer)}`);
+        return;
+      }
+      case 'scenario-end': {
+        const { raw, max, scaled } = record.score;
+        if (raw > max) return problem('score.raw', `${raw} is more than score.max (${max})`);
+        const expected = max === 0 ? 0 : raw / max;
+        if (Math.abs(expected - scaled) >= SCALED_TOLERANCE)
+          return problem('score.scaled', `${scaled} does not match score.raw / score.max = ${raw}/${max} = ${Number(expected.toFixed(4))}`);
+        const passed = scaled >= scenario.result.passScore;
+        if (record.passed !== passed)
+          problem('passed', `must be ${passed}: scenario '${scenario.id}' is passed at a scaled score of ${scenario.result.passScore} or more, and this one is ${scaled}`);
+        return;
+      }
+    }
+  });
+  return issues;
+}

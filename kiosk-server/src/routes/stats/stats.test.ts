@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { App } from '../../app.ts';
+import { newVisit, records } from '../../test-support/fixture-content.ts';
+import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
+
+let env: TestEnv;
+let app: App;
+beforeEach(async () => {
+  env = createTestEnv();
+  app = await env.start();
+});
+afterEach(() => env.cleanup());
+
+const summary = async () => {
+  const res = await app.inject({ url: '/api/stats/summary' });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+};
+
+describe('GET /api/stats/summary', () => {
+  it('lists every park area, in park order, with zeros when nothing is recorded', async () => {
+    expect(await summary()).toEqual({
+      visits: 0,
+      completedScenarios: 0,
+      areas: [
+        { area: 'fire', completedScenarios: 0, averageScore: null },
+        { area: 'traffic', completedScenarios: 0, averageScore: null },
+        { area: 'home', completedScenarios: 0, averageScore: null },
+      ],
+    });
+  });
+
+  it('counts visits with a visit-start, completed scenarios, and the average scaled score per area', async () => {
+    const a = newVisit();
+    const b = newVisit();
+    const c = newVisit(); // never sent a visit-start: not counted as a visit
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/records',
+      payload: {
+        records: [
+          records.visitStart(a),
+          records.visitStart(b),
+          records.scenarioStart(a),
+          records.scenarioEnd(a, 30, 40), // 0.75
+          records.scenarioEnd({ ...a, runId: newVisit().runId }, 40, 40), // 1 (played again)
+          records.scenarioEnd(b, 10, 30), // 0.3333
+          records.scenarioStart(c),
+          records.visitEnd(a),
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await summary()).toEqual({
+      visits: 2,
+      completedScenarios: 3,
+      areas: [
+        { area: 'fire', completedScenarios: 3, averageScore: 0.6944 }, // (0.75 + 1 + 0.3333) / 3 = 0.69443…
+        { area: 'traffic', completedScenarios: 0, averageScore: null },
+        { area: 'home', completedScenarios: 0, averageScore: null },
+      ],
+    });
+  });
+
+  it('counts a visit once however many visit-start records it has, and ignores duplicates', async () => {
+    const a = newVisit();
+    const start = records.visitStart(a);
+    const end = records.scenarioEnd(a);
+    await app.inject({ method: 'POST', url: '/api/records', payload: { records: [start, records.visitStart(a), end] } });
+    await app.inject({ method: 'POST', url: '/api/records', payload: { records: [start, end] } });
+    expect(await summary()).toMatchObject({ visits: 1, completedScenarios: 1 });
+  });
+});

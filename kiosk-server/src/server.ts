@@ -1,0 +1,43 @@
+// Starts the kiosk server: `npm run serve` (node --import tsx kiosk-server/src/server.ts). Everything else is in app.ts.
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const app = await buildApp(config);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing (finishing requests in flight, closing the database)`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'failed to close cleanly');
+        process.exit(1);
+      },
+    );
+  });
+}
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  app.log.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
+  await app.close();
+  process.exit(1);
+}
+
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+console.log(`Ruyi kiosk server: http://${shownHost}:${port}/  (data: ${config.dataDir}, content: ${config.contentDir})`);

@@ -1,0 +1,185 @@
+// A small content folder for tests: park.yaml with three areas and one valid pack ('fire-test', one scenario with
+// 2 props, 1 hazard, 1 decision with 2 choices, 1 single + 1 multiple question). Written as JSON, which is YAML.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { VisitRecord } from '@ruyi/records';
+
+const t = (en: string) => ({ 'zh-CN': `（中文）${en}`, en });
+
+/** Park order: fire, traffic, home. Only fire has a pack. */
+export const AREAS = ['fire', 'traffic', 'home'] as const;
+export const PACK_ID = 'fire-test';
+export const SCENARIO_ID = 'workshop';
+export const HAZARD_ID = 'locked-exit';
+export const NODE_ID = 'alarm';
+export const SAFE_CHOICE = 'leave-now';
+export const UNSAFE_CHOICE = 'grab-things';
+export const SINGLE_QUESTION = 'first-step';
+export const MULTIPLE_QUESTION = 'exit-rules';
+export const PASS_SCORE = 0.6;
+
+export const park = {
+  schemaVersion: 1,
+  name: t('Test Park'),
+  tagline: t('A park for tests'),
+  areas: AREAS.map((id) => ({ id, name: t(`Area ${id}`), description: t(`About ${id}`) })),
+};
+
+export const manifest = {
+  schemaVersion: 1,
+  id: PACK_ID,
+  version: '1.0.0',
+  area: 'fire',
+  title: t('Fire test pack'),
+  authors: ['Test Author'],
+  sources: [{ id: 'report', title: t('Investigation report'), url: 'https://example.org/report' }],
+  scenarios: [SCENARIO_ID],
+};
+
+export const scenario = {
+  id: SCENARIO_ID,
+  title: t('Workshop fire'),
+  summary: t('A fire in a small workshop'),
+  caseCard: {
+    title: t('Workshop fire'),
+    date: '2013-06-03',
+    place: t('A town'),
+    what: t('A fire broke out'),
+    cause: t('Faulty wiring'),
+    lesson: t('Keep exits open'),
+    sources: ['report'],
+  },
+  scene: {
+    room: { width: 10, depth: 8, height: 4 },
+    camera: { position: [0, 1.6, 4], target: [0, 1, 0] },
+    props: [
+      { id: 'panel', kind: 'electrical-panel', position: [-3, 0, -3], label: t('Electrical panel') },
+      { id: 'exit', kind: 'exit-door-locked', position: [4, 0, 0], label: t('Exit door') },
+    ],
+  },
+  hazardHunt: {
+    instructions: t('Find the hazards'),
+    hazards: [{ id: HAZARD_ID, prop: 'exit', name: t('Locked exit'), feedback: t('Exits must open'), hint: t('Look at the doors') }],
+  },
+  decisions: {
+    intro: t('The alarm rings'),
+    start: NODE_ID,
+    nodes: [
+      {
+        id: NODE_ID,
+        prompt: t('What do you do?'),
+        choices: [
+          { id: SAFE_CHOICE, label: t('Leave now'), consequence: t('You are out'), safe: true },
+          { id: UNSAFE_CHOICE, label: t('Grab your things'), consequence: t('Smoke fills the room'), safe: false },
+        ],
+      },
+    ],
+  },
+  quiz: {
+    questions: [
+      {
+        id: SINGLE_QUESTION,
+        kind: 'single',
+        prompt: t('First step?'),
+        choices: [
+          { id: 'raise-alarm', label: t('Raise the alarm') },
+          { id: 'hide', label: t('Hide') },
+        ],
+        answer: ['raise-alarm'],
+        explanation: t('Raise the alarm first'),
+      },
+      {
+        id: MULTIPLE_QUESTION,
+        kind: 'multiple',
+        prompt: t('Which are true?'),
+        choices: [
+          { id: 'keep-clear', label: t('Keep exits clear') },
+          { id: 'lock-doors', label: t('Lock exits at night') },
+          { id: 'know-two-ways', label: t('Know two ways out') },
+        ],
+        answer: ['keep-clear', 'know-two-ways'],
+        explanation: t('Exits must stay usable'),
+      },
+    ],
+  },
+  result: { lessons: [t('Keep exits open')], passScore: PASS_SCORE },
+};
+
+const write = (path: string, value: unknown) => {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+};
+
+export interface FixtureOptions {
+  /** Also write 'broken-pack', whose manifest names a scenario file that does not exist. */
+  brokenPack?: boolean;
+}
+
+/** Writes park.yaml and packs/fire-test/ (and optionally packs/broken-pack/) into `dir`. */
+export function writeFixtureContent(dir: string, options: FixtureOptions = {}): void {
+  write(join(dir, 'park.yaml'), park);
+  write(join(dir, 'packs', PACK_ID, 'pack.yaml'), manifest);
+  write(join(dir, 'packs', PACK_ID, 'scenarios', `${SCENARIO_ID}.yaml`), scenario);
+  if (options.brokenPack)
+    write(join(dir, 'packs', 'broken-pack', 'pack.yaml'), { ...manifest, id: 'broken-pack', scenarios: ['missing'] });
+}
+
+// --- Records about the fixture content ---
+
+type Of<T extends VisitRecord['type']> = Extract<VisitRecord, { type: T }>;
+
+export interface Visit {
+  visitId: string;
+  runId: string;
+}
+
+export const newVisit = (): Visit => ({ visitId: randomUUID(), runId: randomUUID() });
+
+const base = (visit: Visit) => ({
+  id: randomUUID(),
+  visitId: visit.visitId,
+  at: '2026-06-01T09:30:00.000Z',
+  platform: 'kiosk' as const,
+  locale: 'zh-CN' as const,
+});
+const inScenario = (visit: Visit) => ({ ...base(visit), packId: PACK_ID, scenarioId: SCENARIO_ID, runId: visit.runId });
+
+export const records = {
+  visitStart: (v: Visit): Of<'visit-start'> => ({ ...base(v), type: 'visit-start' }),
+  visitEnd: (v: Visit): Of<'visit-end'> => ({ ...base(v), type: 'visit-end', reason: 'finished' }),
+  scenarioStart: (v: Visit): Of<'scenario-start'> => ({ ...inScenario(v), type: 'scenario-start' }),
+  hazardFound: (v: Visit): Of<'hazard-found'> => ({ ...inScenario(v), type: 'hazard-found', hazardId: HAZARD_ID }),
+  decision: (v: Visit, safe = true): Of<'decision'> => ({
+    ...inScenario(v),
+    type: 'decision',
+    nodeId: NODE_ID,
+    choiceId: safe ? SAFE_CHOICE : UNSAFE_CHOICE,
+    safe,
+  }),
+  answer: (v: Visit): Of<'answer'> => ({
+    ...inScenario(v),
+    type: 'answer',
+    questionId: MULTIPLE_QUESTION,
+    choiceIds: ['know-two-ways', 'keep-clear'],
+    correct: true,
+  }),
+  /** A scenario-end with a consistent score: raw of 40 points. */
+  scenarioEnd: (v: Visit, raw = 30, max = 40): Of<'scenario-end'> => {
+    const scaled = max === 0 ? 0 : Math.round((raw / max) * 10_000) / 10_000;
+    return { ...inScenario(v), type: 'scenario-end', score: { raw, max, scaled }, passed: scaled >= PASS_SCORE, durationMs: 120_000 };
+  },
+};
+
+/** One record of each of the seven types, for one visit, in the order a visit makes them. */
+export function oneOfEach(visit = newVisit()): VisitRecord[] {
+  return [
+    records.visitStart(visit),
+    records.scenarioStart(visit),
+    records.hazardFound(visit),
+    records.decision(visit),
+    records.answer(visit),
+    records.scenarioEnd(visit),
+    records.visitEnd(visit),
+  ];
+}

@@ -1,0 +1,72 @@
+// Builds the real app on temp folders (data, content, app) for a test, and removes them afterwards.
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, type App } from '../app.ts';
+import type { Config } from '../config.ts';
+import { DB_FILE } from '../plugins/db.ts';
+import { writeFixtureContent, type FixtureOptions } from './fixture-content.ts';
+
+export interface TestEnv {
+  root: string;
+  config: Config;
+  /** Builds (another) app on the same folders; the caller closes it (or cleanup() does). */
+  start(): Promise<App>;
+  /** Opens the database file separately, read-only, as a second process would. */
+  openDb(): Database.Database;
+  cleanup(): Promise<void>;
+}
+
+export interface TestEnvOptions extends FixtureOptions {
+  /** Write a built-looking kiosk app (index.html and one hashed asset) into the app folder. */
+  builtApp?: boolean;
+  /** Write no content at all (an empty content folder). */
+  noContent?: boolean;
+}
+
+export const INDEX_HTML = '<!doctype html><title>Ruyi test app</title><div id="root"></div>';
+export const ASSET_FILE = 'index-abc123.js';
+
+export function createTestEnv(options: TestEnvOptions = {}): TestEnv {
+  const root = mkdtempSync(join(tmpdir(), 'ruyi-kiosk-server-'));
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(root, 'data'),
+    contentDir: join(root, 'content'),
+    appDir: join(root, 'app'),
+    idleSeconds: 90,
+    idleCountdownSeconds: 10,
+    logLevel: 'silent',
+  };
+  mkdirSync(config.contentDir, { recursive: true });
+  mkdirSync(config.appDir, { recursive: true });
+  if (!options.noContent) writeFixtureContent(config.contentDir, options);
+  if (options.builtApp) {
+    writeFileSync(join(config.appDir, 'index.html'), INDEX_HTML);
+    mkdirSync(join(config.appDir, 'assets'));
+    writeFileSync(join(config.appDir, 'assets', ASSET_FILE), 'console.log("ruyi");');
+  }
+  const apps: App[] = [];
+  const dbs: Database.Database[] = [];
+  return {
+    root,
+    config,
+    async start() {
+      const app = await buildApp(config);
+      apps.push(app);
+      return app;
+    },
+    openDb() {
+      const db = new Database(join(config.dataDir, DB_FILE), { readonly: true });
+      dbs.push(db);
+      return db;
+    },
+    async cleanup() {
+      for (const db of dbs) if (db.open) db.close();
+      await Promise.all(apps.map((a) => a.close()));
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { scenario } from '../test-support/scenario.ts';
+import { hintFor, msUntilHint } from './hint.ts';
+import { idleStatus } from './idle.ts';
+import { next, startRun } from './run.ts';
+import { chooseLocale, noVisit, startVisit, touch, visitIdleStatus } from './visit.ts';
+
+describe('hints', () => {
+  const hunting = next(scenario, startRun(scenario, 0), { type: 'begin-hunt', now: 1000 }).state;
+
+  it('appears only after hintAfterSeconds without progress, for the first hazard not found', () => {
+    expect(hintFor(scenario, hunting, 1000 + 19_999)).toBeNull();
+    expect(hintFor(scenario, hunting, 21_000)?.id).toBe('wiring');
+    const found = next(scenario, hunting, { type: 'inspect', propId: 'panel', now: 21_000 }).state;
+    expect(hintFor(scenario, found, 22_000)).toBeNull();
+    expect(hintFor(scenario, found, 41_000)?.id).toBe('locked-exit');
+  });
+
+  it('counts down to the next hint and stops when everything is found', () => {
+    expect(msUntilHint(scenario, hunting, 6000)).toBe(15_000);
+    const all = [
+      { type: 'inspect' as const, propId: 'panel', now: 2000 },
+      { type: 'inspect' as const, propId: 'door', now: 3000 },
+    ].reduce((s, e) => next(scenario, s, e).state, hunting);
+    expect(msUntilHint(scenario, all, 100_000)).toBeNull();
+    expect(hintFor(scenario, all, 100_000)).toBeNull();
+  });
+});
+
+describe('idle', () => {
+  const config = { idleSeconds: 90, countdownSeconds: 10 };
+  it('warns after the idle time, counts down, then expires', () => {
+    expect(idleStatus(0, 89_999, config)).toEqual({ kind: 'active', msUntilWarning: 1 });
+    expect(idleStatus(0, 90_000, config)).toMatchObject({ kind: 'warning', secondsLeft: 10 });
+    expect(idleStatus(0, 99_001, config)).toMatchObject({ kind: 'warning', secondsLeft: 1 });
+    expect(idleStatus(0, 100_000, config)).toEqual({ kind: 'expired' });
+  });
+});
+
+describe('visit', () => {
+  const config = { idleSeconds: 90, countdownSeconds: 10 };
+  it('only a started visit can time out, and a touch starts the idle clock again', () => {
+    expect(visitIdleStatus(noVisit(0), 1_000_000, config)).toBeNull();
+    const visit = startVisit(noVisit(0), 'v1', 1000);
+    expect(visitIdleStatus(visit, 101_000, config)).toEqual({ kind: 'expired' });
+    expect(visitIdleStatus(touch(visit, 100_000), 101_000, config)).toMatchObject({ kind: 'active' });
+  });
+
+  it('the next visitor starts clean: default language, no visit id', () => {
+    const first = chooseLocale(startVisit(noVisit(0), 'v1', 0), 'en', 10);
+    expect(first).toMatchObject({ visitId: 'v1', locale: 'en' });
+    expect(noVisit(200_000)).toEqual({ visitId: null, locale: 'zh-CN', startedAt: null, lastActivityAt: 200_000 });
+  });
+});

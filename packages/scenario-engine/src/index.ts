@@ -1,0 +1,6 @@
+export { startRun, next, isCorrect, type Phase, type RunState, type RunEvent, type RunOutcome, type Step, type Inspection, type DecisionTaken, type AnswerGiven } from './run.ts';
+export { scoreRun, type RunScore, type Tally } from './score.ts';
+export { hintFor, msUntilHint } from './hint.ts';
+export { idleStatus, type IdleConfig, type IdleStatus } from './idle.ts';
+export { noVisit, startVisit, chooseLocale, touch, visitIdleStatus, DEFAULT_LOCALE, type VisitState } from './visit.ts';
+export { recordBodyFor, type RunRef } from './records.ts';
