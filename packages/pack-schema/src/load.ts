@@ -1,6 +1,6 @@
 // Turns content files (YAML text) into validated packs, or into errors that name file, line:column and document path.
 // Pure: the caller reads the files (see node.ts), so the same code validates on the server, in the CLI and in tests.
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { checkScenarioReferences } from './references.ts';
 import { Manifest, Park, Scenario } from './schema.ts';
@@ -27,7 +27,9 @@ class YamlFile {
   syntaxErrors(): PackError[] {
     return this.doc.errors.map((e) => {
       const pos = e.linePos?.[0];
-      return { file: this.file.path, path: '', line: pos?.line, column: pos?.col, message: `YAML: ${e.message.split('\n')[0]}` };
+      // The first line of a pretty error ends with "at line L, column C:", which the location prefix already says.
+      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return { file: this.file.path, path: '', line: pos?.line, column: pos?.col, message: `YAML: ${message}` };
     });
   }
 
@@ -43,21 +45,38 @@ class YamlFile {
     return { file: this.file.path, path: formatPath(path), message };
   }
 
+  /** An unknown field is reported on the line of its key, not at the start of the mapping that holds it. */
+  unknownKeyAt(path: readonly Segment[], key: string): PackError {
+    const map = path.length ? this.doc.getIn(path, true) : this.doc.contents;
+    const pair = isMap(map) ? map.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key) : undefined;
+    if (!pair || !isNode(pair.key) || !pair.key.range) return this.errorAt(path, `unknown field '${key}' (check the spelling)`);
+    const { line, col } = this.lines.linePos(pair.key.range[0]);
+    // `{ en: Look up, above the door }` silently becomes two fields: say why, since the text looks right to an editor.
+    const message =
+      isMap(map) && map.flow && pair.value === null
+        ? `unknown field '${key}': inside { … } a comma starts a new field, so put text that contains commas in quotes`
+        : `unknown field '${key}' (check the spelling)`;
+    return { file: this.file.path, path: formatPath([...path, key]), line, column: col, message };
+  }
+
   parse<T extends z.ZodType>(schema: T): { ok: true; value: z.output<T> } | { ok: false; errors: PackError[] } {
     const syntax = this.syntaxErrors();
     if (syntax.length) return { ok: false, errors: syntax };
+    if (this.doc.contents === null) return { ok: false, errors: [{ file: this.file.path, path: '', message: 'the file is empty' }] };
     const result = schema.safeParse(this.doc.toJS());
     if (result.success) return { ok: true, value: result.data };
     return {
       ok: false,
-      errors: result.error.issues.map((issue) => this.errorAt(issue.path as Segment[], describeIssue(issue))),
+      errors: result.error.issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => this.unknownKeyAt(issue.path as Segment[], key))
+          : [this.errorAt(issue.path as Segment[], describeIssue(issue))],
+      ),
     };
   }
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (check the spelling)`;
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return `is required (${issue.expected})`;
   return issue.message;
 }

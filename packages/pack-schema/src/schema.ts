@@ -209,3 +209,24 @@ export const Park = z.strictObject({
   tagline: LocalizedText,
   areas: z.array(Area).min(1),
 });
+
+// Types derived from the schema, under the same names as their schemas.
+export type LocalizedText = z.infer<typeof LocalizedText>;
+export type AreaId = z.infer<typeof AreaId>;
+export type PropKind = z.infer<typeof PropKind>;
+export type Prop = z.infer<typeof Prop>;
+export type Scene = z.infer<typeof Scene>;
+export type Source = z.infer<typeof Source>;
+export type CaseCard = z.infer<typeof CaseCard>;
+export type Hazard = z.infer<typeof Hazard>;
+export type HazardHunt = z.infer<typeof HazardHunt>;
+export type DecisionChoice = z.infer<typeof DecisionChoice>;
+export type DecisionNode = z.infer<typeof DecisionNode>;
+export type Decisions = z.infer<typeof Decisions>;
+export type Question = z.infer<typeof Question>;
+export type Quiz = z.infer<typeof Quiz>;
+export type Scenario = z.infer<typeof Scenario>;
+export type Manifest = z.infer<typeof Manifest>;
+export type Pack = z.infer<typeof Pack>;
+export type Area = z.infer<typeof Area>;
+export type Park = z.infer<typeof Park>;

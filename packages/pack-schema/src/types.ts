@@ -1,25 +1,4 @@
-import type { z } from 'zod';
-import type * as S from './schema.ts';
-
-export type LocalizedText = z.infer<typeof S.LocalizedText>;
-export type AreaId = z.infer<typeof S.AreaId>;
-export type PropKind = z.infer<typeof S.PropKind>;
-export type Prop = z.infer<typeof S.Prop>;
-export type Scene = z.infer<typeof S.Scene>;
-export type Source = z.infer<typeof S.Source>;
-export type CaseCard = z.infer<typeof S.CaseCard>;
-export type Hazard = z.infer<typeof S.Hazard>;
-export type HazardHunt = z.infer<typeof S.HazardHunt>;
-export type DecisionChoice = z.infer<typeof S.DecisionChoice>;
-export type DecisionNode = z.infer<typeof S.DecisionNode>;
-export type Decisions = z.infer<typeof S.Decisions>;
-export type Question = z.infer<typeof S.Question>;
-export type Quiz = z.infer<typeof S.Quiz>;
-export type Scenario = z.infer<typeof S.Scenario>;
-export type Manifest = z.infer<typeof S.Manifest>;
-export type Pack = z.infer<typeof S.Pack>;
-export type Area = z.infer<typeof S.Area>;
-export type Park = z.infer<typeof S.Park>;
+export type { LocalizedText, AreaId, PropKind, Prop, Scene, Source, CaseCard, Hazard, HazardHunt, DecisionChoice, DecisionNode, Decisions, Question, Quiz, Scenario, Manifest, Pack, Area, Park } from './schema.ts';
 
 /** One thing wrong with a content file, precise enough for an editor to fix it without a developer. */
 export interface PackError {

@@ -1,0 +1,186 @@
+// The cross-reference checks, run through loadPack so each test also pins the path and line an editor is sent to.
+import { describe, expect, it } from 'vitest';
+import { edit, lineOf, MANIFEST_YAML, onlyError, packFiles, SCENARIO_PATH, SCENARIO_YAML } from '../test-fixtures/fixtures.ts';
+import { loadPack } from './load.ts';
+import { checkScenarioReferences } from './references.ts';
+import { Manifest, Scenario } from './schema.ts';
+import { parse } from 'yaml';
+
+const withScenario = (text: string) => loadPack(packFiles({ scenarios: { 'tiny.yaml': text } }));
+
+describe('checkScenarioReferences', () => {
+  it('finds nothing wrong in a consistent scenario', () => {
+    const scenario = Scenario.parse(parse(SCENARIO_YAML));
+    expect(checkScenarioReferences(scenario, Manifest.parse(parse(MANIFEST_YAML)))).toEqual([]);
+  });
+});
+
+describe('ids are unique', () => {
+  it('two props with the same id', () => {
+    const text = edit(SCENARIO_YAML, '    - id: extinguisher', '    - id: panel');
+    const result = withScenario(text);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors[0]).toEqual({
+      file: SCENARIO_PATH,
+      path: 'scene.props[1].id',
+      line: lineOf(text, '- id: panel', 'kind: electrical-panel'),
+      column: 11,
+      message: "prop id 'panel' is used twice (first at index 0); ids must be unique",
+    });
+  });
+
+  it('two hazards with the same id, and two hazards on one prop', () => {
+    const second = [
+      '    - id: panel-hazard',
+      '      prop: panel',
+      '      name: { zh-CN: 又一个, en: Another }',
+      '      feedback: { zh-CN: 反馈, en: Feedback }',
+      '      hint: { zh-CN: 提示, en: Hint }',
+      'decisions:',
+    ].join('\n');
+    const text = edit(SCENARIO_YAML, 'decisions:', second);
+    const result = withScenario(text);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'hazardHunt.hazards[1].id', line: lineOf(text, '- id: panel-hazard', 'source: src-a'), message: "hazard id 'panel-hazard' is used twice (first at index 0); ids must be unique" }),
+      expect.objectContaining({ path: 'hazardHunt.hazards[1].prop', message: "prop 'panel' is used twice (first at index 0); one prop can hold only one hazard" }),
+    ]);
+  });
+
+  it('two decisions, two choices or two questions with the same id', () => {
+    let text = edit(SCENARIO_YAML, '    - id: third', '    - id: second');
+    text = edit(text, 'next: third', 'next: second');
+    text = edit(text, '{ id: no, label', '{ id: yes, label');
+    text = edit(text, '    - id: q-multiple', '    - id: q-single');
+    const result = withScenario(text);
+    const messages = result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
+    expect(messages).toContain("decisions.nodes[2].id: decision id 'second' is used twice (first at index 1); ids must be unique");
+    expect(messages).toContain("quiz.questions[0].choices[1].id: choice id 'yes' is used twice (first at index 0); ids must be unique");
+    expect(messages).toContain("quiz.questions[1].id: question id 'q-single' is used twice (first at index 0); ids must be unique");
+  });
+});
+
+describe('references resolve', () => {
+  it('a hazard on a prop that is not in the scene', () => {
+    const text = edit(SCENARIO_YAML, 'prop: panel', 'prop: pannel');
+    expect(onlyError(withScenario(text))).toEqual({
+      file: SCENARIO_PATH,
+      path: 'hazardHunt.hazards[0].prop',
+      line: lineOf(text, 'prop: pannel'),
+      column: 13,
+      message: "prop 'pannel' is not in scene.props: panel, extinguisher",
+    });
+  });
+
+  it('a source that the pack does not list', () => {
+    const text = edit(SCENARIO_YAML, '      source: src-a', '      source: src-z');
+    expect(onlyError(withScenario(text))).toMatchObject({
+      path: 'hazardHunt.hazards[0].source',
+      line: lineOf(text, 'source: src-z'),
+      message: "source 'src-z' is not one of the pack's sources: src-a, src-b",
+    });
+  });
+
+  it('an unknown source on the case card, a decision choice and a question', () => {
+    let text = edit(SCENARIO_YAML, 'sources: [src-a]', 'sources: [src-a, nowhere]');
+    text = edit(text, 'source: src-b', 'source: nowhere');
+    text = edit(text, '      source: src-a\n    - id: q-multiple', '      source: nowhere\n    - id: q-multiple');
+    const result = withScenario(text);
+    const paths = result.ok ? [] : result.errors.map((e) => e.path);
+    expect(paths).toEqual(['caseCard.sources[1]', 'decisions.nodes[0].choices[1].source', 'quiz.questions[0].source']);
+  });
+
+  it('a source id listed twice in pack.yaml', () => {
+    const text = edit(MANIFEST_YAML, '  - id: src-b', '  - id: src-a');
+    const result = loadPack(packFiles({ manifest: text }));
+    expect(result.ok ? [] : result.errors[0]).toMatchObject({
+      file: 'packs/tiny-pack/pack.yaml',
+      path: 'sources[1].id',
+      line: lineOf(text, '- id: src-a', 'example.org'),
+      message: "source id 'src-a' is used twice",
+    });
+  });
+});
+
+describe('the escape drill always ends, and every step can be reached', () => {
+  it('a choice leading to a decision that does not exist', () => {
+    const text = edit(SCENARIO_YAML, 'next: third', 'next: fourth');
+    const result = withScenario(text);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors).toContainEqual({
+      file: SCENARIO_PATH,
+      path: 'decisions.nodes[1].choices[1].next',
+      line: lineOf(text, 'next: fourth'),
+      column: 17,
+      message: "decision 'fourth' is not one of the decisions: first, second, third",
+    });
+  });
+
+  it('a start that does not exist', () => {
+    const text = edit(SCENARIO_YAML, 'start: first', 'start: begin');
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'decisions.start', line: lineOf(text, 'start: begin'), message: "decision 'begin' is not one of the decisions: first, second, third" });
+  });
+
+  it('a loop back to an earlier decision', () => {
+    const text = edit(SCENARIO_YAML, "          consequence: { zh-CN: 跑了, en: Ran }\n          safe: false\n", "          consequence: { zh-CN: 跑了, en: Ran }\n          safe: false\n          next: first\n");
+    expect(onlyError(withScenario(text))).toMatchObject({
+      path: 'decisions.nodes[2].choices[1].next',
+      line: lineOf(text, 'next: first'),
+      message: "going to 'first' makes a loop; every path through the decisions must end",
+    });
+  });
+
+  it('a decision that points to itself', () => {
+    const text = edit(SCENARIO_YAML, 'next: third', 'next: second');
+    expect(withScenario(text)).toMatchObject({
+      ok: false,
+      errors: expect.arrayContaining([expect.objectContaining({ path: 'decisions.nodes[1].choices[1].next', message: expect.stringContaining('makes a loop') })]),
+    });
+  });
+
+  it('a decision no path leads to', () => {
+    const text = edit(SCENARIO_YAML, 'next: third', '');
+    expect(onlyError(withScenario(text))).toMatchObject({
+      path: 'decisions.nodes[2].id',
+      line: lineOf(text, '- id: third'),
+      message: "decision 'third' cannot be reached from the start 'first'",
+    });
+  });
+
+  it('a decision with no safe choice to teach', () => {
+    const text = edit(SCENARIO_YAML, "consequence: { zh-CN: 停了, en: Stopped }\n          safe: true", "consequence: { zh-CN: 停了, en: Stopped }\n          safe: false");
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'decisions.nodes[2].choices', message: 'a decision needs at least one safe choice to teach' });
+  });
+});
+
+describe('quiz answers', () => {
+  it('a single-choice question with two answers', () => {
+    const text = edit(SCENARIO_YAML, 'answer: [yes]', 'answer: [yes, no]');
+    expect(onlyError(withScenario(text))).toEqual({
+      file: SCENARIO_PATH,
+      path: 'quiz.questions[0].answer',
+      line: lineOf(text, 'answer: [yes, no]'),
+      column: 15,
+      message: 'a single-choice question has exactly one answer, not 2',
+    });
+  });
+
+  it('an answer that is not one of the choices', () => {
+    const text = edit(SCENARIO_YAML, 'answer: [one, two]', 'answer: [one, four]');
+    expect(onlyError(withScenario(text))).toMatchObject({
+      path: 'quiz.questions[1].answer[1]',
+      line: lineOf(text, 'answer: [one, four]'),
+      message: "'four' is not one of the choices one, two, three",
+    });
+  });
+
+  it('the same choice twice in an answer', () => {
+    const text = edit(SCENARIO_YAML, 'answer: [one, two]', 'answer: [one, one]');
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'quiz.questions[1].answer', message: 'an answer lists the same choice twice' });
+  });
+
+  it('a question with no answer', () => {
+    const text = edit(SCENARIO_YAML, 'answer: [one, two]', 'answer: []');
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'quiz.questions[1].answer', message: 'name at least one right choice' });
+  });
+});
