@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { IdleGuard } from './components/IdleGuard.tsx';
+import { PlayScreen } from './play/PlayScreen.tsx';
+import { AttractScreen } from './screens/AttractScreen.tsx';
+import { MapScreen } from './screens/MapScreen.tsx';
+import { OperatorScreen } from './screens/OperatorScreen.tsx';
+import { endVisit } from './stores/lifecycle.ts';
+import { useContent } from './stores/content.ts';
+import { useVisit } from './stores/visit.ts';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const content = useContent();
+  const locale = useVisit((s) => s.locale);
+  const [, navigate] = useLocation();
+
+  useEffect(() => {
+    void i18n.changeLanguage(locale);
+  }, [i18n, locale]);
+
+  if (content.status === 'loading')
+    return (
+      <main className="screen message-screen" aria-busy="true">
+        <p>{t('app.loading')}</p>
+      </main>
+    );
+  if (content.status === 'failed')
+    return (
+      <main className="screen message-screen">
+        <h1>{t('app.loadFailed')}</h1>
+        <pre className="technical">{content.error}</pre>
+      </main>
+    );
+
+  const { content: data, config } = content;
+  const restart = (reset: () => void) => {
+    endVisit('finished');
+    navigate('/', { replace: true });
+    reset();
+  };
+  return (
+    <ErrorBoundary
+      fallback={(reset) => (
+        <main className="screen message-screen">
+          <h1>{t('app.crashed')}</h1>
+          <button type="button" className="primary" onClick={() => restart(reset)}>
+            {t('app.restart')}
+          </button>
+        </main>
+      )}
+    >
+      <IdleGuard idleSeconds={config.idleSeconds} countdownSeconds={config.idleCountdownSeconds} />
+      <Switch>
+        <Route path="/operator">
+          <OperatorScreen content={data} />
+        </Route>
+        {!data.park ? (
+          <Route>
+            <OperatorScreen content={data} />
+          </Route>
+        ) : null}
+        <Route path="/">{data.park && <AttractScreen park={data.park} />}</Route>
+        <Route path="/map">{data.park && <MapScreen content={data} />}</Route>
+        <Route path="/play/:packId/:scenarioId">
+          {(params) => <PlayScreen key={`${params.packId}/${params.scenarioId}`} content={data} packId={params.packId} scenarioId={params.scenarioId} />}
+        </Route>
+        <Route>
+          <Redirect to="/" />
+        </Route>
+      </Switch>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,26 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import zhCN from './locales/zh-CN.json';
+
+/** Languages a visitor can pick, each named in itself. zh-CN first: the park's visitors are mostly Chinese speakers. */
+export const VISITOR_LOCALES = [
+  { code: 'zh-CN', name: '中文' },
+  { code: 'en', name: 'English' },
+] as const;
+export type VisitorLocale = (typeof VISITOR_LOCALES)[number]['code'];
+
+export function createI18n() {
+  const i18n = i18next.createInstance();
+  void i18n.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: 'zh-CN',
+    fallbackLng: 'en',
+    supportedLngs: VISITOR_LOCALES.map((l) => l.code),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  i18n.on('languageChanged', (lng) => document.documentElement.setAttribute('lang', lng));
+  return i18n;
+}

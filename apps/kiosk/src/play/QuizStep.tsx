@@ -1,0 +1,82 @@
+import type { Scenario } from '@ruyi/pack-schema';
+import type { RunState } from '@ruyi/scenario-engine';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../components/useLocalize.ts';
+import { useRun } from '../stores/run.ts';
+
+export function QuizStep({ scenario, state }: { scenario: Scenario; state: RunState }) {
+  const { t } = useTranslation();
+  const l = useLocalize();
+  const dispatch = useRun.getState().dispatch;
+  const { questions } = scenario.quiz;
+  const question = questions[state.questionIndex]!;
+  const given = state.answers[question.id];
+  const [selected, setSelected] = useState<string[]>([]);
+  const multiple = question.kind === 'multiple';
+  const last = state.questionIndex === questions.length - 1;
+
+  const toggle = (id: string) =>
+    setSelected((cur) => (multiple ? (cur.includes(id) ? cur.filter((c) => c !== id) : [...cur, id]) : [id]));
+
+  return (
+    <main className="step quiz">
+      <h1 className="eyebrow">
+        {t('quiz.heading')} · {t('quiz.progress', { n: state.questionIndex + 1, total: questions.length })}
+      </h1>
+      <fieldset className="question" disabled={given !== undefined}>
+        <legend>
+          <span className="prompt">{l(question.prompt)}</span>
+          <span className="kind">{multiple ? t('quiz.multiple') : t('quiz.single')}</span>
+        </legend>
+        <ul className="choice-list">
+          {question.choices.map((c) => {
+            const isSelected = given ? given.choiceIds.includes(c.id) : selected.includes(c.id);
+            const isRight = question.answer.includes(c.id);
+            const marks = given
+              ? [isRight ? `✔ ${t('quiz.rightAnswer')}` : null, isSelected ? t('quiz.yourChoice') : null].filter(Boolean).join(' · ')
+              : '';
+            return (
+              <li key={c.id}>
+                <label className={`choice ${isSelected ? 'selected' : ''} ${given ? (isRight ? 'right' : 'wrong') : ''}`}>
+                  <input
+                    type={multiple ? 'checkbox' : 'radio'}
+                    name={`q-${question.id}`}
+                    value={c.id}
+                    checked={isSelected}
+                    onChange={() => toggle(c.id)}
+                  />
+                  <span>{l(c.label)}</span>
+                  {marks && <span className="choice-mark">{marks}</span>}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      {!given ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={selected.length === 0}
+            onClick={() => dispatch({ type: 'answer', choiceIds: selected })}
+          >
+            {t('quiz.submit')}
+          </button>
+        </div>
+      ) : (
+        <div className={`explanation ${given.correct ? 'safe' : 'unsafe'}`} role="status">
+          <p className="verdict">
+            <span aria-hidden="true">{given.correct ? '✔ ' : '✘ '}</span>
+            {given.correct ? t('quiz.correct') : t('quiz.incorrect')}
+          </p>
+          <p>{l(question.explanation)}</p>
+          <button type="button" className="primary" onClick={() => dispatch({ type: 'next-question' })}>
+            {last ? t('quiz.finish') : t('quiz.next')}
+          </button>
+        </div>
+      )}
+    </main>
+  );
+}

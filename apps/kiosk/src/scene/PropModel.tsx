@@ -1,0 +1,68 @@
+// kind → model. The lookup must name every kind in PROP_KINDS: a missing one is a type error.
+import type { JSX } from 'react';
+import { Box3, Matrix4, Quaternion, Vector3, Euler } from 'three';
+import type { Prop, PropKind } from '@ruyi/pack-schema';
+import type { BuiltModel } from './modelBuilder.ts';
+import type { SceneAssets } from './useSharedAssets.ts';
+import type { PropModelComponent } from './props/definePropModel.tsx';
+import { AmmoniaTank } from './props/AmmoniaTank.tsx';
+import { CardboardStack } from './props/CardboardStack.tsx';
+import { Conveyor } from './props/Conveyor.tsx';
+import { ElectricalPanel } from './props/ElectricalPanel.tsx';
+import { ExitDoor } from './props/ExitDoor.tsx';
+import { ExitDoorLocked } from './props/ExitDoorLocked.tsx';
+import { ExitSign } from './props/ExitSign.tsx';
+import { FireAlarm } from './props/FireAlarm.tsx';
+import { FireExtinguisher } from './props/FireExtinguisher.tsx';
+import { FoamPanelWall } from './props/FoamPanelWall.tsx';
+import { Lockers } from './props/Lockers.tsx';
+import { OverheadWiring } from './props/OverheadWiring.tsx';
+import { Pallet } from './props/Pallet.tsx';
+import { PipeRun } from './props/PipeRun.tsx';
+import { Shelf } from './props/Shelf.tsx';
+import { Workbench } from './props/Workbench.tsx';
+
+export const PROP_MODELS = {
+  'electrical-panel': ElectricalPanel,
+  'overhead-wiring': OverheadWiring,
+  'foam-panel-wall': FoamPanelWall,
+  'ammonia-tank': AmmoniaTank,
+  'pipe-run': PipeRun,
+  'exit-door': ExitDoor,
+  'exit-door-locked': ExitDoorLocked,
+  'exit-sign': ExitSign,
+  'cardboard-stack': CardboardStack,
+  conveyor: Conveyor,
+  workbench: Workbench,
+  shelf: Shelf,
+  pallet: Pallet,
+  'fire-extinguisher': FireExtinguisher,
+  'fire-alarm': FireAlarm,
+  lockers: Lockers,
+} as const satisfies { readonly [K in PropKind]: PropModelComponent };
+
+/** Draws one prop kind at the origin in its natural size (the caller places it). */
+export function PropModel({ kind }: { kind: PropKind }): JSX.Element {
+  const Model = PROP_MODELS[kind];
+  return <Model />;
+}
+
+/** The shared merged geometry of a kind. */
+export function propModelOf(assets: SceneAssets, kind: PropKind): BuiltModel {
+  return assets.propModel(kind, PROP_MODELS[kind].recipe);
+}
+
+/** The prop's placement in the room: position, rotation about y (degrees in the pack) and uniform scale. */
+export function propMatrix(prop: Prop, target = new Matrix4()): Matrix4 {
+  const [x, y, z] = prop.position;
+  const rotation = new Quaternion().setFromEuler(new Euler(0, (prop.rotationY * Math.PI) / 180, 0));
+  return target.compose(new Vector3(x, y, z), rotation, new Vector3(prop.scale, prop.scale, prop.scale));
+}
+
+/** The prop's axis-aligned bounding box in world space, from its model (no scene graph needed). */
+export function propWorldBox(assets: SceneAssets, prop: Prop, target = new Box3()): Box3 {
+  const model = propModelOf(assets, prop.kind);
+  target.copy(model.solid.boundingBox ?? new Box3());
+  if (model.glow?.boundingBox) target.union(model.glow.boundingBox);
+  return target.applyMatrix4(propMatrix(prop));
+}

@@ -1,0 +1,77 @@
+// One placed prop: its model, the tap handler (R3F pointer events, so mouse, touch and later XR controllers all arrive
+// as the same onClick) and the hover and hint overlays.
+import { memo, useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { useThree, type ThreeEvent } from '@react-three/fiber';
+import type { Prop } from '@ruyi/pack-schema';
+import { PropModel, propModelOf } from './PropModel.tsx';
+import { useSharedAssets } from './useSharedAssets.ts';
+
+/** Every prop group carries its id here; the test API and raycasts look for it. */
+export const PROP_ID_KEY = 'ruyiPropId';
+
+export interface ScenePropProps {
+  prop: Prop;
+  hinted: boolean;
+  onInspect: (propId: string) => void;
+}
+
+const noRaycast = (): void => undefined;
+
+export const SceneProp = memo(function SceneProp({ prop, hinted, onInspect }: ScenePropProps): JSX.Element {
+  const assets = useSharedAssets();
+  const model = propModelOf(assets, prop.kind);
+  const canvas = useThree((s) => s.gl.domElement);
+  const invalidate = useThree((s) => s.invalidate);
+  const [hovered, setHovered] = useState(false);
+  const hoveredRef = useRef(false);
+
+  const onClick = useCallback(
+    (e: ThreeEvent<MouseEvent>) => {
+      e.stopPropagation();
+      onInspect(prop.id);
+    },
+    [onInspect, prop.id],
+  );
+  const onPointerOver = useCallback(
+    (e: ThreeEvent<PointerEvent>) => {
+      e.stopPropagation();
+      // A finger has no hover: highlighting on touch would leave the highlight stuck after the tap.
+      if (e.nativeEvent.pointerType === 'touch') return;
+      hoveredRef.current = true;
+      setHovered(true);
+      canvas.style.cursor = 'pointer';
+    },
+    [canvas],
+  );
+  const onPointerOut = useCallback(() => {
+    if (!hoveredRef.current) return;
+    hoveredRef.current = false;
+    setHovered(false);
+    canvas.style.cursor = '';
+  }, [canvas]);
+  // frameloop="demand": draw the committed change (overlays added or removed).
+  useEffect(() => invalidate(), [hovered, hinted, invalidate]);
+  useEffect(
+    () => () => {
+      if (hoveredRef.current) canvas.style.cursor = '';
+    },
+    [canvas],
+  );
+
+  return (
+    <group
+      name={`prop:${prop.id}`}
+      userData={{ [PROP_ID_KEY]: prop.id }}
+      position={prop.position}
+      rotation={[0, (prop.rotationY * Math.PI) / 180, 0]}
+      scale={prop.scale}
+      onClick={onClick}
+      onPointerOver={onPointerOver}
+      onPointerOut={onPointerOut}
+    >
+      <PropModel kind={prop.kind} />
+      {hovered && <mesh geometry={model.solid} material={assets.materials.hover} renderOrder={1} raycast={noRaycast} />}
+      {hinted && <mesh geometry={model.solid} material={assets.materials.hintOverlay} renderOrder={2} raycast={noRaycast} />}
+    </group>
+  );
+});

@@ -1,0 +1,90 @@
+// The 3D view of a scenario's scene: draws the room and its props from pack data and turns a tap on a prop into
+// onInspect(propId). It knows nothing of hazards or scoring: the app decides what a tap means.
+import { useEffect, useMemo, type JSX } from 'react';
+import { Canvas, useThree } from '@react-three/fiber';
+import type { Prop, Scene } from '@ruyi/pack-schema';
+import { CameraRig } from './CameraRig.tsx';
+import { Lighting } from './Lighting.tsx';
+import { Markers } from './Markers.tsx';
+import { Room } from './Room.tsx';
+import { SceneProp } from './SceneProp.tsx';
+import { useSceneTestApi } from './testApi.ts';
+import { SceneAssetsProvider } from './useSharedAssets.ts';
+
+export interface SceneViewProps {
+  /** From the pack. */
+  scene: Scene;
+  /** Accessible name of the 3D view. */
+  label: string;
+  /** The prop's name in the visitor's language (for the test API). */
+  labelOf: (prop: Prop) => string;
+  /** Prop ids whose hazard has been found: drawn with an outline and a check-mark badge. */
+  found: readonly string[];
+  /** Prop id to highlight as a hint (amber outline and glow; pulsing unless reducedMotion). */
+  hinted: string | null;
+  reducedMotion: boolean;
+  /** A tap or click on a prop (not the room): mouse, touch and XR controllers alike. Called once per tap. */
+  onInspect: (propId: string) => void;
+  className?: string;
+}
+
+const DPR: [number, number] = [1, 1.5];
+const GL = { antialias: true };
+
+export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion, onInspect, className }: SceneViewProps): JSX.Element {
+  // A different scene remounts everything below the canvas, so its GPU resources are released with it.
+  const sceneKey = useMemo(() => JSON.stringify(scene), [scene]);
+  return (
+    <div
+      className={className}
+      role="img"
+      aria-label={label}
+      style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden', touchAction: 'none' }}
+    >
+      <Canvas
+        frameloop="demand"
+        dpr={DPR}
+        gl={GL}
+        camera={{ fov: 55, near: 0.1, far: 250, position: scene.camera.position }}
+      >
+        <SceneContent
+          key={sceneKey}
+          scene={scene}
+          labelOf={labelOf}
+          found={found}
+          hinted={hinted}
+          reducedMotion={reducedMotion}
+          onInspect={onInspect}
+        />
+      </Canvas>
+    </div>
+  );
+}
+
+type SceneContentProps = Omit<SceneViewProps, 'label' | 'className'>;
+
+function SceneContent(props: SceneContentProps): JSX.Element {
+  return (
+    <SceneAssetsProvider>
+      <SceneGraph {...props} />
+    </SceneAssetsProvider>
+  );
+}
+
+function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect }: SceneContentProps): JSX.Element {
+  useSceneTestApi(scene, labelOf);
+  const invalidate = useThree((s) => s.invalidate);
+  // frameloop="demand": removing a marker changes nothing R3F watches, so ask for a frame after every change.
+  useEffect(() => invalidate(), [found, hinted, reducedMotion, invalidate]);
+  return (
+    <>
+      <CameraRig camera={scene.camera} />
+      <Lighting />
+      <Room room={scene.room} />
+      {scene.props.map((prop) => (
+        <SceneProp key={prop.id} prop={prop} hinted={prop.id === hinted} onInspect={onInspect} />
+      ))}
+      <Markers scene={scene} found={found} hinted={hinted} reducedMotion={reducedMotion} />
+    </>
+  );
+}

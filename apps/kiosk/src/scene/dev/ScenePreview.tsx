@@ -1,0 +1,68 @@
+// A development page for the scene kit: every prop kind (or a 16-prop plant), with found and hinted examples and the
+// switches needed to check reduced motion and GPU disposal. The lead may wire it to a dev route.
+import { useCallback, useEffect, useState, type JSX } from 'react';
+import type { Prop, Scene } from '@ruyi/pack-schema';
+import { SceneView } from '../index.ts';
+import { ALL_KINDS_SCENE, PLANT_SCENE } from './sampleScenes.ts';
+
+const SCENES = { 'all-kinds': ALL_KINDS_SCENE, plant: PLANT_SCENE } as const;
+type SceneName = keyof typeof SCENES;
+
+export interface ScenePreviewControls {
+  setScene(name: SceneName): void;
+  /** Shows any scene instead of the named ones (null to go back). */
+  setCustomScene(scene: Scene | null): void;
+  setMounted(mounted: boolean): void;
+  setFound(ids: string[]): void;
+  setHinted(id: string | null): void;
+  setReducedMotion(on: boolean): void;
+  inspected: string[];
+}
+
+declare global {
+  interface Window {
+    __ruyiScenePreview?: ScenePreviewControls;
+  }
+}
+
+const labelOf = (prop: Prop): string => prop.label.en;
+
+export function ScenePreview(): JSX.Element {
+  const [name, setScene] = useState<SceneName>('all-kinds');
+  const [mounted, setMounted] = useState(true);
+  const [found, setFound] = useState<string[]>(['panel', 'exit-locked', 'wiring', 'tank']);
+  const [hinted, setHinted] = useState<string | null>('cartons');
+  const [reducedMotion, setReducedMotion] = useState(false);
+  const [customScene, setCustomScene] = useState<Scene | null>(null);
+  const [inspected, setInspected] = useState<string[]>([]);
+  const onInspect = useCallback((id: string) => setInspected((list) => [...list, id]), []);
+
+  useEffect(() => {
+    window.__ruyiScenePreview = { setScene, setCustomScene, setMounted, setFound, setHinted, setReducedMotion, inspected };
+    return () => {
+      delete window.__ruyiScenePreview;
+    };
+  }, [inspected]);
+
+  return (
+    <div style={{ position: 'fixed', inset: 0, background: '#111' }}>
+      {mounted && (
+        <SceneView
+          scene={customScene ?? SCENES[name]}
+          label="Scene preview"
+          labelOf={labelOf}
+          found={found}
+          hinted={hinted}
+          reducedMotion={reducedMotion}
+          onInspect={onInspect}
+        />
+      )}
+      <div style={{ position: 'absolute', left: 8, top: 8, display: 'flex', gap: 8, font: '14px sans-serif', color: '#fff' }}>
+        <button onClick={() => setScene(name === 'all-kinds' ? 'plant' : 'all-kinds')}>scene: {name}</button>
+        <button onClick={() => setMounted((m) => !m)}>{mounted ? 'unmount' : 'mount'}</button>
+        <button onClick={() => setReducedMotion((r) => !r)}>reduced motion: {String(reducedMotion)}</button>
+        <span>last tap: {inspected.at(-1) ?? '—'}</span>
+      </div>
+    </div>
+  );
+}

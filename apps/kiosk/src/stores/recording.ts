@@ -1,0 +1,31 @@
+// Turns what a visitor does into records and hands them to the device's outbox. The outbox belongs to the device,
+// not to a visitor: it only carries records on their way to the kiosk-server.
+import { createOutbox, createRecord, type RecordBody, type VisitRecord } from '@ruyi/records';
+import { postRecords, RecordRejected } from '../api/client.ts';
+import { useVisit } from './visit.ts';
+
+const outbox = createOutbox({
+  send: postRecords,
+  isPermanent: (error) => error instanceof RecordRejected,
+  onRejected: (batch, error) => console.warn(`The kiosk-server refused ${batch.length} record(s):`, String(error)),
+});
+
+export function record(body: RecordBody): void {
+  const { visitId, locale } = useVisit.getState();
+  if (!visitId) return;
+  outbox.add(
+    createRecord(
+      {
+        visitId,
+        platform: 'kiosk',
+        locale: locale as VisitRecord['locale'],
+        now: () => new Date(),
+        newId: () => crypto.randomUUID(),
+      },
+      body,
+    ),
+  );
+}
+
+/** For tests and the operator: how many records are still on their way. */
+export const pendingRecords = () => outbox.pending();

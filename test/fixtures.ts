@@ -1,0 +1,66 @@
+// Shared Playwright fixtures: a page that fails the test on any console error, axe-core checks, the stored records
+// (read straight from the kiosk-server's SQLite file), and the pack the visitor plays (read with the real loader).
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Pack } from '@ruyi/pack-schema';
+import { readContent } from '@ruyi/pack-schema/node';
+import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+export const DB_PATH = join('.e2e-data', 'ruyi.sqlite');
+
+export function loadFirePack(): Pack {
+  const content = readContent('content');
+  const pack = content.packs.find((p) => p.id === 'fire-dehui-2013');
+  if (!pack) throw new Error(`the fire pack did not load: ${JSON.stringify(content.problems)}`);
+  return pack;
+}
+
+export interface StoredRecord {
+  id: string;
+  type: string;
+  visit_id: string;
+  locale: string;
+  pack_id: string | null;
+  scenario_id: string | null;
+  area: string | null;
+  body: string;
+}
+
+export function storedRecords(where = '1 = 1', ...params: unknown[]): StoredRecord[] {
+  const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY at, received_at`).all(...params) as StoredRecord[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs axe-core on the page as it is and fails on any violation, naming the rule and the elements. */
+export async function expectNoA11yViolations(page: Page, screen: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
+    return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe-core violations on the ${screen} screen`).toEqual([]);
+}
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(String(err)));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
