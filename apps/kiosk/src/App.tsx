@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -10,6 +10,9 @@ import { OperatorScreen } from './screens/OperatorScreen.tsx';
 import { endVisit } from './stores/lifecycle.ts';
 import { useContent } from './stores/content.ts';
 import { useVisit } from './stores/visit.ts';
+
+// A page of every prop kind, for developers and content editors checking models; not in the kiosk build.
+const ScenePreview = import.meta.env.DEV ? lazy(() => import('./scene/dev/ScenePreview.tsx').then((m) => ({ default: m.ScenePreview }))) : null;
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -54,6 +57,13 @@ export function App() {
     >
       <IdleGuard idleSeconds={config.idleSeconds} countdownSeconds={config.idleCountdownSeconds} />
       <Switch>
+        {ScenePreview ? (
+          <Route path="/dev/scene">
+            <Suspense>
+              <ScenePreview />
+            </Suspense>
+          </Route>
+        ) : null}
         <Route path="/operator">
           <OperatorScreen content={data} />
         </Route>

@@ -1,6 +1,7 @@
 // Checks what the record schema cannot: every id a record names exists in the loaded content, and what the client
 // claims (a safe choice, a correct answer, a score, passed) agrees with the pack. A record that fails here would
 // otherwise skew the statistics forever, so the whole batch is refused with the record index and field named.
+import { isCorrect } from '@ruyi/scenario-engine';
 import type { Content, Pack, Scenario } from '@ruyi/pack-schema';
 import type { VisitRecord } from '@ruyi/records';
 import type { ErrorDetail } from '../errors.ts';
@@ -91,7 +92,7 @@ export function checkRecords(records: readonly VisitRecord[], index: ContentInde
         if (bad) return;
         if (question.kind === 'single' && record.choiceIds.length !== 1)
           return problem('choiceIds', `question '${question.id}' is single-choice: send exactly one choice, not ${record.choiceIds.length}`);
-        const correct = seen.size === question.answer.length && question.answer.every((a) => seen.has(a));
+        const correct = isCorrect(question.answer, record.choiceIds);
         if (record.correct !== correct)
           problem('correct', `must be ${correct}: the answer to question '${question.id}' is ${list(question.answer)}`);
         return;

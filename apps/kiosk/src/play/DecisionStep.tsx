@@ -31,7 +31,7 @@ export function DecisionStep({ scenario, state }: { scenario: Scenario; state: R
         <div className={`consequence ${chosen.safe ? 'safe' : 'unsafe'}`} role="status">
           <p className="verdict">
             <span aria-hidden="true">{chosen.safe ? '✔ ' : '✘ '}</span>
-            {chosen.safe ? t('decisions.safe') : t('decisions.unsafe')}: {l(chosen.label)}
+            {t(chosen.safe ? 'decisions.safeChoice' : 'decisions.unsafeChoice', { choice: l(chosen.label) })}
           </p>
           <p>{l(chosen.consequence)}</p>
           <button type="button" className="primary" onClick={() => dispatch({ type: 'continue' })}>

@@ -60,21 +60,20 @@ export function HazardHuntStep({ scenario, state }: { scenario: Scenario; state:
         <h1 className="panel-heading">{t('play.steps.hazard-hunt')}</h1>
         <p className="instructions">{l(scenario.hazardHunt.instructions)}</p>
         <p className="counter" role="status">
-          <span aria-hidden="true">🔍 </span>
           {t('hunt.found', { found: state.found.length, total: hazards.length })}
         </p>
         <div className="feedback" aria-live="polite">
           {feedback && (
             <div className={`feedback-card ${feedback.tone}`}>
               <p className="feedback-title">
-                <span aria-hidden="true">{feedback.tone === 'good' ? '⚠️ ' : 'ℹ️ '}</span>
+                <span aria-hidden="true">{feedback.tone === 'good' ? '⚠ ' : '› '}</span>
                 {feedback.title}
               </p>
               {feedback.body && <p>{feedback.body}</p>}
             </div>
           )}
           {allFound && <p className="all-found">✔ {t('hunt.allFound')}</p>}
-          {hint && !allFound && <p className="hint">💡 {t('hunt.hint', { hint: l(hint.hint) })}</p>}
+          {hint && !allFound && <p className="hint">{t('hunt.hint', { hint: l(hint.hint) })}</p>}
         </div>
         <button type="button" className="secondary" aria-expanded={showObjects} aria-controls="object-list" onClick={() => setShowObjects((v) => !v)}>
           {showObjects ? t('hunt.hideObjects') : t('hunt.objects')}

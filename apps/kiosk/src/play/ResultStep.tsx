@@ -16,7 +16,7 @@ export function ResultStep({ pack, scenario, state }: { pack: Pack; scenario: Sc
         {t('result.score', { raw: score.raw, max: score.max, percent: Math.round(score.scaled * 100) })}
       </p>
       <p className={`verdict ${score.passed ? 'safe' : 'unsafe'}`}>
-        <span aria-hidden="true">{score.passed ? '🏅 ' : '↻ '}</span>
+        <span aria-hidden="true">{score.passed ? '✔ ' : '✘ '}</span>
         {score.passed ? t('result.passed') : t('result.failed')}
       </p>
       <ul className="breakdown">

@@ -51,7 +51,6 @@ export function MapScreen({ content }: { content: ContentResponse }) {
                   </ul>
                 ) : (
                   <p className="coming-soon">
-                    <span aria-hidden="true">⏳ </span>
                     {t('map.comingSoon')}
                   </p>
                 )}
