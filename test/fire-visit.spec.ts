@@ -61,6 +61,7 @@ for (const plan of plans) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.locale === 'zh-CN' ? '如意溪安全教育体验公园' : /如意溪/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expectNoA11yViolations(page, 'attract');
+    await expect(page.locator('.attract-start')).toHaveCSS('animation-name', 'breathe');
     await page.getByRole('button', { name: plan.languageButton }).tap();
     await expect(page.locator('html')).toHaveAttribute('lang', plan.locale);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.locale === 'zh-CN' ? '如意溪安全教育体验公园' : 'Ruyi Creek Safety Education Park');
@@ -91,6 +92,10 @@ for (const plan of plans) {
     if (plan.waitForHint) {
       const first = scenario.hazardHunt.hazards[0]!;
       await expect(page.locator('.hint')).toContainText(l(first.hint), { timeout: (scenario.hazardHunt.hintAfterSeconds + 15) * 1000 });
+      // The hinted prop pulses: frames keep coming while the hint shows (reduced-motion.spec.ts checks they stop).
+      const frame = () => page.evaluate(() => window.__ruyiScene!.info().frame);
+      const before = await frame();
+      await expect.poll(frame).toBeGreaterThan(before + 2);
     }
     const drawn = await canvasIsDrawn(page);
     expect(drawn.colours, 'distinct colours in the 3D view').toBeGreaterThan(50);
