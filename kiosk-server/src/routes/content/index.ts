@@ -19,7 +19,7 @@ export const ContentResponse = z.object({
 });
 
 const content: FastifyPluginAsyncZod = async (app) => {
-  app.get('/content', { schema: { response: { 200: ContentResponse } } }, async () => app.content);
+  app.get('/content', { schema: { response: { 200: ContentResponse } } }, async () => app.content.current());
 };
 
 export default content;

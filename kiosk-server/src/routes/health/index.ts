@@ -15,8 +15,8 @@ const health: FastifyPluginAsyncZod = async (app) => {
   const startedAt = Date.now();
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, async () => ({
     status: 'ok' as const,
-    packs: app.content.packs.length,
-    packProblems: app.content.problems.length,
+    packs: app.content.current().packs.length,
+    packProblems: app.content.current().problems.length,
     uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
   }));
 };

@@ -5,7 +5,7 @@ import { RecordBatch } from '@ruyi/records';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody, summarize } from '../../errors.ts';
-import { checkRecords, indexContent, packOf } from '../../records/check.ts';
+import { checkRecords, packOf } from '../../records/check.ts';
 import { createRecordsRepository, RecordConflict } from '../../records/repository.ts';
 
 export const RecordsResponse = z.object({
@@ -17,7 +17,6 @@ export const RecordsResponse = z.object({
 
 const records: FastifyPluginAsyncZod = async (app) => {
   const repository = createRecordsRepository(app.db);
-  const index = indexContent(app.content);
   /** The body as parsed from JSON, before validation: what is stored, field order and all. */
   const received = new WeakMap<object, unknown>();
 
@@ -34,6 +33,7 @@ const records: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { records: batch } = request.body;
+      const index = app.content.index();
       const issues = checkRecords(batch, index);
       if (issues.length) throw new ApiError(400, summarize(issues), issues);
 

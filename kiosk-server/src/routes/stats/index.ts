@@ -21,8 +21,9 @@ export const SummaryResponse = z.object({
 
 const stats: FastifyPluginAsyncZod = async (app) => {
   const repository = createRecordsRepository(app.db);
-  const areaIds = app.content.park?.areas.map((a) => a.id) ?? [];
-  app.get('/stats/summary', { schema: { response: { 200: SummaryResponse } } }, async () => repository.summary(areaIds));
+  app.get('/stats/summary', { schema: { response: { 200: SummaryResponse } } }, async () =>
+    repository.summary(app.content.current().park?.areas.map((a) => a.id) ?? []),
+  );
 };
 
 export default stats;
