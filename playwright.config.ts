@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 18765;
-export const E2E_DATA_DIR = '.e2e-data';
+// RUYI_E2E_PORT lets several runs share a machine; each gets its own server and data folder.
+export const PORT = Number(process.env.RUYI_E2E_PORT ?? 18765);
+export const E2E_DATA_DIR = `.e2e-data/${PORT}`;
 
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the real kiosk-server serving the
 // built app, with a fresh SQLite file each run. Software WebGL is slow, so one worker and generous timeouts.

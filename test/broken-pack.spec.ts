@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expect, expectNoA11yViolations, loadFirePack, test } from './fixtures.ts';
+import { expect, expectNoA11yViolations, extraPort, loadFirePack, test } from './fixtures.ts';
 
-const PORT = 18766;
+const PORT = extraPort(1);
 const pack = loadFirePack();
 const scenario = pack.scenarios[0]!;
 let server: ChildProcess;

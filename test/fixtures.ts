@@ -9,7 +9,10 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
-export const DB_PATH = join('.e2e-data', 'ruyi.sqlite');
+export const E2E_PORT = Number(process.env.RUYI_E2E_PORT ?? 18765);
+export const DB_PATH = join('.e2e-data', String(E2E_PORT), 'ruyi.sqlite');
+/** A port for a test's own extra server, clear of the main one. */
+export const extraPort = (n: number) => E2E_PORT + n;
 
 export function loadFirePack(): Pack {
   const content = readContent('content');
