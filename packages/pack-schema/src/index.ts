@@ -1,6 +1,35 @@
 export * from './schema.ts';
 export type { PackError, SourceFile } from './types.ts';
+export { PackErrorSchema, PackProblemSchema, ContentSnapshot } from './snapshot.ts';
 export { loadPack, loadPark, formatError, formatPath, MANIFEST_FILE, scenarioFileName, type PackFiles, type LoadResult } from './load.ts';
 export { loadContent, PARK_FILE, type Content, type ContentFiles, type PackProblem } from './content.ts';
-export { checkScenarioReferences, type ReferenceIssue } from './references.ts';
+export { checkScenarioReferences, checkAssetReferences, checkManifestAssets, assetRefsOf, type ReferenceIssue } from './references.ts';
+export {
+  migrate,
+  migratePark,
+  schemaVersionProblem,
+  MIGRATIONS,
+  OLDEST_SCHEMA_VERSION,
+  type Migration,
+  type MigrateResult,
+  type PackDocument,
+} from './migrations.ts';
+export {
+  checkAssets,
+  checkAssetFiles,
+  assetFacts,
+  ASSET_BUDGETS,
+  ASSETS_DIR,
+  MIB,
+  MODEL_MAX_BYTES,
+  MODEL_MAX_TRIANGLES,
+  MODEL_MAX_TEXTURE_SIDE,
+  IMAGE_MAX_BYTES,
+  IMAGE_MAX_SIDE,
+  AUDIO_MAX_BYTES,
+  AUDIO_MAX_SECONDS,
+  type AssetFacts,
+  type ReadAsset,
+} from './assets.ts';
+export { checkTranslations, checkChineseSpacing, localizedTexts } from './translations.ts';
 export { localize } from './localize.ts';

@@ -21,7 +21,9 @@ describe('loadPack: a valid pack', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const pack = result.value;
-    expect(pack).toMatchObject({ id: 'tiny-pack', version: '1.0.0', area: 'fire', schemaVersion: 1 });
+    expect(pack).toMatchObject({ id: 'tiny-pack', version: '1.0.0', area: 'fire', schemaVersion: 2, locales: ['zh-CN', 'en'], assets: [] });
+    expect(result.warnings).toEqual([]);
+    expect(result.migrated).toBeUndefined();
     expect(pack.scenarios.map((s) => s.id)).toEqual(['tiny']);
     const [scenario] = pack.scenarios;
     expect(scenario!.scene.props[0]).toMatchObject({ rotationY: 0, scale: 1 });
@@ -157,11 +159,20 @@ describe('loadPack: schema errors name file, line and path', () => {
     expect(onlyError(withScenario(text))).toMatchObject({ path: 'decisions.nodes[0].choices[0].consequence.zh-CN', message: 'must not be empty' });
   });
 
-  it('a pack written for another schema version', () => {
-    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 1', 'schemaVersion: 2')))).toMatchObject({
+  it('a pack written for a newer or an unknown schema version says which versions this build reads', () => {
+    const newer = edit(MANIFEST_YAML, 'schemaVersion: 2', 'schemaVersion: 3');
+    expect(onlyError(withManifest(newer))).toEqual({
+      file: MANIFEST_PATH,
       path: 'schemaVersion',
-      message: 'must be 1, the pack format this version reads',
+      line: lineOf(newer, 'schemaVersion: 3'),
+      column: 16,
+      message: 'pack format 3 is newer than this build reads (formats 1 to 2); update the Ruyi software to load this pack',
     });
+    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 2', 'schemaVersion: 0'))).message).toBe(
+      'pack format 0 is not one this build reads (formats 1 to 2)',
+    );
+    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 2', 'schemaVersion: two'))).message).toMatch(/must be a whole number.*reads formats 1 to 2/);
+    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 2\n', '')))).toMatchObject({ path: 'schemaVersion', message: expect.stringMatching(/is required/) });
   });
 
   it('a case card with no source', () => {

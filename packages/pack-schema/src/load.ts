@@ -2,8 +2,11 @@
 // Pure: the caller reads the files (see node.ts), so the same code validates on the server, in the CLI and in tests.
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { checkScenarioReferences } from './references.ts';
-import { Manifest, Park, Scenario } from './schema.ts';
+import { checkAssetFiles, type ReadAsset } from './assets.ts';
+import { MIGRATIONS, migrate, migratePark } from './migrations.ts';
+import { assetRefsOf, checkManifestAssets, checkScenarioReferences, type ReferenceIssue } from './references.ts';
+import { Manifest, Park, Scenario, SCHEMA_VERSION } from './schema.ts';
+import { checkChineseSpacing, checkTranslations } from './translations.ts';
 import type { Pack, PackError, Park as ParkT, SourceFile } from './types.ts';
 
 type Segment = string | number;
@@ -59,11 +62,31 @@ class YamlFile {
     return { file: this.file.path, path: formatPath([...path, key]), line, column: col, message };
   }
 
-  parse<T extends z.ZodType>(schema: T): { ok: true; value: z.output<T> } | { ok: false; errors: PackError[] } {
+  /** The parsed YAML as plain data, or its syntax errors. */
+  data(): { ok: true; value: unknown } | { ok: false; errors: PackError[] } {
     const syntax = this.syntaxErrors();
     if (syntax.length) return { ok: false, errors: syntax };
     if (this.doc.contents === null) return { ok: false, errors: [{ file: this.file.path, path: '', message: 'the file is empty' }] };
-    const result = schema.safeParse(this.doc.toJS());
+    return { ok: true, value: this.doc.toJS() };
+  }
+
+  /** Issues found in the document (paths inside it) as errors or warnings at their lines. */
+  at(issues: readonly ReferenceIssue[]): PackError[] {
+    return issues.map((issue) => {
+      const error = this.errorAt(issue.path, issue.message);
+      return issue.severity ? { ...error, severity: issue.severity } : error;
+    });
+  }
+
+  /** Validates `value` (by default the file's own data; a migrated copy of it when given) against `schema`. */
+  parse<T extends z.ZodType>(schema: T, value?: unknown): { ok: true; value: z.output<T> } | { ok: false; errors: PackError[] } {
+    let input = value;
+    if (input === undefined) {
+      const data = this.data();
+      if (!data.ok) return data;
+      input = data.value;
+    }
+    const result = schema.safeParse(input);
     if (result.success) return { ok: true, value: result.data };
     return {
       ok: false,
@@ -81,7 +104,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-export type LoadResult<T> = { ok: true; value: T } | { ok: false; errors: PackError[] };
+export type LoadResult<T> =
+  | {
+      ok: true;
+      value: T;
+      /** Things that read wrong but do not stop the content from loading; each has `severity: 'warning'`. */
+      warnings: PackError[];
+      /** Set when the file was written for an older format: the version it was written for and the migrations run. */
+      migrated?: { from: number; applied: string[] };
+    }
+  /** The errors, with any warnings mixed in (`severity: 'warning'`). */
+  | { ok: false; errors: PackError[] };
 
 export interface PackFiles {
   /** The pack's folder relative to the content folder, e.g. `packs/fire-dehui-2013`. */
@@ -90,16 +123,59 @@ export interface PackFiles {
   manifest: SourceFile | null;
   /** Every file under `scenarios/`, keyed by file name (`plant.yaml`). */
   scenarios: Record<string, SourceFile>;
+  /**
+   * Reads a file of the pack's `assets/` folder by its path there (`models/boxes.glb`), null when it is missing. When
+   * given, `loadPack` also checks the asset files (present, of their kind, within the budgets: see assets.ts).
+   */
+  readAsset?: ReadAsset;
 }
 
 export const MANIFEST_FILE = 'pack.yaml';
 export const scenarioFileName = (id: string) => `${id}.yaml`;
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const asWarnings = (issues: ReferenceIssue[]): ReferenceIssue[] => issues.map((i) => ({ ...i, severity: 'warning' }));
+
+function finish<T>(value: T, errors: PackError[], warnings: PackError[], migrated?: { from: number; applied: string[] }): LoadResult<T> {
+  if (errors.length) return { ok: false, errors: [...errors, ...warnings] };
+  return migrated ? { ok: true, value, warnings, migrated } : { ok: true, value, warnings };
+}
+
 export function loadPack(files: PackFiles): LoadResult<Pack> {
   if (!files.manifest)
     return { ok: false, errors: [{ file: `${files.dir}/${MANIFEST_FILE}`, path: '', message: `the pack has no ${MANIFEST_FILE}` }] };
   const manifestFile = new YamlFile(files.manifest);
-  const manifest = manifestFile.parse(Manifest);
+  const manifestData = manifestFile.data();
+  if (!manifestData.ok) return manifestData;
+
+  // Migrate the whole pack, as data, to the current format before the schema sees it.
+  const scenarioFiles = new Map(Object.entries(files.scenarios).map(([name, source]) => [name, new YamlFile(source)]));
+  const scenarioData = new Map([...scenarioFiles].map(([name, file]) => [name, file.data()]));
+  let doc = { manifest: manifestData.value, scenarios: {} as Record<string, unknown> };
+  for (const [name, data] of scenarioData) if (data.ok) doc.scenarios[name] = data.value;
+  const warnings: PackError[] = [];
+  let migrated: { from: number; applied: string[] } | undefined;
+  if (isRecord(doc.manifest)) {
+    const result = migrate(doc);
+    if (!result.ok) return { ok: false, errors: [manifestFile.errorAt(['schemaVersion'], result.message)] };
+    doc = result.doc;
+    if (result.applied.length) {
+      migrated = { from: result.from, applied: result.applied };
+      const byHand = MIGRATIONS.filter((m) => result.applied.includes(m.name)).map((m) => m.byHand);
+      warnings.push(
+        ...manifestFile.at(
+          asWarnings([
+            {
+              path: ['schemaVersion'],
+              message: `the pack is written for pack format ${result.from} and was read as format ${SCHEMA_VERSION} (${result.applied.join(', ')}); to bring it up to date, ${byHand.join('; then ')}`,
+            },
+          ]),
+        ),
+      );
+    }
+  }
+
+  const manifest = manifestFile.parse(Manifest, doc.manifest);
   if (!manifest.ok) return manifest;
   const m = manifest.value;
   const errors: PackError[] = [];
@@ -112,29 +188,36 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
     if (sourceDupes.has(s.id)) errors.push(manifestFile.errorAt(['sources', i, 'id'], `source id '${s.id}' is used twice`));
     sourceDupes.add(s.id);
   });
+  errors.push(...manifestFile.at(checkManifestAssets(m)));
+  warnings.push(...manifestFile.at(asWarnings([...checkTranslations(m, m.locales), ...checkChineseSpacing(m)])));
 
   const scenarios: Pack['scenarios'] = [];
   const listed = new Set<string>();
+  let allScenariosRead = true;
   m.scenarios.forEach((id, i) => {
     if (listed.has(id)) {
       errors.push(manifestFile.errorAt(['scenarios', i], `scenario '${id}' is listed twice`));
       return;
     }
     listed.add(id);
-    const source = files.scenarios[scenarioFileName(id)];
-    if (!source) {
-      errors.push(manifestFile.errorAt(['scenarios', i], `there is no file scenarios/${scenarioFileName(id)} for scenario '${id}'`));
+    const name = scenarioFileName(id);
+    const file = scenarioFiles.get(name);
+    if (!file) {
+      errors.push(manifestFile.errorAt(['scenarios', i], `there is no file scenarios/${name} for scenario '${id}'`));
+      allScenariosRead = false;
       return;
     }
-    const file = new YamlFile(source);
-    const parsed = file.parse(Scenario);
+    const data = scenarioData.get(name)!;
+    const parsed = data.ok ? file.parse(Scenario, doc.scenarios[name]) : data;
     if (!parsed.ok) {
       errors.push(...parsed.errors);
+      allScenariosRead = false;
       return;
     }
     if (parsed.value.id !== id)
-      errors.push(file.errorAt(['id'], `the scenario id '${parsed.value.id}' must match its file name '${scenarioFileName(id)}'`));
-    for (const issue of checkScenarioReferences(parsed.value, m)) errors.push(file.errorAt(issue.path, issue.message));
+      errors.push(file.errorAt(['id'], `the scenario id '${parsed.value.id}' must match its file name '${name}'`));
+    errors.push(...file.at(checkScenarioReferences(parsed.value, m)));
+    warnings.push(...file.at(asWarnings([...checkTranslations(parsed.value, m.locales), ...checkChineseSpacing(parsed.value)])));
     scenarios.push(parsed.value);
   });
   for (const name of Object.keys(files.scenarios)) {
@@ -142,14 +225,40 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
       errors.push({ file: files.scenarios[name]!.path, path: '', message: `this scenario is not listed in ${MANIFEST_FILE} (scenarios:)` });
   }
 
-  if (errors.length) return { ok: false, errors };
+  if (allScenariosRead) {
+    const used = new Set(scenarios.flatMap(assetRefsOf));
+    m.assets.forEach((asset, i) => {
+      if (!used.has(asset.id))
+        warnings.push(
+          ...manifestFile.at(
+            asWarnings([{ path: ['assets', i, 'id'], message: `asset '${asset.id}' is not used by any scenario; remove it (it makes the pack bigger) or refer to it` }]),
+          ),
+        );
+    });
+  }
+  if (files.readAsset) {
+    const issues = manifestFile.at(checkAssetFiles(m.assets, files.readAsset));
+    errors.push(...issues.filter((e) => !e.severity));
+    warnings.push(...issues.filter((e) => e.severity));
+  }
+
   const { scenarios: _ids, ...rest } = m;
-  return { ok: true, value: { ...rest, scenarios } };
+  return finish({ ...rest, scenarios }, errors, warnings, migrated);
 }
 
 export function loadPark(file: SourceFile): LoadResult<ParkT> {
   const yaml = new YamlFile(file);
-  const park = yaml.parse(Park);
+  const data = yaml.data();
+  if (!data.ok) return data;
+  let value = data.value;
+  let migrated: { from: number; applied: string[] } | undefined;
+  if (isRecord(value)) {
+    const result = migratePark(value);
+    if (!result.ok) return { ok: false, errors: [yaml.errorAt(['schemaVersion'], result.message)] };
+    value = result.park;
+    if (result.from !== SCHEMA_VERSION) migrated = { from: result.from, applied: [] };
+  }
+  const park = yaml.parse(Park, value);
   if (!park.ok) return park;
   const seen = new Set<string>();
   const errors = park.value.areas.flatMap((a, i) => {
@@ -157,7 +266,7 @@ export function loadPark(file: SourceFile): LoadResult<ParkT> {
     seen.add(a.id);
     return [];
   });
-  return errors.length ? { ok: false, errors } : park;
+  return finish(park.value, errors, yaml.at(asWarnings(checkChineseSpacing(park.value))), migrated);
 }
 
 export function formatError(e: PackError): string {

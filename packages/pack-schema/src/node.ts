@@ -1,6 +1,7 @@
 // Reads a content folder from disk. Kept out of index.ts so the browser bundle never pulls in `fs`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { ASSETS_DIR, type ReadAsset } from './assets.ts';
 import { loadContent, PARK_FILE, type Content, type ContentFiles } from './content.ts';
 import { MANIFEST_FILE, type PackFiles } from './load.ts';
 import type { SourceFile } from './types.ts';
@@ -8,6 +9,19 @@ import type { SourceFile } from './types.ts';
 function read(root: string, path: string): SourceFile | null {
   if (!existsSync(path)) return null;
   return { path: relative(root, path).split('\\').join('/'), text: readFileSync(path, 'utf8') };
+}
+
+/**
+ * Reads files of a pack's assets/ folder: null for a missing file (or a path that would leave the folder); a file that
+ * cannot be read throws, and the check reports why.
+ */
+export function assetReader(packDir: string): ReadAsset {
+  const root = resolve(packDir, ASSETS_DIR);
+  return (relPath) => {
+    const path = resolve(root, relPath);
+    if (!path.startsWith(root + sep) || !existsSync(path)) return null;
+    return new Uint8Array(readFileSync(path));
+  };
 }
 
 export function readPackFiles(contentDir: string, packDir: string): PackFiles {
@@ -21,6 +35,7 @@ export function readPackFiles(contentDir: string, packDir: string): PackFiles {
     dir: relative(contentDir, packDir).split('\\').join('/'),
     manifest: read(contentDir, join(packDir, MANIFEST_FILE)),
     scenarios,
+    readAsset: assetReader(packDir),
   };
 }
 
@@ -37,3 +52,5 @@ export function readContentFiles(contentDir: string): ContentFiles {
 export function readContent(contentDir: string): Content {
   return loadContent(readContentFiles(contentDir));
 }
+
+export { jsonSchemas, staleJsonSchemas, writeJsonSchemas, JSON_SCHEMA_DIR, JSON_SCHEMA_COMMAND, type JsonSchemaFile } from './json-schema.ts';

@@ -1,6 +1,6 @@
 // The cross-reference checks, run through loadPack so each test also pins the path and line an editor is sent to.
 import { describe, expect, it } from 'vitest';
-import { edit, lineOf, MANIFEST_YAML, onlyError, packFiles, SCENARIO_PATH, SCENARIO_YAML } from '../test-fixtures/fixtures.ts';
+import { edit, lineOf, MANIFEST_PATH, MANIFEST_YAML, onlyError, packFiles, SCENARIO_PATH, SCENARIO_YAML } from '../test-fixtures/fixtures.ts';
 import { loadPack } from './load.ts';
 import { checkScenarioReferences } from './references.ts';
 import { Manifest, Scenario } from './schema.ts';
@@ -182,5 +182,109 @@ describe('quiz answers', () => {
   it('a question with no answer', () => {
     const text = edit(SCENARIO_YAML, 'answer: [one, two]', 'answer: []');
     expect(onlyError(withScenario(text))).toMatchObject({ path: 'quiz.questions[1].answer', message: 'name at least one right choice' });
+  });
+});
+
+describe('assets (pack format 2)', () => {
+  const ASSETS = [
+    'assets:',
+    '  - id: boxes',
+    '    file: models/boxes.glb',
+    '    kind: model',
+    '  - id: photo',
+    '    file: photo.jpg',
+    '    kind: image',
+    '    alt: { zh-CN: 厂房照片, en: Photo of the plant }',
+    '  - id: reading-zh',
+    '    file: narration/case-zh.mp3',
+    '    kind: audio',
+    '',
+  ].join('\n');
+  const manifest = edit(MANIFEST_YAML, 'assets: []\n', ASSETS);
+  const withAssets = (scenario: string, m = manifest) => loadPack(packFiles({ manifest: m, scenarios: { 'tiny.yaml': scenario } }));
+  const uses = (text: string) =>
+    edit(
+      edit(text, '      kind: fire-extinguisher\n', '      kind: fire-extinguisher\n      model: boxes\n'),
+      '  sources: [src-a]\n',
+      '  sources: [src-a]\n  image: photo\n  narration: { zh-CN: reading-zh }\n',
+    );
+
+  it('a scenario using a model, an image and a narration of the right kinds loads', () => {
+    const result = withAssets(uses(SCENARIO_YAML));
+    expect(result.ok && result.warnings).toEqual([]);
+    const scenario = result.ok ? result.value.scenarios[0]! : undefined;
+    expect(scenario?.scene.props[1]!.model).toBe('boxes');
+    expect(scenario?.caseCard).toMatchObject({ image: 'photo', narration: { 'zh-CN': 'reading-zh' } });
+  });
+
+  it('a reference to an asset of the wrong kind', () => {
+    const text = edit(uses(SCENARIO_YAML), 'model: boxes', 'model: photo');
+    expect(onlyError(withAssets(text))).toEqual({
+      file: SCENARIO_PATH,
+      path: 'scene.props[1].model',
+      line: lineOf(text, 'model: photo'),
+      column: 14,
+      message: "asset 'photo' is an image, but model: needs a model asset (.glb)",
+    });
+    expect(onlyError(withAssets(edit(uses(SCENARIO_YAML), 'image: photo', 'image: boxes'))).message).toBe(
+      "asset 'boxes' is a model, but image: needs an image asset (.png, .jpg, .jpeg or .webp)",
+    );
+    expect(onlyError(withAssets(edit(uses(SCENARIO_YAML), '{ zh-CN: reading-zh }', '{ zh-CN: photo }')))).toMatchObject({
+      path: 'caseCard.narration.zh-CN',
+      message: "asset 'photo' is an image, but narration: needs an audio asset (.mp3, .ogg, .m4a or .wav)",
+    });
+  });
+
+  it('a reference to an asset that does not exist lists those of the right kind', () => {
+    expect(onlyError(withAssets(edit(uses(SCENARIO_YAML), 'model: boxes', 'model: crates')))).toMatchObject({
+      path: 'scene.props[1].model',
+      message: "asset 'crates' is not one of the pack's model assets (pack.yaml assets:): boxes",
+    });
+  });
+
+  it('two assets with one id, and two assets on one file', () => {
+    const dupeId = edit(manifest, '  - id: photo', '  - id: boxes');
+    expect(onlyError(withAssets(SCENARIO_YAML, dupeId))).toMatchObject({
+      file: MANIFEST_PATH,
+      path: 'assets[1].id',
+      line: lineOf(dupeId, '- id: boxes', 'kind: model'),
+      message: "asset id 'boxes' is used twice (first at index 0); ids must be unique",
+    });
+    const sameFile = edit(edit(manifest, 'file: narration/case-zh.mp3', 'file: Photo.JPG'), 'kind: audio', 'kind: image\n    alt: { zh-CN: 照片, en: Photo }');
+    expect(onlyError(withAssets(edit(SCENARIO_YAML, '  sources: [src-a]\n', '  sources: [src-a]\n  image: photo\n'), sameFile))).toMatchObject({
+      path: 'assets[2].file',
+      line: lineOf(sameFile, 'file: Photo.JPG'),
+      message: "the file 'Photo.JPG' is already asset 'photo'; refer to that asset instead",
+    });
+  });
+
+  it('an asset no scenario uses is a warning', () => {
+    const result = withAssets(SCENARIO_YAML);
+    expect(result.ok && result.warnings.map((w) => [w.path, w.severity, w.message])).toEqual([
+      ['assets[0].id', 'warning', "asset 'boxes' is not used by any scenario; remove it (it makes the pack bigger) or refer to it"],
+      ['assets[1].id', 'warning', "asset 'photo' is not used by any scenario; remove it (it makes the pack bigger) or refer to it"],
+      ['assets[2].id', 'warning', "asset 'reading-zh' is not used by any scenario; remove it (it makes the pack bigger) or refer to it"],
+    ]);
+  });
+
+  it('the schema: file paths stay inside assets/, extensions fit the kind, images need alt', () => {
+    const fileError = (file: string) => onlyError(withAssets(uses(SCENARIO_YAML), edit(manifest, 'file: models/boxes.glb', `file: ${file}`))).message;
+    expect(fileError('../boxes.glb')).toBe("must stay inside the pack's assets/ folder: no '..' or '.' in the path");
+    expect(fileError('models/../../boxes.glb')).toBe("must stay inside the pack's assets/ folder: no '..' or '.' in the path");
+    expect(fileError('/models/boxes.glb')).toBe("must be relative to the pack's assets/ folder, not an absolute path");
+    expect(fileError('C:/models/boxes.glb')).toBe("must be relative to the pack's assets/ folder, not an absolute path");
+    expect(fileError('"models\\\\boxes.glb"')).toBe('write the path with forward slashes (/), not backslashes');
+    expect(fileError('models/boxes.gltf')).toBe('a model must be a .glb file');
+    expect(withAssets(uses(SCENARIO_YAML), edit(manifest, 'file: models/boxes.glb', 'file: models/BOXES.GLB')).ok, 'extensions in capitals are fine').toBe(true);
+    const noAlt = edit(manifest, '    alt: { zh-CN: 厂房照片, en: Photo of the plant }\n', '');
+    expect(onlyError(withAssets(uses(SCENARIO_YAML), noAlt))).toMatchObject({
+      path: 'assets[1].alt',
+      line: lineOf(noAlt, '- id: photo'),
+      message: 'an image needs alt: what it shows, for visitors who use a screen reader',
+    });
+    expect(onlyError(withAssets(uses(SCENARIO_YAML), edit(manifest, 'kind: model', 'kind: video')))).toMatchObject({
+      path: 'assets[0].kind',
+      message: 'kind must be one of: model, image, audio',
+    });
   });
 });

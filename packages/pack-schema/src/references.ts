@@ -1,10 +1,14 @@
-// Checks the schema alone cannot express: unique ids, and every reference (prop, source, decision, answer) resolving.
-import type { Manifest, Scenario } from './types.ts';
+// Checks the schema alone cannot express: unique ids, and every reference (prop, source, decision, answer, asset)
+// resolving, to something of the right kind.
+import { extensionList, type AssetKind, type LOCALES } from './schema.ts';
+import type { Asset, Manifest, Scenario } from './types.ts';
 
 export interface ReferenceIssue {
   /** Path segments inside the scenario document. */
   path: (string | number)[];
   message: string;
+  /** Absent for an error. */
+  severity?: 'warning';
 }
 
 function duplicates<T>(items: readonly T[], idOf: (item: T) => string, at: (i: number) => (string | number)[], what: string) {
@@ -24,7 +28,60 @@ function oneOf(known: Iterable<string>): string {
   return list.length ? list.join(', ') : '(none defined)';
 }
 
-export function checkScenarioReferences(scenario: Scenario, manifest: Pick<Manifest, 'sources'>): ReferenceIssue[] {
+const A_KIND: Record<AssetKind, string> = { model: 'a model', image: 'an image', audio: 'an audio asset' };
+
+/**
+ * A reference to an asset: it must exist and be of the kind the field needs, e.g.
+ * `asset 'x' is an image, but model: needs a model asset (.glb)`.
+ */
+function checkAsset(assets: readonly Pick<Asset, 'id' | 'kind'>[], ref: string, kind: AssetKind, field: string): string | null {
+  const asset = assets.find((a) => a.id === ref);
+  if (!asset) {
+    const ofKind = assets.filter((a) => a.kind === kind).map((a) => a.id);
+    return `asset '${ref}' is not one of the pack's ${kind} assets (pack.yaml assets:): ${oneOf(ofKind)}`;
+  }
+  if (asset.kind !== kind) return `asset '${ref}' is ${A_KIND[asset.kind]}, but ${field} needs ${kind === 'audio' ? 'an audio' : A_KIND[kind]} asset (${extensionList(kind)})`;
+  return null;
+}
+
+/** The asset references of a scenario: prop models, the case card's image and its narration. */
+export function checkAssetReferences(scenario: Scenario, assets: readonly Pick<Asset, 'id' | 'kind'>[]): ReferenceIssue[] {
+  const issues: ReferenceIssue[] = [];
+  const check = (ref: string | undefined, kind: AssetKind, field: string, path: (string | number)[]) => {
+    const message = ref === undefined ? null : checkAsset(assets, ref, kind, field);
+    if (message) issues.push({ path, message });
+  };
+  scenario.scene.props.forEach((p, i) => check(p.model, 'model', 'model:', ['scene', 'props', i, 'model']));
+  check(scenario.caseCard.image, 'image', 'image:', ['caseCard', 'image']);
+  for (const [locale, ref] of Object.entries(scenario.caseCard.narration ?? {}) as [(typeof LOCALES)[number], string | undefined][])
+    check(ref, 'audio', 'narration:', ['caseCard', 'narration', locale]);
+  return issues;
+}
+
+/** The asset ids a scenario refers to. */
+export function assetRefsOf(scenario: Scenario): string[] {
+  const refs = scenario.scene.props.flatMap((p) => (p.model ? [p.model] : []));
+  if (scenario.caseCard.image) refs.push(scenario.caseCard.image);
+  for (const ref of Object.values(scenario.caseCard.narration ?? {})) if (ref) refs.push(ref);
+  return refs;
+}
+
+/** pack.yaml's `assets:`: unique ids, and no two entries on the same file. Paths are inside pack.yaml. */
+export function checkManifestAssets(manifest: Pick<Manifest, 'assets'>): ReferenceIssue[] {
+  const { assets } = manifest;
+  const issues = duplicates(assets, (a) => a.id, (i) => ['assets', i, 'id'], 'asset');
+  const files = new Map<string, number>();
+  assets.forEach((a, i) => {
+    // Two spellings of one file on a computer that ignores upper/lower case are one file too.
+    const key = a.file.toLowerCase();
+    const first = files.get(key);
+    if (first === undefined) files.set(key, i);
+    else issues.push({ path: ['assets', i, 'file'], message: `the file '${a.file}' is already asset '${assets[first]!.id}'; refer to that asset instead` });
+  });
+  return issues;
+}
+
+export function checkScenarioReferences(scenario: Scenario, manifest: Pick<Manifest, 'sources'> & { assets?: readonly Pick<Asset, 'id' | 'kind'>[] }): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
   const sourceIds = new Set(manifest.sources.map((s) => s.id));
   const checkSource = (ref: string | undefined, path: (string | number)[]) => {
@@ -33,6 +90,7 @@ export function checkScenarioReferences(scenario: Scenario, manifest: Pick<Manif
   };
 
   scenario.caseCard.sources.forEach((ref, i) => checkSource(ref, ['caseCard', 'sources', i]));
+  issues.push(...checkAssetReferences(scenario, manifest.assets ?? []));
 
   const { props } = scenario.scene;
   issues.push(...duplicates(props, (p) => p.id, (i) => ['scene', 'props', i, 'id'], 'prop'));

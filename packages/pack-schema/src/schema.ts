@@ -2,7 +2,8 @@
 // and the validator all parse packs through it, so an editor's typo is caught once, with the same message everywhere.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/** The pack format this build writes and reads natively; older packs are migrated on load (see migrations.ts). */
+export const SCHEMA_VERSION = 2;
 
 /** Locales every visitor-facing text must have. */
 export const REQUIRED_LOCALES = ['zh-CN', 'en'] as const;
@@ -10,16 +11,20 @@ export const REQUIRED_LOCALES = ['zh-CN', 'en'] as const;
 export const OPTIONAL_LOCALES = ['ja', 'ko', 'ru'] as const;
 export const LOCALES = [...REQUIRED_LOCALES, ...OPTIONAL_LOCALES] as const;
 export type Locale = (typeof LOCALES)[number];
+export const Locale = z.enum(LOCALES);
 
 const nonEmpty = z.string().trim().min(1, { error: 'must not be empty' });
 
-export const LocalizedText = z.strictObject({
-  'zh-CN': nonEmpty,
-  en: nonEmpty,
-  ja: nonEmpty.optional(),
-  ko: nonEmpty.optional(),
-  ru: nonEmpty.optional(),
-});
+const localizedTextShape = {
+  'zh-CN': nonEmpty.describe('Chinese (simplified). Required.'),
+  en: nonEmpty.describe('English. Required; also shown when a visitor chose a language this text does not have.'),
+  ja: nonEmpty.describe('Japanese (only if the pack lists ja under locales).').optional(),
+  ko: nonEmpty.describe('Korean (only if the pack lists ko under locales).').optional(),
+  ru: nonEmpty.describe('Russian (only if the pack lists ru under locales).').optional(),
+};
+const LOCALIZED_TEXT_HELP = 'A text visitors see, in each language: { zh-CN: …, en: … }. Write Chinese text on one line.';
+
+export const LocalizedText = z.strictObject(localizedTextShape).describe(LOCALIZED_TEXT_HELP);
 
 /** Ids are used in URLs, records and (later) xAPI activity IRIs, so keep them to URL-safe kebab-case. */
 export const Id = z
@@ -63,16 +68,18 @@ export const PROP_KINDS = [
 export const PropKind = z.enum(PROP_KINDS);
 
 export const Prop = z.strictObject({
-  id: Id,
-  kind: PropKind,
+  id: Id.describe('The prop\'s id, unique in the scenario; hazards name it in prop:.'),
+  kind: PropKind.describe('Which built-in object the scene draws. With model: set, it is drawn only if the model cannot be loaded.'),
+  /** A model asset (pack format 2): drawn instead of the built-in kind, which stays as the fallback. */
+  model: Id.describe('Optional: the id of a model asset (a .glb file listed under assets: in pack.yaml) to draw instead of the built-in kind.').optional(),
   /** Metres, y up; the floor is y = 0 and the room is centred on the origin. */
-  position: Vec3,
+  position: Vec3.describe('Where it stands, in metres: [x, y, z]; y is up and the floor is y = 0; the room is centred on [0, 0, 0].'),
   /** Degrees about the vertical axis. */
-  rotationY: z.number().default(0),
+  rotationY: z.number().default(0).describe('Turn about the vertical axis, in degrees.'),
   /** Scales the prop's size; 1 is its natural size. */
-  scale: z.number().positive().max(10).default(1),
+  scale: z.number().positive().max(10).default(1).describe('Size: 1 is its natural size, 2 twice as big.'),
   /** What the object is, spoken by screen readers and shown on the keyboard's object list. */
-  label: LocalizedText,
+  label: LocalizedText.describe('What the object is: read out by screen readers and listed for keyboard users.'),
 });
 
 export const Scene = z.strictObject({
@@ -90,37 +97,46 @@ export const Source = z.strictObject({
   title: LocalizedText,
   publisher: z.string().min(1).optional(),
   /** Where the editor read it; a page may be a repost, so say so in the title. */
-  url: z.url({ error: 'must be a full URL (https://…)' }).optional(),
+  url: z.url({ error: 'must be a full URL (https://…)' }).describe('Where the editor read it: a full URL (https://…).').optional(),
 });
 
 const SourceRef = Id;
 
+/** A recorded reading of the case card, per language: audio asset ids. A visitor only ever hears their own language. */
+export const Narration = z
+  .strictObject(Object.fromEntries(LOCALES.map((l) => [l, Id.optional()])) as Record<Locale, z.ZodOptional<typeof Id>>)
+  .describe('Optional: a recorded reading of the case card, per language: { zh-CN: <audio asset id>, en: … }. A visitor whose language has none hears nothing.');
+
 export const CaseCard = z.strictObject({
-  title: LocalizedText,
-  date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }),
-  place: LocalizedText,
-  what: LocalizedText,
-  cause: LocalizedText,
-  lesson: LocalizedText,
-  sources: z.array(SourceRef).min(1, { error: 'a case card needs at least one source' }),
+  title: LocalizedText.describe('The accident\'s name, as the case card shows it.'),
+  date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).describe('When it happened: YYYY-MM-DD.'),
+  place: LocalizedText.describe('Where it happened.'),
+  what: LocalizedText.describe('What happened, in a few sentences.'),
+  cause: LocalizedText.describe('Why it happened.'),
+  lesson: LocalizedText.describe('What it teaches.'),
+  sources: z.array(SourceRef).min(1, { error: 'a case card needs at least one source' }).describe('Ids of the pack\'s sources (pack.yaml sources:) the facts come from.'),
+  /** An image asset (pack format 2). */
+  image: Id.describe('Optional: the id of an image asset (listed under assets: in pack.yaml) shown on the case card.').optional(),
+  /** Audio assets per language (pack format 2). */
+  narration: Narration.optional(),
 });
 
 export const Hazard = z.strictObject({
   id: Id,
   /** The prop that is tapped to find this hazard. */
-  prop: Id,
+  prop: Id.describe('The id of the prop (scene.props) a visitor taps to find this hazard.'),
   name: LocalizedText,
   /** Why it is dangerous and what should have been done: shown when it is found. */
-  feedback: LocalizedText,
+  feedback: LocalizedText.describe('Shown when the hazard is found: why it is dangerous and what should have been done.'),
   /** Shown after the visitor has searched a while without finding anything. */
-  hint: LocalizedText,
-  source: SourceRef.optional(),
+  hint: LocalizedText.describe('Shown after a visitor has searched for a while (hintAfterSeconds) without finding anything.'),
+  source: SourceRef.describe('Optional: the id of the pack source (pack.yaml sources:) this comes from.').optional(),
 });
 
 export const HazardHunt = z.strictObject({
   instructions: LocalizedText,
-  hintAfterSeconds: z.number().int().min(5).max(600).default(25),
-  pointsPerHazard: z.number().int().min(0).max(100).default(10),
+  hintAfterSeconds: z.number().int().min(5).max(600).default(25).describe('Seconds without a find before a hint is shown (default 25).'),
+  pointsPerHazard: z.number().int().min(0).max(100).default(10).describe('Points for each hazard found (default 10).'),
   hazards: z.array(Hazard).min(1),
 });
 
@@ -128,10 +144,10 @@ export const DecisionChoice = z.strictObject({
   id: Id,
   label: LocalizedText,
   /** What happens next in the story when this is chosen. */
-  consequence: LocalizedText,
-  safe: z.boolean(),
+  consequence: LocalizedText.describe('What happens next in the story when this is chosen.'),
+  safe: z.boolean().describe('true for the safe choice; a visitor scores for safe choices.'),
   /** The next decision; omitted when the drill ends here. */
-  next: Id.optional(),
+  next: Id.describe('The id of the next decision; leave it out when the drill ends here.').optional(),
   source: SourceRef.optional(),
 });
 
@@ -143,7 +159,7 @@ export const DecisionNode = z.strictObject({
 
 export const Decisions = z.strictObject({
   intro: LocalizedText,
-  start: Id,
+  start: Id.describe('The id of the first decision.'),
   pointsPerSafeChoice: z.number().int().min(0).max(100).default(10),
   nodes: z.array(DecisionNode).min(1),
 });
@@ -152,11 +168,11 @@ export const QuizChoice = z.strictObject({ id: Id, label: LocalizedText });
 
 export const Question = z.strictObject({
   id: Id,
-  kind: z.enum(['single', 'multiple']),
+  kind: z.enum(['single', 'multiple']).describe('single: one right choice; multiple: a visitor picks every right choice.'),
   prompt: LocalizedText,
   choices: z.array(QuizChoice).min(2, { error: 'a question needs at least two choices' }),
   /** The ids of the right choices: exactly one for `single`. */
-  answer: z.array(Id).min(1, { error: 'name at least one right choice' }),
+  answer: z.array(Id).min(1, { error: 'name at least one right choice' }).describe('The ids of the right choices: exactly one for a single question.'),
   explanation: LocalizedText,
   source: SourceRef.optional(),
 });
@@ -178,20 +194,105 @@ export const Scenario = z.strictObject({
   result: z.strictObject({
     lessons: z.array(LocalizedText).min(1),
     /** Scaled score (0–1) at or above which the scenario counts as passed. */
-    passScore: z.number().min(0).max(1).default(0.6),
+    passScore: z.number().min(0).max(1).default(0.6).describe('The share of points (0 to 1) needed to pass; default 0.6.'),
   }),
 });
 
+export const ASSET_KINDS = ['model', 'image', 'audio'] as const;
+export const AssetKind = z.enum(ASSET_KINDS);
+export type AssetKind = z.infer<typeof AssetKind>;
+
+/** The file extensions each kind of asset may have (compared ignoring upper/lower case). */
+export const ASSET_EXTENSIONS = {
+  model: ['.glb'],
+  image: ['.png', '.jpg', '.jpeg', '.webp'],
+  audio: ['.mp3', '.ogg', '.m4a', '.wav'],
+} as const satisfies Record<AssetKind, readonly string[]>;
+
+/** `.png or .jpg` as an editor reads it. */
+export function extensionList(kind: AssetKind): string {
+  const list = ASSET_EXTENSIONS[kind];
+  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
+}
+
+// Written as patterns (not refinements) so the JSON Schema for editors carries them too. Case-insensitive by hand:
+// JSON Schema patterns have no flags.
+const anyCase = (ext: string) => ext.replace(/[a-z0-9]/g, (c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c));
+const endsWithOneOf = (kind: AssetKind) => new RegExp(`\\.(?:${ASSET_EXTENSIONS[kind].map((e) => anyCase(e.slice(1))).join('|')})$`);
+
+/** A path inside the pack's assets/ folder: relative, `/`-separated, never leaving the folder. */
+export const AssetPath = z
+  .string()
+  .min(1, { error: 'must not be empty' })
+  .regex(/^[^\\]*$/, { error: 'write the path with forward slashes (/), not backslashes' })
+  .regex(/^(?![a-zA-Z]:)(?!\/)/, { error: "must be relative to the pack's assets/ folder, not an absolute path" })
+  .regex(/^(?!(?:.*\/)?\.\.?(?:\/|$))/, { error: "must stay inside the pack's assets/ folder: no '..' or '.' in the path" })
+  .regex(/^(?!.*\/\/)(?!.*\/$)/, { error: 'must name a file: no empty folder names (//) and no / at the end' })
+  .max(200, { error: 'must be at most 200 characters' });
+
+const assetId = Id.describe('The asset\'s id, unique in the pack: scenarios name it (model:, image:, narration:).');
+const assetFile = (kind: AssetKind, what: string) =>
+  AssetPath.regex(endsWithOneOf(kind), { error: `${what} must be a ${extensionList(kind)} file` }).describe(
+    `The file, relative to the pack's assets/ folder, with forward slashes: e.g. ${kind === 'model' ? 'models/boxes.glb' : kind === 'image' ? 'case-photo.jpg' : 'narration/case-zh.mp3'}. Allowed: ${extensionList(kind)}.`,
+  );
+
+export const ModelAsset = z
+  .strictObject({
+    id: assetId,
+    kind: z.literal('model'),
+    file: assetFile('model', 'a model'),
+    alt: LocalizedText.describe('Optional: what the model shows.').optional(),
+  })
+  .describe('A 3D model (.glb), drawn in place of a built-in prop: at most 8 MiB, 100,000 triangles, textures up to 2048 px.');
+export const ImageAsset = z
+  .strictObject({
+    id: assetId,
+    kind: z.literal('image'),
+    file: assetFile('image', 'an image'),
+    alt: z
+      .strictObject(localizedTextShape, { error: (iss) => (iss.input === undefined ? 'an image needs alt: what it shows, for visitors who use a screen reader' : undefined) })
+      .describe('What the picture shows, in each language, for visitors who use a screen reader. Required for images.'),
+  })
+  .describe('A picture (.png, .jpg, .jpeg, .webp): at most 2048 px on each side and 4 MiB.');
+export const AudioAsset = z
+  .strictObject({
+    id: assetId,
+    kind: z.literal('audio'),
+    file: assetFile('audio', 'an audio asset'),
+    alt: LocalizedText.describe('Optional: what the recording is.').optional(),
+  })
+  .describe('A recording (.mp3, .ogg, .m4a, .wav): at most 180 seconds and 8 MiB.');
+
+/** A file in the pack's assets/ folder that scenarios refer to by id. */
+export const Asset = z
+  .discriminatedUnion('kind', [ModelAsset, ImageAsset, AudioAsset], {
+    error: (iss) => (iss.code === 'invalid_union' ? `kind must be one of: ${ASSET_KINDS.join(', ')}` : undefined),
+  })
+  .describe('A file in the pack\'s assets/ folder: { id, file, kind: model | image | audio, alt }.');
+
+/** Every pack declares the languages it provides; Chinese and English are always among them. */
+export const Locales = z
+  .array(Locale)
+  .refine((list) => REQUIRED_LOCALES.every((l) => list.includes(l)), { error: `must include ${REQUIRED_LOCALES.join(' and ')}` })
+  .refine((list) => new Set(list).size === list.length, { error: 'lists a language twice' })
+  .describe(`The languages the pack provides: always zh-CN and en; add ja, ko or ru when every text has them. A text missing a declared language shows English.`);
+
 export const Manifest = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}, the pack format this version reads` }),
-  id: Id,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version like 1.0.0' }),
-  area: AreaId,
-  title: LocalizedText,
-  authors: z.array(z.string().min(1)).min(1),
-  sources: z.array(Source).min(1),
+  schemaVersion: z
+    .literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}, the pack format this version reads` })
+    .describe(`The pack format the pack is written in: ${SCHEMA_VERSION} for a pack written today. Older packs are still read.`),
+  id: Id.describe('The pack\'s id: kebab-case, the same as its folder name (content/packs/<id>).'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version like 1.0.0' }).describe('The pack\'s own version, like 1.0.0; raise it with every change you publish.'),
+  area: AreaId.describe('The park area the pack belongs to (one of the areas in park.yaml).'),
+  title: LocalizedText.describe('The pack\'s title.'),
+  authors: z.array(z.string().min(1)).min(1).describe('Who wrote the pack.'),
+  /** The languages the pack provides (pack format 2). */
+  locales: Locales,
+  /** Files in the pack's assets/ folder (pack format 2). */
+  assets: z.array(Asset).describe('The pack\'s own files (3D models, pictures, recordings) in its assets/ folder; write [] for none.'),
+  sources: z.array(Source).min(1).describe('Where the facts come from; case cards, hazards, choices and questions name them by id.'),
   /** Scenario ids, in the order visitors see them; each is the file scenarios/<id>.yaml. */
-  scenarios: z.array(Id).min(1),
+  scenarios: z.array(Id).min(1).describe('The scenarios, in the order visitors see them; each id is the file scenarios/<id>.yaml.'),
 });
 
 /** A loaded pack: the manifest with its scenarios resolved. This is what the server sends and the app renders. */
@@ -204,7 +305,9 @@ export const Area = z.strictObject({
 });
 
 export const Park = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z
+    .literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}, the format this version reads` })
+    .describe(`The content format: ${SCHEMA_VERSION}. Older files are still read.`),
   name: LocalizedText,
   tagline: LocalizedText,
   areas: z.array(Area).min(1),
@@ -226,6 +329,11 @@ export type Decisions = z.infer<typeof Decisions>;
 export type Question = z.infer<typeof Question>;
 export type Quiz = z.infer<typeof Quiz>;
 export type Scenario = z.infer<typeof Scenario>;
+export type Narration = z.infer<typeof Narration>;
+export type ModelAsset = z.infer<typeof ModelAsset>;
+export type ImageAsset = z.infer<typeof ImageAsset>;
+export type AudioAsset = z.infer<typeof AudioAsset>;
+export type Asset = z.infer<typeof Asset>;
 export type Manifest = z.infer<typeof Manifest>;
 export type Pack = z.infer<typeof Pack>;
 export type Area = z.infer<typeof Area>;

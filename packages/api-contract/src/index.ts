@@ -1,0 +1,5 @@
+// The kiosk-server's HTTP bodies, one zod schema each: the server's routes declare them and the apps check every
+// answer against them, so neither side can drift from the other. Records are in @ruyi/records.
+export * from './errors.ts';
+export * from './kiosk.ts';
+export * from './admin.ts';
