@@ -46,7 +46,7 @@ describe('GET /api/content', () => {
     env = createTestEnv({ noContent: true });
     const app = await env.start();
     const body = (await app.inject({ url: '/api/content' })).json();
-    expect(body).toEqual({ park: null, packs: [], problems: [{ dir: '.', errors: [expect.objectContaining({ file: 'park.yaml' })] }] });
+    expect(body).toEqual({ park: null, packs: [], problems: [{ dir: '.', errors: [expect.objectContaining({ file: 'park.yaml' })] }], warnings: [] });
   });
 
   const realContent = fileURLToPath(new URL('../../content/', import.meta.url));

@@ -1,15 +1,19 @@
 // The kiosk server as a Fastify instance: built here, started by server.ts, driven by app.inject() in tests.
-// Plugins load in order: services (db → content) → API routes (one folder per resource) → the kiosk app's files.
+// Plugins load in order: services (db → packs → content → admin) → API routes (one folder per resource) → the kiosk app's files.
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { setErrorHandling } from './errors.ts';
+import admin from './plugins/admin.ts';
 import content from './plugins/content.ts';
 import db from './plugins/db.ts';
 import kioskApp from './plugins/kiosk-app.ts';
+import packs from './plugins/packs.ts';
+import adminRoutes from './routes/admin/index.ts';
 import contentRoutes from './routes/content/index.ts';
 import health from './routes/health/index.ts';
 import kiosk from './routes/kiosk/index.ts';
+import packAssets from './routes/packs/index.ts';
 import records from './routes/records/index.ts';
 import stats from './routes/stats/index.ts';
 
@@ -19,6 +23,8 @@ export const BODY_LIMIT = 256 * 1024;
 export interface BuildOptions {
   /** Only tests pass another migrations folder. */
   migrationsDir?: string;
+  /** Only tests pass a smaller upload limit for pack archives (POST /api/admin/packs). */
+  uploadLimit?: number;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}) {
@@ -33,7 +39,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   setErrorHandling(app);
 
   await app.register(db, { dataDir: config.dataDir, migrationsDir: options.migrationsDir });
-  await app.register(content, { contentDir: config.contentDir });
+  await app.register(packs, { dataDir: config.dataDir, contentDir: config.contentDir });
+  // The content folder plus the packs installed at run time (src/packs/): reloaded after each install or rollback.
+  await app.register(content, { contentDir: config.contentDir, read: app.packs.source.read });
+  await app.register(admin);
 
   await app.register(
     async (api) => {
@@ -42,6 +51,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(kiosk, { idleSeconds: config.idleSeconds, idleCountdownSeconds: config.idleCountdownSeconds });
       await api.register(records);
       await api.register(stats);
+      await api.register(packAssets);
+      await api.register(adminRoutes, { prefix: '/admin', uploadLimit: options.uploadLimit });
     },
     { prefix: '/api' },
   );

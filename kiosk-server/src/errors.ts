@@ -5,16 +5,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
+import type { ErrorBody, ErrorDetail } from '@ruyi/api-contract';
 
-export const ErrorDetail = z.object({ path: z.string(), message: z.string() });
-export type ErrorDetail = z.infer<typeof ErrorDetail>;
-
-export const ErrorBody = z.object({
-  error: z.string(),
-  message: z.string(),
-  details: z.array(ErrorDetail).optional(),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;
+export { ErrorBody, ErrorDetail } from '@ruyi/api-contract';
 
 /** An error a route throws on purpose; the error handler turns it into its status and ErrorBody. */
 export class ApiError extends Error {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createContentService } from './content.ts';
 
 const snapshot = (ids: string[]): Content =>
-  ({ park: null, packs: ids.map((id) => ({ id, scenarios: [] })), problems: [] }) as unknown as Content;
+  ({ park: null, packs: ids.map((id) => ({ id, scenarios: [] })), problems: [], warnings: [] }) as unknown as Content;
 
 describe('content service', () => {
   it('serves one snapshot until reloaded, then the new one, and tells listeners', () => {

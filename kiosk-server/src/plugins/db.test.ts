@@ -21,6 +21,7 @@ describe('migrations', () => {
     const db = env.openDb();
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: '001_records.sql' },
+      { version: 2, name: '002_admin.sql' },
     ]);
     const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('records');
     expect(columns).toEqual([

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, type App } from '../app.ts';
+import { buildApp, type App, type BuildOptions } from '../app.ts';
 import type { Config } from '../config.ts';
 import { DB_FILE } from '../plugins/db.ts';
 import { writeFixtureContent, type FixtureOptions } from './fixture-content.ts';
@@ -12,7 +12,7 @@ export interface TestEnv {
   root: string;
   config: Config;
   /** Builds (another) app on the same folders; the caller closes it (or cleanup() does). */
-  start(): Promise<App>;
+  start(options?: BuildOptions): Promise<App>;
   /** Opens the database file separately, read-only, as a second process would. */
   openDb(): Database.Database;
   cleanup(): Promise<void>;
@@ -53,8 +53,8 @@ export function createTestEnv(options: TestEnvOptions = {}): TestEnv {
   return {
     root,
     config,
-    async start() {
-      const app = await buildApp(config);
+    async start(options?: BuildOptions) {
+      const app = await buildApp(config, options);
       apps.push(app);
       return app;
     },

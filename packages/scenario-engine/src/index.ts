@@ -4,3 +4,4 @@ export { hintFor, msUntilHint } from './hint.ts';
 export { idleStatus, type IdleConfig, type IdleStatus } from './idle.ts';
 export { noVisit, startVisit, chooseLocale, touch, visitIdleStatus, DEFAULT_LOCALE, type VisitState } from './visit.ts';
 export { recordBodyFor, type RunRef } from './records.ts';
+export { adaptRun } from './adapt.ts';

@@ -1,13 +1,6 @@
 // GET /api/kiosk/config: settings the kiosk app takes from the server, so a park changes them in one place.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-export const KioskConfigResponse = z.object({
-  /** Seconds without input before the kiosk asks "still there?". */
-  idleSeconds: z.number().int().positive(),
-  /** Seconds that question counts down before the visit ends and the next visitor starts clean. */
-  idleCountdownSeconds: z.number().int().positive(),
-});
+import { KioskConfigResponse } from '@ruyi/api-contract';
 
 export interface KioskRouteOptions {
   idleSeconds: number;

@@ -1,0 +1,86 @@
+// `npm run admin -- set-password`: sets the staff password for the admin routes (installing packs), in the database
+// of RUYI_DATA_DIR (the same variable the server reads). The new password comes from standard input: typed twice,
+// unseen, at a terminal; one line when piped (`printf '%s\n' "$PW" | npm run admin -- set-password`).
+// Only a scrypt hash is stored. The running server uses it at the next login; no restart is needed.
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, writeCredential } from './admin/password.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { migrate, openDatabase } from './plugins/db.ts';
+
+const USAGE = `Usage: npm run admin -- set-password
+
+  Reads a new admin password (at least ${MIN_PASSWORD_LENGTH} characters) from standard input and stores its hash
+  in RUYI_DATA_DIR/ruyi.sqlite. At a terminal it asks twice; piped, it reads one line.`;
+
+/** Reads one line at a terminal without showing what is typed. */
+function askHidden(question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+    muted = true;
+  });
+}
+
+async function readPipedLine(): Promise<string | null> {
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    rl.close();
+    return line.replace(/\r$/, '');
+  }
+  return null;
+}
+
+async function readNewPassword(): Promise<string> {
+  if (process.stdin.isTTY) {
+    const first = await askHidden(`New admin password (at least ${MIN_PASSWORD_LENGTH} characters): `);
+    const problem = passwordProblem(first);
+    if (problem) throw new Error(problem);
+    const second = await askHidden('Type it again: ');
+    if (first !== second) throw new Error('the two passwords differ; nothing was changed');
+    return first;
+  }
+  const line = await readPipedLine();
+  if (line === null) throw new Error('no password on standard input; nothing was changed');
+  const problem = passwordProblem(line);
+  if (problem) throw new Error(problem);
+  return line;
+}
+
+async function setPassword(): Promise<void> {
+  const config = loadConfig(process.env);
+  const password = await readNewPassword();
+  const credential = await hashPassword(password);
+  const db = openDatabase(config.dataDir);
+  try {
+    migrate(db);
+    writeCredential(db, credential);
+  } finally {
+    db.close();
+  }
+  console.log(`The admin password is set (data folder: ${config.dataDir}). Staff can log in at /admin.`);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  if (command === 'set-password' && rest.length === 0) await setPassword();
+  else if (command === undefined || command === 'help' || command === '--help') console.log(USAGE);
+  else {
+    console.error(`Unknown command '${[command, ...rest].join(' ')}'.\n\n${USAGE}`);
+    process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(error instanceof ConfigError || error instanceof Error ? `admin: ${error.message}` : error);
+  process.exitCode = 1;
+}
