@@ -4,6 +4,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { IdleGuard } from './components/IdleGuard.tsx';
 import { PlayScreen } from './play/PlayScreen.tsx';
+import { AdminScreen } from './screens/AdminScreen.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
 import { MapScreen } from './screens/MapScreen.tsx';
 import { OperatorScreen } from './screens/OperatorScreen.tsx';
@@ -67,6 +68,7 @@ export function App() {
         <Route path="/operator">
           <OperatorScreen content={data} />
         </Route>
+        <Route path="/admin" component={AdminScreen} />
         {!data.park ? (
           <Route>
             <OperatorScreen content={data} />

@@ -1,29 +1,11 @@
 // The kiosk-server's API as the app sees it. Every response is validated: a bad pack or a server mismatch becomes a
 // clear message, never a blank screen on the park floor.
-import { Pack, Park } from '@ruyi/pack-schema';
+import { ContentResponse, KioskConfigResponse } from '@ruyi/api-contract';
 import { RecordBatch, type VisitRecord } from '@ruyi/records';
 import { z } from 'zod';
 
-const PackErrorSchema = z.object({
-  file: z.string(),
-  path: z.string(),
-  line: z.number().optional(),
-  column: z.number().optional(),
-  message: z.string(),
-});
-
-export const ContentResponse = z.object({
-  park: Park.nullable(),
-  packs: z.array(Pack),
-  problems: z.array(z.object({ dir: z.string(), errors: z.array(PackErrorSchema) })),
-});
 export type ContentResponse = z.infer<typeof ContentResponse>;
-
-export const KioskConfig = z.object({
-  idleSeconds: z.number().int().positive(),
-  idleCountdownSeconds: z.number().int().positive(),
-});
-export type KioskConfig = z.infer<typeof KioskConfig>;
+export type KioskConfig = KioskConfigResponse;
 
 async function getJson<T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
@@ -34,7 +16,7 @@ async function getJson<T extends z.ZodType>(url: string, schema: T): Promise<z.o
 }
 
 export const fetchContent = () => getJson('/api/content', ContentResponse);
-export const fetchKioskConfig = () => getJson('/api/kiosk/config', KioskConfig);
+export const fetchKioskConfig = () => getJson('/api/kiosk/config', KioskConfigResponse);
 
 export class RecordRejected extends Error {}
 

@@ -1,13 +1,14 @@
-import type { Scenario } from '@ruyi/pack-schema';
+import type { Pack, Scenario } from '@ruyi/pack-schema';
 import { hintFor, msUntilHint, type RunState } from '@ruyi/scenario-engine';
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { modelUrlResolver } from '../api/assets.ts';
 import { useLocalize } from '../components/useLocalize.ts';
 import { useReducedMotion } from '../components/useReducedMotion.ts';
 import { SceneView } from '../scene/index.ts';
 import { useRun } from '../stores/run.ts';
 
-export function HazardHuntStep({ scenario, state }: { scenario: Scenario; state: RunState }) {
+export function HazardHuntStep({ pack, scenario, state }: { pack: Pack; scenario: Scenario; state: RunState }) {
   const { t } = useTranslation();
   const l = useLocalize();
   const reducedMotion = useReducedMotion();
@@ -15,6 +16,8 @@ export function HazardHuntStep({ scenario, state }: { scenario: Scenario; state:
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const { hazards } = scenario.hazardHunt;
   const dispatch = useRun.getState().dispatch;
+  // The pack's own models for its props, where it has them.
+  const assetUrl = useMemo(() => modelUrlResolver(pack), [pack]);
 
   // Hints depend on time: wake up when the next one is due.
   const wait = msUntilHint(scenario, state, Date.now());
@@ -54,6 +57,7 @@ export function HazardHuntStep({ scenario, state }: { scenario: Scenario; state:
           hinted={hint?.prop ?? null}
           reducedMotion={reducedMotion}
           onInspect={inspect}
+          assetUrl={assetUrl}
         />
       </div>
       <aside className="hunt-panel">

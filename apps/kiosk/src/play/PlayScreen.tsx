@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ContentResponse } from '../api/client.ts';
+import { ContentProblems } from '../components/ContentProblems.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
 import { beginVisit } from '../stores/lifecycle.ts';
@@ -29,22 +30,41 @@ export function PlayScreen({ content, packId, scenarioId }: { content: ContentRe
     beginVisit();
     const current = useRun.getState().active;
     if (current?.pack.id !== pack.id || current.scenario.id !== scenario.id) useRun.getState().start(pack, scenario);
+    // The content changed while this scenario is played (a new pack version, a save in preview): go on in the new one.
+    else useRun.getState().adopt(pack, scenario);
   }, [pack, scenario]);
 
+  const playing = active?.pack.id === packId && active.scenario.id === scenarioId;
   if (!pack || !scenario) {
     const broken = content.problems.some((p) => p.dir.split('/').pop() === packId);
     return (
-      <main className="screen message-screen">
-        <h1>{t('play.notFound')}</h1>
-        <p>{broken ? t('play.packBroken') : t('play.notFoundDetail', { packId, scenarioId })}</p>
-        <Link className="button primary" href="/map">
-          {t('play.backToMap')}
-        </Link>
-      </main>
+      <>
+        <main className="screen message-screen">
+          {playing ? (
+            // It was there when the visitor started: it was removed or renamed since.
+            <>
+              <h1>{t('preview.gone')}</h1>
+              <p>{t('preview.goneDetail')}</p>
+            </>
+          ) : (
+            <>
+              <h1>{t('play.notFound')}</h1>
+              <p>{broken ? t('play.packBroken') : t('play.notFoundDetail', { packId, scenarioId })}</p>
+            </>
+          )}
+          <Link className="button primary" href="/map">
+            {t('play.backToMap')}
+          </Link>
+        </main>
+        <ContentProblems />
+      </>
     );
   }
-  if (!active || active.scenario.id !== scenario.id || active.pack.id !== pack.id) return null;
+  if (!active || !playing) return null;
 
+  // The run's own pack and scenario, not the content's: until the effect above has adopted a new version, the state
+  // on screen belongs to the version it was made with.
+  const shown = { pack: active.pack, scenario: active.scenario };
   const phase = active.state.phase;
   const stepNumber = STEPS.indexOf(phase) + 1;
   return (
@@ -53,16 +73,17 @@ export function PlayScreen({ content, packId, scenarioId }: { content: ContentRe
         <Link className="button" href="/map">
           {t('play.backToMap')}
         </Link>
-        <p className="scenario-title">{l(scenario.title)}</p>
+        <p className="scenario-title">{l(shown.scenario.title)}</p>
         <p className="step-indicator">{t('play.stepOf', { n: stepNumber, total: STEPS.length, name: t(`play.steps.${phase}`) })}</p>
         <LanguageSwitch />
       </header>
-      {phase === 'case-card' && <CaseCardStep pack={pack} scenario={scenario} />}
-      {phase === 'hazard-hunt' && <HazardHuntStep scenario={scenario} state={active.state} />}
-      {phase === 'hunt-review' && <HuntReviewStep scenario={scenario} state={active.state} />}
-      {phase === 'decisions' && <DecisionStep scenario={scenario} state={active.state} />}
-      {phase === 'quiz' && <QuizStep key={active.state.questionIndex} scenario={scenario} state={active.state} />}
-      {phase === 'result' && <ResultStep pack={pack} scenario={scenario} state={active.state} />}
+      {phase === 'case-card' && <CaseCardStep pack={shown.pack} scenario={shown.scenario} />}
+      {phase === 'hazard-hunt' && <HazardHuntStep pack={shown.pack} scenario={shown.scenario} state={active.state} />}
+      {phase === 'hunt-review' && <HuntReviewStep scenario={shown.scenario} state={active.state} />}
+      {phase === 'decisions' && <DecisionStep scenario={shown.scenario} state={active.state} />}
+      {phase === 'quiz' && <QuizStep key={active.state.questionIndex} scenario={shown.scenario} state={active.state} />}
+      {phase === 'result' && <ResultStep pack={shown.pack} scenario={shown.scenario} state={active.state} />}
+      <ContentProblems />
     </div>
   );
 }

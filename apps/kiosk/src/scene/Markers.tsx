@@ -5,11 +5,14 @@ import { useFrame, useThree } from '@react-three/fiber';
 import type { Mesh } from 'three';
 import type { Prop, Scene } from '@ruyi/pack-schema';
 import { foundBadgeGeometry, markerFrame, outlineRingGeometry, type MarkerFrame } from './markerGeometry.ts';
+import { usePackModel } from './PackModelView.tsx';
 import { propWorldBox } from './PropModel.tsx';
 import { FOUND_COLOR, HINT_COLOR, useSharedAssets } from './useSharedAssets.ts';
 
 export interface MarkersProps {
   scene: Scene;
+  /** Where each prop's pack model is served (markers fit the model once it has loaded). */
+  modelUrlOf: (propId: string) => string | null;
   found: readonly string[];
   hinted: string | null;
   reducedMotion: boolean;
@@ -17,7 +20,7 @@ export interface MarkersProps {
 
 const noRaycast = (): void => undefined;
 
-export function Markers({ scene, found, hinted, reducedMotion }: MarkersProps): JSX.Element {
+export function Markers({ scene, modelUrlOf, found, hinted, reducedMotion }: MarkersProps): JSX.Element {
   const foundSet = new Set(found);
   const hintedProp = hinted === null ? undefined : scene.props.find((p) => p.id === hinted);
   return (
@@ -25,25 +28,36 @@ export function Markers({ scene, found, hinted, reducedMotion }: MarkersProps): 
       {scene.props
         .filter((p) => foundSet.has(p.id))
         .map((p) => (
-          <FoundMarker key={p.id} prop={p} camera={scene.camera} />
+          <FoundMarker key={p.id} prop={p} modelUrl={modelUrlOf(p.id)} camera={scene.camera} />
         ))}
-      {hintedProp && <HintMarker key={hintedProp.id} prop={hintedProp} camera={scene.camera} reducedMotion={reducedMotion} />}
+      {hintedProp && (
+        <HintMarker key={hintedProp.id} prop={hintedProp} modelUrl={modelUrlOf(hintedProp.id)} camera={scene.camera} reducedMotion={reducedMotion} />
+      )}
     </>
   );
 }
 
-function useMarkerFrame(prop: Prop, camera: Scene['camera']): MarkerFrame {
+function useMarkerFrame(prop: Prop, modelUrl: string | null, camera: Scene['camera']): MarkerFrame {
   const assets = useSharedAssets();
-  return useMemo(() => markerFrame(propWorldBox(assets, prop), camera), [assets, prop, camera]);
+  const state = usePackModel(modelUrl, { load: false });
+  const packModel = state.status === 'loaded' ? state.model : null;
+  return useMemo(() => markerFrame(propWorldBox(assets, prop, packModel), camera), [assets, prop, packModel, camera]);
+}
+
+interface MarkerProps {
+  prop: Prop;
+  /** The prop's pack model, if it has one. */
+  modelUrl?: string | null;
+  camera: Scene['camera'];
 }
 
 function ringWidth(frame: MarkerFrame): number {
   return Math.max(0.03, frame.distance * 0.0065);
 }
 
-export function FoundMarker({ prop, camera }: { prop: Prop; camera: Scene['camera'] }): JSX.Element {
+export function FoundMarker({ prop, modelUrl = null, camera }: MarkerProps): JSX.Element {
   const assets = useSharedAssets();
-  const frame = useMarkerFrame(prop, camera);
+  const frame = useMarkerFrame(prop, modelUrl, camera);
   const width = ringWidth(frame);
   const ring = useMemo(
     () => outlineRingGeometry(frame.halfWidth * 1.19 + width, frame.halfHeight * 1.19 + width, width, FOUND_COLOR, '#083d1d'),
@@ -69,10 +83,10 @@ export function FoundMarker({ prop, camera }: { prop: Prop; camera: Scene['camer
   );
 }
 
-export function HintMarker({ prop, camera, reducedMotion }: { prop: Prop; camera: Scene['camera']; reducedMotion: boolean }): JSX.Element {
+export function HintMarker({ prop, modelUrl = null, camera, reducedMotion }: MarkerProps & { reducedMotion: boolean }): JSX.Element {
   const { materials } = useSharedAssets();
   const invalidate = useThree((s) => s.invalidate);
-  const frame = useMarkerFrame(prop, camera);
+  const frame = useMarkerFrame(prop, modelUrl, camera);
   const width = ringWidth(frame) * 1.3;
   const ring = useMemo(
     () => outlineRingGeometry(frame.halfWidth * 1.19 + width * 1.6, frame.halfHeight * 1.19 + width * 1.6, width, HINT_COLOR, '#5a3500'),

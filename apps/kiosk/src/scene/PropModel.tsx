@@ -3,6 +3,7 @@ import type { JSX } from 'react';
 import { Box3, Matrix4, Quaternion, Vector3, Euler } from 'three';
 import type { Prop, PropKind } from '@ruyi/pack-schema';
 import type { BuiltModel } from './modelBuilder.ts';
+import type { PackModel } from './packModels.ts';
 import type { SceneAssets } from './useSharedAssets.ts';
 import type { PropModelComponent } from './props/definePropModel.tsx';
 import { AmmoniaTank } from './props/AmmoniaTank.tsx';
@@ -59,8 +60,17 @@ export function propMatrix(prop: Prop, target = new Matrix4()): Matrix4 {
   return target.compose(new Vector3(x, y, z), rotation, new Vector3(prop.scale, prop.scale, prop.scale));
 }
 
-/** The prop's axis-aligned bounding box in world space, from its model (no scene graph needed). */
-export function propWorldBox(assets: SceneAssets, prop: Prop, target = new Box3()): Box3 {
+/** The pack model a prop names (`model: <asset id>`), if any. */
+export function propModelAssetId(prop: Prop): string | null {
+  return prop.model ?? null;
+}
+
+/**
+ * The prop's axis-aligned bounding box in world space, from what it draws: its loaded pack model if it has one, else
+ * its kind's model (no scene graph needed).
+ */
+export function propWorldBox(assets: SceneAssets, prop: Prop, packModel: PackModel | null = null, target = new Box3()): Box3 {
+  if (packModel) return target.copy(packModel.box).applyMatrix4(propMatrix(prop));
   const model = propModelOf(assets, prop.kind);
   target.copy(model.solid.boundingBox ?? new Box3());
   if (model.glow?.boundingBox) target.union(model.glow.boundingBox);

@@ -1,25 +1,40 @@
 // One placed prop: its model, the tap handler (R3F pointer events, so mouse, touch and later XR controllers all arrive
-// as the same onClick) and the hover and hint overlays.
+// as the same onClick) and the hover and hint overlays. A prop with a pack model draws the GLB once it has loaded; while
+// it loads, and if it fails, the built-in kind stands in.
 import { memo, useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import type { Prop } from '@ruyi/pack-schema';
+import { PackModelView, usePackModel } from './PackModelView.tsx';
 import { PropModel, propModelOf } from './PropModel.tsx';
 import { useSharedAssets } from './useSharedAssets.ts';
 
 /** Every prop group carries its id here; the test API and raycasts look for it. */
 export const PROP_ID_KEY = 'ruyiPropId';
+/** …and what it draws: see `PropModelStatus`. */
+export const PROP_MODEL_KEY = 'ruyiPropModel';
+
+/**
+ * `builtin`: the prop has no pack model; `loading`: its model is loading (the built-in kind stands in); `loaded`: the
+ * model is drawn; `fallback`: the model could not be used, the built-in kind is drawn.
+ */
+export type PropModelStatus = 'builtin' | 'loading' | 'loaded' | 'fallback';
 
 export interface ScenePropProps {
   prop: Prop;
+  /** Where the prop's pack model is served, or null to draw the built-in kind. */
+  modelUrl: string | null;
   hinted: boolean;
   onInspect: (propId: string) => void;
 }
 
 const noRaycast = (): void => undefined;
 
-export const SceneProp = memo(function SceneProp({ prop, hinted, onInspect }: ScenePropProps): JSX.Element {
+export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onInspect }: ScenePropProps): JSX.Element {
   const assets = useSharedAssets();
   const model = propModelOf(assets, prop.kind);
+  const packModel = usePackModel(modelUrl, { load: true });
+  const status: PropModelStatus =
+    modelUrl === null ? 'builtin' : packModel.status === 'loaded' ? 'loaded' : packModel.status === 'failed' ? 'fallback' : 'loading';
   const canvas = useThree((s) => s.gl.domElement);
   const invalidate = useThree((s) => s.invalidate);
   const [hovered, setHovered] = useState(false);
@@ -50,7 +65,7 @@ export const SceneProp = memo(function SceneProp({ prop, hinted, onInspect }: Sc
     canvas.style.cursor = '';
   }, [canvas]);
   // frameloop="demand": draw the committed change (overlays added or removed).
-  useEffect(() => invalidate(), [hovered, hinted, invalidate]);
+  useEffect(() => invalidate(), [hovered, hinted, status, invalidate]);
   useEffect(
     () => () => {
       if (hoveredRef.current) canvas.style.cursor = '';
@@ -61,7 +76,7 @@ export const SceneProp = memo(function SceneProp({ prop, hinted, onInspect }: Sc
   return (
     <group
       name={`prop:${prop.id}`}
-      userData={{ [PROP_ID_KEY]: prop.id }}
+      userData={{ [PROP_ID_KEY]: prop.id, [PROP_MODEL_KEY]: status }}
       position={prop.position}
       rotation={[0, (prop.rotationY * Math.PI) / 180, 0]}
       scale={prop.scale}
@@ -69,9 +84,15 @@ export const SceneProp = memo(function SceneProp({ prop, hinted, onInspect }: Sc
       onPointerOver={onPointerOver}
       onPointerOut={onPointerOut}
     >
-      <PropModel kind={prop.kind} />
-      {hovered && <mesh geometry={model.solid} material={assets.materials.hover} renderOrder={1} raycast={noRaycast} />}
-      {hinted && <mesh geometry={model.solid} material={assets.materials.hintOverlay} renderOrder={2} raycast={noRaycast} />}
+      {packModel.status === 'loaded' ? (
+        <PackModelView model={packModel.model} hovered={hovered} hinted={hinted} />
+      ) : (
+        <>
+          <PropModel kind={prop.kind} />
+          {hovered && <mesh geometry={model.solid} material={assets.materials.hover} renderOrder={1} raycast={noRaycast} />}
+          {hinted && <mesh geometry={model.solid} material={assets.materials.hintOverlay} renderOrder={2} raycast={noRaycast} />}
+        </>
+      )}
     </group>
   );
 });

@@ -1,15 +1,16 @@
 // The 3D view of a scenario's scene: draws the room and its props from pack data and turns a tap on a prop into
 // onInspect(propId). It knows nothing of hazards or scoring: the app decides what a tap means.
-import { useEffect, useMemo, type JSX } from 'react';
+import { useCallback, useEffect, useMemo, type JSX } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
 import type { Prop, Scene } from '@ruyi/pack-schema';
 import { CameraRig } from './CameraRig.tsx';
 import { Lighting } from './Lighting.tsx';
 import { Markers } from './Markers.tsx';
+import { propModelAssetId } from './PropModel.tsx';
 import { Room } from './Room.tsx';
 import { SceneProp } from './SceneProp.tsx';
 import { useSceneTestApi } from './testApi.ts';
-import { SceneAssetsProvider } from './useSharedAssets.ts';
+import { SceneAssetsProvider, useSharedAssets } from './useSharedAssets.ts';
 
 export interface SceneViewProps {
   /** From the pack. */
@@ -25,13 +26,18 @@ export interface SceneViewProps {
   reducedMotion: boolean;
   /** A tap or click on a prop (not the room): mouse, touch and XR controllers alike. Called once per tap. */
   onInspect: (propId: string) => void;
+  /**
+   * Where the pack serves a model asset (a prop's `model: <asset id>`), or null if the pack has no such model. Without
+   * it, every prop is drawn as its built-in kind.
+   */
+  assetUrl?: (assetId: string) => string | null;
   className?: string;
 }
 
 const DPR: [number, number] = [1, 1.5];
 const GL = { antialias: true };
 
-export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion, onInspect, className }: SceneViewProps): JSX.Element {
+export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion, onInspect, assetUrl, className }: SceneViewProps): JSX.Element {
   // A different scene remounts everything below the canvas, so its GPU resources are released with it.
   const sceneKey = useMemo(() => JSON.stringify(scene), [scene]);
   return (
@@ -55,6 +61,7 @@ export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion,
           hinted={hinted}
           reducedMotion={reducedMotion}
           onInspect={onInspect}
+          assetUrl={assetUrl}
         />
       </Canvas>
     </div>
@@ -62,6 +69,11 @@ export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion,
 }
 
 type SceneContentProps = Omit<SceneViewProps, 'label' | 'className'>;
+
+function modelUrlFor(prop: Prop, assetUrl: SceneViewProps['assetUrl']): string | null {
+  const assetId = propModelAssetId(prop);
+  return assetId !== null && assetUrl ? assetUrl(assetId) : null;
+}
 
 function SceneContent(props: SceneContentProps): JSX.Element {
   return (
@@ -71,9 +83,26 @@ function SceneContent(props: SceneContentProps): JSX.Element {
   );
 }
 
-function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect }: SceneContentProps): JSX.Element {
+function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, assetUrl }: SceneContentProps): JSX.Element {
   useSceneTestApi(scene, labelOf);
   const invalidate = useThree((s) => s.invalidate);
+  const { packModels } = useSharedAssets();
+  // Callers often pass a new `assetUrl` function on every render: what matters is the URLs it gives.
+  const urlKey = JSON.stringify(scene.props.map((p) => modelUrlFor(p, assetUrl)));
+  const modelUrls = useMemo(() => {
+    const urls = JSON.parse(urlKey) as (string | null)[];
+    return new Map(scene.props.map((p, i) => [p.id, urls[i] ?? null]));
+  }, [scene, urlKey]);
+  const hasResolver = assetUrl !== undefined;
+  useEffect(() => {
+    if (!hasResolver) return;
+    for (const prop of scene.props) {
+      const assetId = propModelAssetId(prop);
+      if (assetId !== null && modelUrls.get(prop.id) === null)
+        packModels.warn(`asset:${assetId}`, `Ruyi: prop ${prop.id} names model ${assetId}, which the pack does not have; the built-in prop is shown instead.`);
+    }
+  }, [hasResolver, scene, modelUrls, packModels]);
+  const modelUrlOf = useCallback((propId: string) => modelUrls.get(propId) ?? null, [modelUrls]);
   // frameloop="demand": removing a marker changes nothing R3F watches, so ask for a frame after every change.
   useEffect(() => invalidate(), [found, hinted, reducedMotion, invalidate]);
   return (
@@ -82,9 +111,9 @@ function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect }:
       <Lighting />
       <Room room={scene.room} />
       {scene.props.map((prop) => (
-        <SceneProp key={prop.id} prop={prop} hinted={prop.id === hinted} onInspect={onInspect} />
+        <SceneProp key={prop.id} prop={prop} modelUrl={modelUrlOf(prop.id)} hinted={prop.id === hinted} onInspect={onInspect} />
       ))}
-      <Markers scene={scene} found={found} hinted={hinted} reducedMotion={reducedMotion} />
+      <Markers scene={scene} modelUrlOf={modelUrlOf} found={found} hinted={hinted} reducedMotion={reducedMotion} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { Box3, type Object3D, Raycaster, Vector2, Vector3 } from 'three';
 import type { Prop, Scene } from '@ruyi/pack-schema';
-import { PROP_ID_KEY } from './SceneProp.tsx';
+import { PROP_ID_KEY, PROP_MODEL_KEY, type PropModelStatus } from './SceneProp.tsx';
 
 export interface SceneRenderInfo {
   /** Draw calls of the LAST rendered frame (`renderer.info.autoReset` is true, so each render starts from zero). */
@@ -30,8 +30,11 @@ export interface RuyiSceneApi {
    * when no visible point of it can be hit (off-screen, behind the camera or hidden behind other props).
    */
   propScreenPoint(propId: string): { x: number; y: number } | null;
-  /** The props with their names in the visitor's language. */
-  props(): { id: string; label: string }[];
+  /**
+   * The props with their names in the visitor's language and what each draws: `builtin` (no pack model), `loading`,
+   * `loaded` (the pack's GLB) or `fallback` (the model failed; the built-in kind is drawn).
+   */
+  props(): { id: string; label: string; model: PropModelStatus }[];
   /** True once a frame has been rendered since this scene mounted. */
   readonly ready: boolean;
 }
@@ -134,7 +137,11 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string): 
         }
         return fallback;
       },
-      props: () => scene.props.map((p) => ({ id: p.id, label: labelOfRef.current(p) })),
+      props: () => {
+        const status = new Map<string, PropModelStatus>();
+        for (const o of propObjects()) status.set(o.userData[PROP_ID_KEY] as string, o.userData[PROP_MODEL_KEY] as PropModelStatus);
+        return scene.props.map((p) => ({ id: p.id, label: labelOfRef.current(p), model: status.get(p.id) ?? 'builtin' }));
+      },
       get ready() {
         return gl.info.render.frame > startFrame;
       },

@@ -12,6 +12,7 @@ import {
 } from 'three';
 import type { PropKind } from '@ruyi/pack-schema';
 import { buildModel, type BuiltModel, type ModelBuilder } from './modelBuilder.ts';
+import { PackModels } from './packModels.ts';
 
 export const HINT_COLOR = '#ffb21f';
 export const FOUND_COLOR = '#2fd36b';
@@ -38,6 +39,8 @@ interface Disposable {
 
 export class SceneAssets {
   readonly materials: SceneMaterials;
+  /** GLB models from the pack, loaded on demand and released with the scene. */
+  readonly packModels = new PackModels();
   private readonly models = new Map<string, BuiltModel>();
   private readonly extra = new Map<string, Disposable>();
 
@@ -112,7 +115,8 @@ export class SceneAssets {
   /**
    * Releases every GPU resource. Entries stay in the maps on purpose: under React StrictMode an effect is cleaned up and
    * run again without a re-render, so components may still hold them; three re-uploads a disposed resource if it is drawn
-   * again, and the final unmount disposes it again.
+   * again, and the final unmount disposes it again. Pack models are the exception: their image bitmaps cannot be
+   * uploaded again once closed, so `packModels` forgets them and `revive()` has them loaded afresh.
    */
   dispose(): void {
     for (const model of this.models.values()) {
@@ -121,6 +125,12 @@ export class SceneAssets {
     }
     for (const value of this.extra.values()) value.dispose();
     for (const material of Object.values(this.materials) as Material[]) material.dispose();
+    this.packModels.dispose();
+  }
+
+  /** The effect ran again after a cleanup (React StrictMode): pack models, which dispose() forgets, load again. */
+  revive(): void {
+    this.packModels.revive();
   }
 }
 
@@ -129,7 +139,10 @@ const SceneAssetsContext = createContext<SceneAssets | null>(null);
 /** Creates the registry for the scene below it and disposes it when the scene unmounts. */
 export function SceneAssetsProvider({ children }: { children: ReactNode }): JSX.Element {
   const [assets] = useState(() => new SceneAssets());
-  useEffect(() => () => assets.dispose(), [assets]);
+  useEffect(() => {
+    assets.revive();
+    return () => assets.dispose();
+  }, [assets]);
   return createElement(SceneAssetsContext.Provider, { value: assets }, children);
 }
 

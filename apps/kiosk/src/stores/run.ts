@@ -1,5 +1,5 @@
 import type { Pack, Scenario } from '@ruyi/pack-schema';
-import { next, recordBodyFor, startRun, type RunEvent, type RunState } from '@ruyi/scenario-engine';
+import { adaptRun, next, recordBodyFor, startRun, type RunEvent, type RunState } from '@ruyi/scenario-engine';
 import { create } from 'zustand';
 import { record } from './recording.ts';
 
@@ -16,6 +16,11 @@ interface Active {
 interface RunStore {
   active: Active | null;
   start(pack: Pack, scenario: Scenario): void;
+  /**
+   * A new version of the pack being played (the content changed on the server): the run goes on in it, at the same
+   * place as far as the new version allows. Does nothing for another pack or scenario than the one being played.
+   */
+  adopt(pack: Pack, scenario: Scenario): void;
   dispatch(action: RunAction): void;
   clear(): void;
 }
@@ -27,6 +32,12 @@ export const useRun = create<RunStore>((set, get) => ({
     const runId = crypto.randomUUID();
     set({ active: { pack, scenario, runId, state: startRun(scenario, Date.now()) } });
     record({ type: 'scenario-start', packId: pack.id, scenarioId: scenario.id, runId });
+  },
+  adopt: (pack, scenario) => {
+    const active = get().active;
+    if (!active || active.pack.id !== pack.id || active.scenario.id !== scenario.id) return;
+    if (active.pack === pack && active.scenario === scenario) return;
+    set({ active: { ...active, pack, scenario, state: adaptRun(scenario, active.state, active.scenario) } });
   },
   dispatch: (action) => {
     const active = get().active;

@@ -16,6 +16,8 @@ export interface ScenePreviewControls {
   setFound(ids: string[]): void;
   setHinted(id: string | null): void;
   setReducedMotion(on: boolean): void;
+  /** Pack models for the preview: asset id → URL (a prop names one with `model`); null for none. */
+  setModelUrls(urls: Record<string, string> | null): void;
   inspected: string[];
 }
 
@@ -35,10 +37,12 @@ export function ScenePreview(): JSX.Element {
   const [reducedMotion, setReducedMotion] = useState(false);
   const [customScene, setCustomScene] = useState<Scene | null>(null);
   const [inspected, setInspected] = useState<string[]>([]);
+  const [modelUrls, setModelUrls] = useState<Record<string, string> | null>(null);
+  const assetUrl = useCallback((id: string) => modelUrls?.[id] ?? null, [modelUrls]);
   const onInspect = useCallback((id: string) => setInspected((list) => [...list, id]), []);
 
   useEffect(() => {
-    window.__ruyiScenePreview = { setScene, setCustomScene, setMounted, setFound, setHinted, setReducedMotion, inspected };
+    window.__ruyiScenePreview = { setScene, setCustomScene, setMounted, setFound, setHinted, setReducedMotion, setModelUrls, inspected };
     return () => {
       delete window.__ruyiScenePreview;
     };
@@ -55,6 +59,7 @@ export function ScenePreview(): JSX.Element {
           hinted={hinted}
           reducedMotion={reducedMotion}
           onInspect={onInspect}
+          assetUrl={modelUrls ? assetUrl : undefined}
         />
       )}
       <div style={{ position: 'absolute', left: 8, top: 8, display: 'flex', gap: 8, font: '14px sans-serif', color: '#fff' }}>

@@ -1,0 +1,84 @@
+// The kiosk-server's admin API as the admin page sees it (kiosk-server/src/routes/admin). Every response is validated;
+// a refusal becomes an AdminApiError carrying the server's message and, for a rejected pack, every validator message.
+import {
+  AdminPackList,
+  ErrorBody,
+  InstallResponse,
+  RemoveResponse,
+  RollbackResponse,
+  SessionResponse,
+  type ErrorDetail,
+} from '@ruyi/api-contract';
+import { z } from 'zod';
+
+export type { AdminPack, ErrorDetail, InstallResponse as InstallResult, SessionResponse as Session } from '@ruyi/api-contract';
+
+export class AdminApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'AdminApiError';
+  }
+}
+
+function toError(status: number, text: string): AdminApiError {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return new AdminApiError(status, text || `HTTP ${status}`);
+  }
+  const body = ErrorBody.safeParse(json);
+  return body.success ? new AdminApiError(status, body.data.message, body.data.details) : new AdminApiError(status, `HTTP ${status}`);
+}
+
+function parse<T extends z.ZodType>(url: string, schema: T, json: unknown): z.output<T> {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AdminApiError(0, `${url}: unexpected response: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+async function call<T extends z.ZodType>(method: string, url: string, schema: T, token?: string, body?: unknown): Promise<z.output<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) throw toError(response.status, text);
+  return parse(url, schema, text ? JSON.parse(text) : null);
+}
+
+export const login = (password: string) => call('POST', '/api/admin/session', SessionResponse, undefined, { password });
+export const logout = (token: string) => call('DELETE', '/api/admin/session', z.null(), token);
+export const listPacks = (token: string) => call('GET', '/api/admin/packs', AdminPackList, token).then((r) => r.packs);
+export const rollbackPack = (token: string, id: string) => call('POST', `/api/admin/packs/${encodeURIComponent(id)}/rollback`, RollbackResponse, token);
+export const removePack = (token: string, id: string) => call('DELETE', `/api/admin/packs/${encodeURIComponent(id)}`, RemoveResponse, token);
+
+/** Uploads an archive; `onProgress` gets the share sent (0–1). XMLHttpRequest, because fetch reports no upload progress. */
+export function uploadPack(token: string, file: Blob, onProgress: (sent: number) => void): Promise<z.output<typeof InstallResponse>> {
+  const url = '/api/admin/packs';
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(parse(url, InstallResponse, JSON.parse(xhr.responseText)));
+        } catch (error) {
+          reject(error instanceof AdminApiError ? error : new AdminApiError(0, `${url}: the answer is not JSON`));
+        }
+      } else reject(toError(xhr.status, xhr.responseText));
+    };
+    xhr.onerror = () => reject(new AdminApiError(0, 'network error: the upload did not reach the server'));
+    xhr.send(file);
+  });
+}

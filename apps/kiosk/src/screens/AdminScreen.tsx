@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AdminApiError, listPacks, logout, removePack, rollbackPack, type AdminPack, type Session } from '../admin/api.ts';
+import { ConfirmDialog } from '../admin/ConfirmDialog.tsx';
+import { LoginForm } from '../admin/LoginForm.tsx';
+import { PackTable } from '../admin/PackTable.tsx';
+import { UploadForm } from '../admin/UploadForm.tsx';
+import { useAdminErrorText } from '../admin/useAdminErrorText.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+
+type Pending = { kind: 'rollback' | 'remove'; pack: AdminPack };
+
+/**
+ * For park staff: install packs without a rebuild, roll one back, remove one. The session token lives in this
+ * component's state only: a reload, or leaving the page, logs out.
+ */
+export function AdminScreen() {
+  const { t } = useTranslation();
+  const errorText = useAdminErrorText();
+  const [session, setSession] = useState<Session | null>(null);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [packs, setPacks] = useState<AdminPack[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const token = session?.token;
+
+  const loggedOut = useCallback((why?: string) => {
+    setSession(null);
+    setPacks(null);
+    setNotice(why);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    if (!token) return;
+    try {
+      setPacks(await listPacks(token));
+    } catch (error) {
+      if (error instanceof AdminApiError && error.status === 401) loggedOut(t('admin.sessionEnded'));
+      else setMessage({ text: errorText(error), error: true });
+    }
+    // errorText changes with the language only; listing again for that is not needed.
+  }, [token, loggedOut, t]);
+
+  useEffect(() => {
+    if (!token) return;
+    void refresh();
+    heading.current?.focus();
+  }, [token, refresh]);
+
+  const perform = async ({ kind, pack }: Pending) => {
+    if (!token) return;
+    setPending(null);
+    setBusy(true);
+    setMessage(null);
+    try {
+      if (kind === 'rollback') {
+        const result = await rollbackPack(token, pack.id);
+        setMessage({ text: t('admin.rolledBack', { id: result.id, version: result.version }), error: false });
+      } else {
+        const result = await removePack(token, pack.id);
+        setMessage({ text: t(result.builtInServes ? 'admin.removedBuiltInServes' : 'admin.removed', { id: result.id }), error: false });
+      }
+    } catch (error) {
+      if (error instanceof AdminApiError && error.status === 401) return loggedOut(t('admin.sessionEnded'));
+      setMessage({ text: errorText(error), error: true });
+    } finally {
+      setBusy(false);
+    }
+    await refresh();
+  };
+
+  const doLogout = async () => {
+    if (token) await logout(token).catch(() => undefined);
+    loggedOut(t('admin.loggedOut'));
+  };
+
+  return (
+    <main className="screen admin">
+      <header className="admin-header">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('admin.title')}
+        </h1>
+        <LanguageSwitch />
+        {session ? (
+          <button type="button" onClick={doLogout}>
+            {t('admin.logout')}
+          </button>
+        ) : null}
+      </header>
+      {!session ? (
+        <LoginForm
+          notice={notice}
+          onLoggedIn={(s) => {
+            setNotice(undefined);
+            setMessage(null);
+            setSession(s);
+          }}
+        />
+      ) : (
+        <>
+          <section aria-labelledby="admin-packs-heading">
+            <h2 id="admin-packs-heading">{t('admin.packsHeading')}</h2>
+            <div aria-live="polite">
+              {message ? (
+                <p className={message.error ? 'admin-error' : 'admin-ok'} role={message.error ? 'alert' : 'status'}>
+                  {message.text}
+                </p>
+              ) : null}
+            </div>
+            {packs ? (
+              <PackTable packs={packs} busy={busy} onRollback={(pack) => setPending({ kind: 'rollback', pack })} onRemove={(pack) => setPending({ kind: 'remove', pack })} />
+            ) : (
+              <p aria-busy="true">{t('admin.loading')}</p>
+            )}
+          </section>
+          <UploadForm token={session.token} onInstalled={() => void refresh()} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
+        </>
+      )}
+      {pending ? (
+        <ConfirmDialog
+          message={
+            pending.kind === 'rollback'
+              ? t('admin.confirmRollback', { id: pending.pack.id, version: pending.pack.previousVersions[0]?.version ?? '' })
+              : t(pending.pack.builtIn ? 'admin.confirmRemoveBuiltIn' : 'admin.confirmRemove', { id: pending.pack.id })
+          }
+          confirmLabel={pending.kind === 'rollback' ? t('admin.confirmRollbackButton') : t('admin.confirmRemoveButton')}
+          onConfirm={() => void perform(pending)}
+          onCancel={() => setPending(null)}
+        />
+      ) : null}
+    </main>
+  );
+}
