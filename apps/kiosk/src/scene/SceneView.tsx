@@ -68,14 +68,19 @@ export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion,
   );
 }
 
-type SceneContentProps = Omit<SceneViewProps, 'label' | 'className'>;
+/** What the scene's content needs: the same as SceneView without the DOM wrapper's own props. */
+export type SceneContentProps = Omit<SceneViewProps, 'label' | 'className'>;
 
 function modelUrlFor(prop: Prop, assetUrl: SceneViewProps['assetUrl']): string | null {
   const assetId = propModelAssetId(prop);
   return assetId !== null && assetUrl ? assetUrl(assetId) : null;
 }
 
-function SceneContent(props: SceneContentProps): JSX.Element {
+/**
+ * The scene itself, for a canvas of the caller's own: the VR view draws it inside its XR session, so the same props,
+ * hazards and taps serve touch, mouse and controllers.
+ */
+export function SceneContent(props: SceneContentProps): JSX.Element {
   return (
     <SceneAssetsProvider>
       <SceneGraph {...props} />
