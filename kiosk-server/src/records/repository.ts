@@ -1,6 +1,7 @@
 // All SQL about visit records lives here, so a later change of storage (e.g. xAPI statements) changes one place.
 import type Database from 'better-sqlite3';
-import type { VisitRecord } from '@ruyi/records';
+import type { SummaryResponse as Summary } from '@ruyi/api-contract';
+import { PLATFORMS, type VisitRecord } from '@ruyi/records';
 
 export interface StoredRecord {
   record: VisitRecord;
@@ -13,19 +14,6 @@ export interface StoredRecord {
 export interface InsertResult {
   stored: number;
   duplicates: number;
-}
-
-export interface AreaSummary {
-  area: string;
-  completedScenarios: number;
-  /** Mean scaled score (0–1, 4 decimals) of the area's completed scenarios; null when there are none. */
-  averageScore: number | null;
-}
-
-export interface Summary {
-  visits: number;
-  completedScenarios: number;
-  areas: AreaSummary[];
 }
 
 /** A record id already stored with a different body: a client bug or an id collision, never a resend. */
@@ -99,6 +87,12 @@ export function createRecordsRepository(db: Database.Database) {
     SELECT area, COUNT(*) AS n, AVG(score_scaled) AS average
     FROM records WHERE type = 'scenario-end'
     GROUP BY area`);
+  const visitsByPlatform = db.prepare<[], { platform: string; n: number }>(`
+    SELECT platform, COUNT(DISTINCT visit_id) AS n FROM records WHERE type = 'visit-start' GROUP BY platform`);
+  const endsByPlatform = db.prepare<[], { platform: string; n: number; average: number | null }>(`
+    SELECT platform, COUNT(*) AS n, AVG(score_scaled) AS average
+    FROM records WHERE type = 'scenario-end'
+    GROUP BY platform`);
 
   return {
     /**
@@ -114,6 +108,8 @@ export function createRecordsRepository(db: Database.Database) {
       // One read transaction, so the totals and the per-area rows are from the same moment.
       return db.transaction(() => {
         const rows = new Map(byArea.all().map((r) => [r.area, r]));
+        const visitRows = new Map(visitsByPlatform.all().map((r) => [r.platform, r.n]));
+        const endRows = new Map(endsByPlatform.all().map((r) => [r.platform, r]));
         return {
           visits: visits.get() ?? 0,
           completedScenarios: completed.get() ?? 0,
@@ -123,6 +119,15 @@ export function createRecordsRepository(db: Database.Database) {
               area,
               completedScenarios: row?.n ?? 0,
               averageScore: row?.average == null ? null : round4(row.average),
+            };
+          }),
+          platforms: PLATFORMS.map((platform) => {
+            const ends = endRows.get(platform);
+            return {
+              platform,
+              visits: visitRows.get(platform) ?? 0,
+              completedScenarios: ends?.n ?? 0,
+              averageScore: ends?.average == null ? null : round4(ends.average),
             };
           }),
         };

@@ -27,6 +27,11 @@ describe('GET /api/stats/summary', () => {
         { area: 'traffic', completedScenarios: 0, averageScore: null },
         { area: 'home', completedScenarios: 0, averageScore: null },
       ],
+      platforms: [
+        { platform: 'kiosk', visits: 0, completedScenarios: 0, averageScore: null },
+        { platform: 'vr', visits: 0, completedScenarios: 0, averageScore: null },
+        { platform: 'web', visits: 0, completedScenarios: 0, averageScore: null },
+      ],
     });
   });
 
@@ -59,7 +64,39 @@ describe('GET /api/stats/summary', () => {
         { area: 'traffic', completedScenarios: 0, averageScore: null },
         { area: 'home', completedScenarios: 0, averageScore: null },
       ],
+      platforms: [
+        { platform: 'kiosk', visits: 2, completedScenarios: 3, averageScore: 0.6944 },
+        { platform: 'vr', visits: 0, completedScenarios: 0, averageScore: null },
+        { platform: 'web', visits: 0, completedScenarios: 0, averageScore: null },
+      ],
     });
+  });
+
+  it('keeps kiosk, VR and web apart, so the figures of VR stations can be read on their own', async () => {
+    const kiosk = newVisit();
+    const vr = newVisit();
+    const asVr = <T extends object>(r: T) => ({ ...r, platform: 'vr' as const });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/records',
+      payload: {
+        records: [
+          records.visitStart(kiosk),
+          records.scenarioEnd(kiosk, 20, 40), // 0.5
+          asVr(records.visitStart(vr)),
+          asVr(records.scenarioEnd(vr, 40, 40)), // 1
+          asVr(records.scenarioEnd({ ...vr, runId: newVisit().runId }, 30, 40)), // 0.75
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const { platforms, visits, completedScenarios } = await summary();
+    expect({ visits, completedScenarios }).toEqual({ visits: 2, completedScenarios: 3 });
+    expect(platforms).toEqual([
+      { platform: 'kiosk', visits: 1, completedScenarios: 1, averageScore: 0.5 },
+      { platform: 'vr', visits: 1, completedScenarios: 2, averageScore: 0.875 },
+      { platform: 'web', visits: 0, completedScenarios: 0, averageScore: null },
+    ]);
   });
 
   it('counts a visit once however many visit-start records it has, and ignores duplicates', async () => {
