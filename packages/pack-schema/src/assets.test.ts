@@ -60,6 +60,15 @@ describe('models', () => {
     expect(check(model(), bytes.subarray(0, bytes.length - 8))[0]!.message).toMatch(/^assets\/model\.glb is not a model .*: the file is cut short$/);
   });
 
+  it('a GLB that needs a decoder the offline kiosk does not have (meshopt, Draco, KTX2)', async () => {
+    const bytes = withJson(await glb(), (json) => ({ ...json, extensionsUsed: ['EXT_meshopt_compression'], extensionsRequired: ['EXT_meshopt_compression'] }));
+    expect(check(model(), bytes).map((e) => e.message)).toEqual([
+      'assets/model.glb is not a model the kiosk can use (.glb): it needs EXT_meshopt_compression, which the kiosks cannot decode offline: export it without mesh compression and without KTX2 textures (gltf-transform: add --compress false; WebP or PNG textures are fine)',
+    ]);
+    // Merely using an extension with a fallback is fine.
+    expect(check(model(), withJson(await glb(), (json) => ({ ...json, extensionsUsed: ['EXT_meshopt_compression'] })))).toEqual([]);
+  });
+
   it('a GLB over 8 MiB', async () => {
     const bytes = await glb();
     const big = new Uint8Array(8 * MIB + 1);
@@ -115,12 +124,14 @@ describe('audio', () => {
     expect(seconds).toBeCloseTo(200 * MP3_FRAME_SECONDS, 6);
     const reported = (await parseBuffer(bytes, { mimeType: 'audio/mpeg' }, { duration: true })).format.duration!;
     expect(Math.abs(reported - seconds)).toBeLessThan(0.1);
-    expect(check(audio('case.mp3'), mp3(Math.ceil(181 / MP3_FRAME_SECONDS)))[0]!.message).toBe('assets/case.mp3 is 181 s long; a recording may be at most 180 s');
+    expect(check(audio('case.mp3'), mp3(Math.ceil(181 / MP3_FRAME_SECONDS)))[0]!.message).toBe('assets/case.mp3 is 181.1 s long; a recording may be at most 180 s');
   });
 
   it('an M4A and an Ogg Vorbis file: the length their headers give', () => {
     expect(assetFacts('audio', 'case.m4a', m4a(12.5)).seconds).toBe(12.5);
     expect(check(audio('case.m4a'), m4a(200))[0]!.message).toBe('assets/case.m4a is 200 s long; a recording may be at most 180 s');
+    // Just over the limit reads as over, not as "180 s; at most 180 s".
+    expect(check(audio('case.m4a'), m4a(180.02))[0]!.message).toBe('assets/case.m4a is 180.1 s long; a recording may be at most 180 s');
     expect(assetFacts('audio', 'case.ogg', oggVorbis(30)).seconds).toBe(30);
     expect(check(audio('case.ogg'), oggVorbis(181))[0]!.message).toBe('assets/case.ogg is 181 s long; a recording may be at most 180 s');
   });
@@ -184,3 +195,22 @@ describe('loadPack with readAsset', () => {
     expect(loadPack(packFiles({ manifest, scenarios: { 'tiny.yaml': scenario } })).ok).toBe(true);
   });
 });
+
+/** The GLB with its JSON chunk replaced (padded to 4 bytes with spaces, as the format wants). */
+function withJson(bytes: Uint8Array, change: (json: Record<string, unknown>) => Record<string, unknown>): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const jsonLength = view.getUint32(12, true);
+  const json = JSON.parse(new TextDecoder().decode(bytes.subarray(20, 20 + jsonLength))) as Record<string, unknown>;
+  let text = JSON.stringify(change(json));
+  while (text.length % 4) text += ' ';
+  const jsonBytes = new TextEncoder().encode(text);
+  const rest = bytes.subarray(20 + jsonLength);
+  const out = new Uint8Array(20 + jsonBytes.length + rest.length);
+  const outView = new DataView(out.buffer);
+  out.set(bytes.subarray(0, 20));
+  outView.setUint32(8, out.length, true);
+  outView.setUint32(12, jsonBytes.length, true);
+  out.set(jsonBytes, 20);
+  out.set(rest, 20 + jsonBytes.length);
+  return out;
+}

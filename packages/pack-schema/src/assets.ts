@@ -60,6 +60,7 @@ const CHUNK_BIN = 0x004e4942;
 
 interface GltfJson {
   asset?: { version?: string };
+  extensionsRequired?: string[];
   scene?: number;
   scenes?: { nodes?: number[] }[];
   nodes?: { mesh?: number; children?: number[] }[];
@@ -139,8 +140,19 @@ function countTriangles(json: GltfJson): number {
   return total;
 }
 
+/**
+ * glTF extensions a kiosk cannot decode: their decoders (Draco, meshopt, Basis/KTX2) are WebAssembly usually fetched
+ * from a CDN, and the park is offline. A model that requires one would pass every other check and then never show.
+ */
+export const MODEL_UNSUPPORTED_EXTENSIONS = ['KHR_draco_mesh_compression', 'EXT_meshopt_compression', 'KHR_meshopt_compression', 'KHR_texture_basisu'];
+
 function modelFacts(bytes: Uint8Array): AssetFacts {
   const { json, bin } = readGlb(bytes);
+  const needs = (json.extensionsRequired ?? []).filter((e) => MODEL_UNSUPPORTED_EXTENSIONS.includes(e));
+  if (needs.length)
+    throw new NotThatFormat(
+      `it needs ${needs.join(', ')}, which the kiosks cannot decode offline: export it without mesh compression and without KTX2 textures (gltf-transform: add --compress false; WebP or PNG textures are fine)`,
+    );
   (json.buffers ?? []).forEach((b, i) => {
     if (b.uri !== undefined && !b.uri.startsWith('data:'))
       throw new NotThatFormat(`buffer ${i} is a separate file (${b.uri}); export the model as one .glb with everything embedded`);
@@ -395,7 +407,7 @@ function checkOne(asset: Pick<Asset, 'id' | 'kind' | 'file'>, index: number, rea
     }
   }
   if (asset.kind === 'audio' && facts.seconds! > AUDIO_MAX_SECONDS)
-    issues.push({ path, message: `${where} is ${Math.round(facts.seconds!)} s long; a recording may be at most ${AUDIO_MAX_SECONDS} s` });
+    issues.push({ path, message: `${where} is ${Math.ceil(facts.seconds! * 10) / 10} s long; a recording may be at most ${AUDIO_MAX_SECONDS} s` });
   return issues;
 }
 

@@ -1,10 +1,14 @@
 // Watches a content folder and calls back once per burst of changes: an editor's save is often several file events
 // (write to a temp file, rename, touch), and a pack should be read again once, after the last of them.
-import { watch, type FSWatcher } from 'node:fs';
+// chokidar, not fs.watch: Node 20's recursive fs.watch on Linux stops reporting a file once an editor has saved it by
+// replacing it (vim, sed -i, many "atomic save" editors), and the preview would silently stop following.
+import { watch, type FSWatcher } from 'chokidar';
 
 export const DEBOUNCE_MS = 100;
 
 export interface ContentWatcher {
+  /** Resolves once the folder is being watched (changes before that may be missed). */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -12,20 +16,22 @@ export function watchContent(dir: string, onChange: () => void, options: { debou
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  // Recursive watching works on Linux from Node 20 (and on macOS and Windows natively).
-  const watcher: FSWatcher = watch(dir, { recursive: true }, () => {
+  const watcher: FSWatcher = watch(dir, { ignoreInitial: true, atomic: true });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  watcher.on('all', () => {
     if (closed) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (!closed) onChange();
     }, debounceMs);
   });
-  watcher.on('error', (error) => options.onError?.(error));
+  watcher.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
   return {
+    ready,
     close() {
       closed = true;
       clearTimeout(timer);
-      watcher.close();
+      void watcher.close();
     },
   };
 }
