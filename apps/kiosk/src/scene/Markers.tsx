@@ -1,12 +1,16 @@
 // Found markers (a green outline PLUS a check-mark badge: not colour alone) and the hint outline (amber, gently pulsing
-// unless reduced motion is asked for). They face the fixed camera and ignore pointer events.
-import { useEffect, useMemo, useRef, type JSX } from 'react';
+// unless reduced motion is asked for). They face the fixed camera and ignore pointer events. All found markers together
+// are two draw calls: their outlines merged into one geometry, their badges one InstancedMesh.
+import { useEffect, useLayoutEffect, useMemo, useRef, type JSX } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import type { Mesh } from 'three';
 import type { Prop, Scene } from '@ruyi/pack-schema';
-import { foundBadgeGeometry, markerFrame, outlineRingGeometry, type MarkerFrame } from './markerGeometry.ts';
-import { usePackModel } from './PackModelView.tsx';
+import { applyHintLook, createHintLook, hintPulse, STILL_HINT } from './hintPulse.ts';
+import { createInstances, setInstances } from './instancing.ts';
+import { foundBadgeGeometry, foundBadgeMatrix, foundRingsGeometry, hintRingGeometry, markerFrame, type MarkerFrame } from './markerGeometry.ts';
+import { useLoadedPackModels } from './PackModelView.tsx';
 import { propWorldBox } from './PropModel.tsx';
+import { useOwned } from './useOwned.ts';
 import { FOUND_COLOR, HINT_COLOR, useSharedAssets } from './useSharedAssets.ts';
 
 export interface MarkersProps {
@@ -21,15 +25,16 @@ export interface MarkersProps {
 const noRaycast = (): void => undefined;
 
 export function Markers({ scene, modelUrlOf, found, hinted, reducedMotion }: MarkersProps): JSX.Element {
-  const foundSet = new Set(found);
+  // Callers may pass a new array with the same ids on every render: rebuild the markers only when the ids change.
+  const foundKey = found.join('\n');
+  const foundProps = useMemo(() => {
+    const ids = new Set(foundKey.split('\n'));
+    return scene.props.filter((p) => ids.has(p.id));
+  }, [scene, foundKey]);
   const hintedProp = hinted === null ? undefined : scene.props.find((p) => p.id === hinted);
   return (
     <>
-      {scene.props
-        .filter((p) => foundSet.has(p.id))
-        .map((p) => (
-          <FoundMarker key={p.id} prop={p} modelUrl={modelUrlOf(p.id)} camera={scene.camera} />
-        ))}
+      {foundProps.length > 0 && <FoundMarkers props={foundProps} modelUrlOf={modelUrlOf} camera={scene.camera} />}
       {hintedProp && (
         <HintMarker key={hintedProp.id} prop={hintedProp} modelUrl={modelUrlOf(hintedProp.id)} camera={scene.camera} reducedMotion={reducedMotion} />
       )}
@@ -37,78 +42,68 @@ export function Markers({ scene, modelUrlOf, found, hinted, reducedMotion }: Mar
   );
 }
 
-function useMarkerFrame(prop: Prop, modelUrl: string | null, camera: Scene['camera']): MarkerFrame {
+/** Where each prop's markers go, fitted to what it draws (its pack model once loaded, else its kind). */
+function useMarkerFrames(props: readonly Prop[], modelUrls: readonly (string | null)[], camera: Scene['camera']): readonly MarkerFrame[] {
   const assets = useSharedAssets();
-  const state = usePackModel(modelUrl, { load: false });
-  const packModel = state.status === 'loaded' ? state.model : null;
-  return useMemo(() => markerFrame(propWorldBox(assets, prop, packModel), camera), [assets, prop, packModel, camera]);
+  const models = useLoadedPackModels(modelUrls);
+  return useMemo(() => props.map((p, i) => markerFrame(propWorldBox(assets, p, models[i] ?? null), camera)), [assets, props, models, camera]);
 }
 
-interface MarkerProps {
-  prop: Prop;
-  /** The prop's pack model, if it has one. */
-  modelUrl?: string | null;
+interface FoundMarkersProps {
+  props: readonly Prop[];
+  modelUrlOf: (propId: string) => string | null;
   camera: Scene['camera'];
 }
 
-function ringWidth(frame: MarkerFrame): number {
-  return Math.max(0.03, frame.distance * 0.0065);
-}
-
-export function FoundMarker({ prop, modelUrl = null, camera }: MarkerProps): JSX.Element {
+function FoundMarkers({ props, modelUrlOf, camera }: FoundMarkersProps): JSX.Element {
   const assets = useSharedAssets();
-  const frame = useMarkerFrame(prop, modelUrl, camera);
-  const width = ringWidth(frame);
-  const ring = useMemo(
-    () => outlineRingGeometry(frame.halfWidth * 1.19 + width, frame.halfHeight * 1.19 + width, width, FOUND_COLOR, '#083d1d'),
-    [frame, width],
-  );
-  useEffect(() => () => ring.dispose(), [ring]);
+  const invalidate = useThree((s) => s.invalidate);
+  const modelUrls = useMemo(() => props.map((p) => modelUrlOf(p.id)), [props, modelUrlOf]);
+  const frames = useMarkerFrames(props, modelUrls, camera);
+  const rings = useOwned(() => foundRingsGeometry(frames, FOUND_COLOR, '#083d1d'), [frames]);
   const badge = assets.shared('found-badge', foundBadgeGeometry);
-  const badgeRadius = frame.distance * 0.032;
-  const badgeAt = frame.anchor.clone().addScaledVector(frame.up, frame.halfHeight * 1.19 + width * 1.5 + badgeRadius * 0.6);
+  const badges = useOwned(() => createInstances(badge, assets.materials.marker, frames.length, 11), [badge, assets, frames.length]);
+  useLayoutEffect(() => {
+    setInstances(badges, frames.length, (i, target) => foundBadgeMatrix(frames[i]!, target));
+    invalidate();
+  }, [badges, frames, invalidate]);
   return (
-    <group name={`found:${prop.id}`}>
-      <mesh geometry={ring} material={assets.materials.marker} position={frame.anchor} quaternion={frame.quaternion} renderOrder={10} raycast={noRaycast} />
-      <mesh
-        geometry={badge}
-        material={assets.materials.marker}
-        position={badgeAt}
-        quaternion={frame.quaternion}
-        scale={badgeRadius}
-        renderOrder={11}
-        raycast={noRaycast}
-      />
-    </group>
+    <>
+      <mesh name="found-outlines" geometry={rings} material={assets.materials.marker} renderOrder={10} raycast={noRaycast} />
+      <primitive object={badges} name="found-badges" />
+    </>
   );
 }
 
-export function HintMarker({ prop, modelUrl = null, camera, reducedMotion }: MarkerProps & { reducedMotion: boolean }): JSX.Element {
+interface HintMarkerProps {
+  prop: Prop;
+  /** The prop's pack model, if it has one. */
+  modelUrl: string | null;
+  camera: Scene['camera'];
+  reducedMotion: boolean;
+}
+
+/** The look the frame loop writes into: one hint shows at a time. */
+const pulse = createHintLook();
+
+function HintMarker({ prop, modelUrl, camera, reducedMotion }: HintMarkerProps): JSX.Element {
   const { materials } = useSharedAssets();
   const invalidate = useThree((s) => s.invalidate);
-  const frame = useMarkerFrame(prop, modelUrl, camera);
-  const width = ringWidth(frame) * 1.3;
-  const ring = useMemo(
-    () => outlineRingGeometry(frame.halfWidth * 1.19 + width * 1.6, frame.halfHeight * 1.19 + width * 1.6, width, HINT_COLOR, '#5a3500'),
-    [frame, width],
-  );
-  useEffect(() => () => ring.dispose(), [ring]);
+  const props = useMemo(() => [prop], [prop]);
+  const modelUrls = useMemo(() => [modelUrl], [modelUrl]);
+  const frame = useMarkerFrames(props, modelUrls, camera)[0]!;
+  const ring = useOwned(() => hintRingGeometry(frame, HINT_COLOR, '#5a3500'), [frame]);
   const ringRef = useRef<Mesh>(null);
 
   useEffect(() => {
-    // Still state: full strength, no pulse.
-    materials.hintRing.opacity = 0.95;
-    materials.hintOverlay.opacity = 0.28;
-    ringRef.current?.scale.setScalar(1);
+    applyHintLook(STILL_HINT, materials.hintRing, materials.hintOverlay, ringRef.current);
     invalidate();
   }, [reducedMotion, materials, invalidate]);
 
+  // Runs every frame while the hint shows (72 Hz in a headset): allocation-free, see hintPulse.ts.
   useFrame((state) => {
     if (reducedMotion) return;
-    const s = 0.5 + 0.5 * Math.sin(state.clock.elapsedTime * 2.4);
-    materials.hintRing.opacity = 0.55 + 0.4 * s;
-    materials.hintOverlay.opacity = 0.1 + 0.24 * s;
-    ringRef.current?.scale.setScalar(1 + 0.03 * s);
+    applyHintLook(hintPulse(state.clock.elapsedTime, pulse), materials.hintRing, materials.hintOverlay, ringRef.current);
     state.invalidate();
   });
 

@@ -1,11 +1,12 @@
 // kind → model. The lookup must name every kind in PROP_KINDS: a missing one is a type error.
 import type { JSX } from 'react';
-import { Box3, Matrix4, Quaternion, Vector3, Euler } from 'three';
+import { Box3, Matrix4 } from 'three';
 import type { Prop, PropKind } from '@ruyi/pack-schema';
 import type { BuiltModel } from './modelBuilder.ts';
 import type { PackModel } from './packModels.ts';
 import type { SceneAssets } from './useSharedAssets.ts';
 import type { PropModelComponent } from './props/definePropModel.tsx';
+import { propMatrix } from './placement.ts';
 import { AmmoniaTank } from './props/AmmoniaTank.tsx';
 import { CardboardStack } from './props/CardboardStack.tsx';
 import { Conveyor } from './props/Conveyor.tsx';
@@ -53,26 +54,22 @@ export function propModelOf(assets: SceneAssets, kind: PropKind): BuiltModel {
   return assets.propModel(kind, PROP_MODELS[kind].recipe);
 }
 
-/** The prop's placement in the room: position, rotation about y (degrees in the pack) and uniform scale. */
-export function propMatrix(prop: Prop, target = new Matrix4()): Matrix4 {
-  const [x, y, z] = prop.position;
-  const rotation = new Quaternion().setFromEuler(new Euler(0, (prop.rotationY * Math.PI) / 180, 0));
-  return target.compose(new Vector3(x, y, z), rotation, new Vector3(prop.scale, prop.scale, prop.scale));
-}
-
 /** The pack model a prop names (`model: <asset id>`), if any. */
 export function propModelAssetId(prop: Prop): string | null {
   return prop.model ?? null;
 }
+
+const placement = new Matrix4();
 
 /**
  * The prop's axis-aligned bounding box in world space, from what it draws: its loaded pack model if it has one, else
  * its kind's model (no scene graph needed).
  */
 export function propWorldBox(assets: SceneAssets, prop: Prop, packModel: PackModel | null = null, target = new Box3()): Box3 {
-  if (packModel) return target.copy(packModel.box).applyMatrix4(propMatrix(prop));
+  if (packModel) return target.copy(packModel.box).applyMatrix4(propMatrix(prop, placement));
   const model = propModelOf(assets, prop.kind);
-  target.copy(model.solid.boundingBox ?? new Box3());
+  if (model.solid.boundingBox) target.copy(model.solid.boundingBox);
+  else target.makeEmpty();
   if (model.glow?.boundingBox) target.union(model.glow.boundingBox);
-  return target.applyMatrix4(propMatrix(prop));
+  return target.applyMatrix4(propMatrix(prop, placement));
 }

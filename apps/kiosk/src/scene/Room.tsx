@@ -1,8 +1,9 @@
 // The room: a concrete floor with a tile grid and yellow aisle lines, back and side walls with a dado band. The front
 // wall and the ceiling are left open for the camera. One merged geometry, one draw call.
-import { useEffect, useMemo, type JSX } from 'react';
+import type { JSX } from 'react';
 import type { Scene } from '@ruyi/pack-schema';
 import { buildModel } from './modelBuilder.ts';
+import { useOwned } from './useOwned.ts';
 import { useSharedAssets } from './useSharedAssets.ts';
 
 const HALF_PI = Math.PI / 2;
@@ -15,7 +16,7 @@ export interface RoomProps {
 export function Room({ room }: RoomProps): JSX.Element {
   const { materials } = useSharedAssets();
   const { width: w, depth: d, height: h } = room;
-  const geometry = useMemo(
+  const geometry = useOwned(
     () =>
       buildModel((b) => {
         b.quad(w, d, [0, 0, 0], '#6d6a64', { rot: [-HALF_PI, 0, 0] });
@@ -47,6 +48,5 @@ export function Room({ room }: RoomProps): JSX.Element {
       }).solid,
     [w, d, h],
   );
-  useEffect(() => () => geometry.dispose(), [geometry]);
   return <mesh geometry={geometry} material={materials.solid} />;
 }

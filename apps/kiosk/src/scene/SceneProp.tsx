@@ -1,11 +1,14 @@
-// One placed prop: its model, the tap handler (R3F pointer events, so mouse, touch and later XR controllers all arrive
-// as the same onClick) and the hover and hint overlays. A prop with a pack model draws the GLB once it has loaded; while
-// it loads, and if it fails, the built-in kind stands in.
+// One placed prop: what rays hit, the tap handler (R3F pointer events, so mouse, touch and XR controllers all arrive as
+// the same onClick) and the hover and hint overlays. The prop itself is drawn by PropInstances, instanced with every
+// other prop that looks the same; here it is an undrawn hit proxy of the same shape, so hits, hover and bounding boxes
+// stay per prop. A prop with a pack model shows the GLB once it has loaded; while it loads, and if it fails, the
+// built-in kind stands in.
 import { memo, useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import type { Prop } from '@ruyi/pack-schema';
 import { PackModelView, usePackModel } from './PackModelView.tsx';
-import { PropModel, propModelOf } from './PropModel.tsx';
+import { propModelOf } from './PropModel.tsx';
+import type { BuiltModel } from './modelBuilder.ts';
 import { useSharedAssets } from './useSharedAssets.ts';
 
 /** Every prop group carries its id here; the test API and raycasts look for it. */
@@ -28,6 +31,20 @@ export interface ScenePropProps {
 }
 
 const noRaycast = (): void => undefined;
+
+/**
+ * A built-in prop's shape for rays and bounding boxes, never drawn: three skips invisible objects when it renders, but
+ * raycasts and measures them.
+ */
+function HitProxy({ model }: { model: BuiltModel }): JSX.Element {
+  const { materials } = useSharedAssets();
+  return (
+    <>
+      <mesh geometry={model.solid} material={materials.solid} visible={false} />
+      {model.glow && <mesh geometry={model.glow} material={materials.glow} visible={false} />}
+    </>
+  );
+}
 
 export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onInspect }: ScenePropProps): JSX.Element {
   const assets = useSharedAssets();
@@ -88,7 +105,7 @@ export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onIns
         <PackModelView model={packModel.model} hovered={hovered} hinted={hinted} />
       ) : (
         <>
-          <PropModel kind={prop.kind} />
+          <HitProxy model={model} />
           {hovered && <mesh geometry={model.solid} material={assets.materials.hover} renderOrder={1} raycast={noRaycast} />}
           {hinted && <mesh geometry={model.solid} material={assets.materials.hintOverlay} renderOrder={2} raycast={noRaycast} />}
         </>

@@ -7,6 +7,7 @@ import { CameraRig } from './CameraRig.tsx';
 import { Lighting } from './Lighting.tsx';
 import { Markers } from './Markers.tsx';
 import { propModelAssetId } from './PropModel.tsx';
+import { PropInstances } from './PropInstances.tsx';
 import { Room } from './Room.tsx';
 import { SceneProp } from './SceneProp.tsx';
 import { useSceneTestApi } from './testApi.ts';
@@ -108,6 +109,7 @@ function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, a
     }
   }, [hasResolver, scene, modelUrls, packModels]);
   const modelUrlOf = useCallback((propId: string) => modelUrls.get(propId) ?? null, [modelUrls]);
+  const modelUrlList = useMemo(() => scene.props.map((p) => modelUrls.get(p.id) ?? null), [scene, modelUrls]);
   // frameloop="demand": removing a marker changes nothing R3F watches, so ask for a frame after every change.
   useEffect(() => invalidate(), [found, hinted, reducedMotion, invalidate]);
   return (
@@ -118,6 +120,7 @@ function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, a
       {scene.props.map((prop) => (
         <SceneProp key={prop.id} prop={prop} modelUrl={modelUrlOf(prop.id)} hinted={prop.id === hinted} onInspect={onInspect} />
       ))}
+      <PropInstances props={scene.props} modelUrls={modelUrlList} />
       <Markers scene={scene} modelUrlOf={modelUrlOf} found={found} hinted={hinted} reducedMotion={reducedMotion} />
     </>
   );

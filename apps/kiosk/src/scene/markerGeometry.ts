@@ -1,6 +1,7 @@
 // Geometry for the found and hint markers: a rounded-rectangle outline (a superellipse band) that faces the fixed
 // camera and hugs a prop's silhouette, and the round "found" badge with a check mark.
 import { Box3, BufferAttribute, BufferGeometry, Color, Matrix4, Quaternion, Vector3 } from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { Scene } from '@ruyi/pack-schema';
 import { buildModel } from './modelBuilder.ts';
 
@@ -113,4 +114,47 @@ export function foundBadgeGeometry(): BufferGeometry {
     stroke(-0.46, 0.02, -0.13, -0.33);
     stroke(-0.13, -0.33, 0.48, 0.4);
   }).solid;
+}
+
+/** How wide an outline band is for a prop at the frame's distance, so it reads the same near and far. */
+export function ringWidth(frame: MarkerFrame): number {
+  return Math.max(0.03, frame.distance * 0.0065);
+}
+
+/** The hint outline, in the marker's own plane (place it at `frame.anchor`, turned by `frame.quaternion`). */
+export function hintRingGeometry(frame: MarkerFrame, color: string, edge: string): BufferGeometry {
+  const width = ringWidth(frame) * 1.3;
+  return outlineRingGeometry(frame.halfWidth * 1.19 + width * 1.6, frame.halfHeight * 1.19 + width * 1.6, width, color, edge);
+}
+
+const ONE = new Vector3(1, 1, 1);
+const place = new Matrix4();
+
+/**
+ * The found outlines of several props in one geometry, each already placed at its prop and turned to the camera:
+ * however many hazards are found, their outlines are one draw call.
+ */
+export function foundRingsGeometry(frames: readonly MarkerFrame[], color: string, edge: string): BufferGeometry {
+  if (frames.length === 0) return new BufferGeometry();
+  const rings = frames.map((frame) => {
+    const width = ringWidth(frame);
+    const ring = outlineRingGeometry(frame.halfWidth * 1.19 + width, frame.halfHeight * 1.19 + width, width, color, edge);
+    return ring.applyMatrix4(place.compose(frame.anchor, frame.quaternion, ONE));
+  });
+  const merged = mergeGeometries(rings, false);
+  for (const ring of rings) ring.dispose();
+  if (!merged) throw new Error('could not merge the found outlines');
+  merged.computeBoundingBox();
+  merged.computeBoundingSphere();
+  return merged;
+}
+
+const badgeAt = new Vector3();
+const badgeScale = new Vector3();
+
+/** Where the found badge (radius 1, see foundBadgeGeometry) goes: centred above the prop's outline, facing the camera. */
+export function foundBadgeMatrix(frame: MarkerFrame, target: Matrix4): Matrix4 {
+  const radius = frame.distance * 0.032;
+  badgeAt.copy(frame.anchor).addScaledVector(frame.up, frame.halfHeight * 1.19 + ringWidth(frame) * 1.5 + radius * 0.6);
+  return target.compose(badgeAt, frame.quaternion, badgeScale.setScalar(radius));
 }
