@@ -18,7 +18,7 @@ function setUp() {
   mkdirSync(join(dir, 'packs', 'p', 'scenarios'), { recursive: true });
   writeFileSync(file, 'a: 1\n');
   let calls = 0;
-  watcher = watchContent(dir, () => calls++, { debounceMs: 20 });
+  watcher = watchContent(dir, () => calls++, { debounceMs: 250 });
   return { file, calls: () => calls };
 }
 
@@ -28,9 +28,9 @@ describe('watchContent', () => {
     await watcher!.ready;
     writeFileSync(file, 'a: 2\n');
     writeFileSync(file, 'a: 3\n');
-    await expect.poll(calls, { timeout: 3000 }).toBe(1);
+    await expect.poll(calls, { timeout: 10_000 }).toBe(1);
     writeFileSync(file, 'a: 4\n');
-    await expect.poll(calls, { timeout: 3000 }).toBe(2);
+    await expect.poll(calls, { timeout: 10_000 }).toBe(2);
   });
 
   it('keeps reporting after saves that replace the file (vim, sed -i, atomic-save editors)', async () => {
@@ -40,7 +40,7 @@ describe('watchContent', () => {
       const temp = `${file}.tmp${i}`;
       writeFileSync(temp, `a: ${10 + i}\n`);
       renameSync(temp, file);
-      await expect.poll(calls, { timeout: 3000 }).toBeGreaterThanOrEqual(i);
+      await expect.poll(calls, { timeout: 10_000 }).toBeGreaterThanOrEqual(i);
     }
   });
 });
