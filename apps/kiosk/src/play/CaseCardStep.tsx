@@ -4,15 +4,16 @@ import { caseCardImage, caseCardNarration } from '../api/assets.ts';
 import { AssetImage } from '../components/AssetImage.tsx';
 import { NarrationButton } from '../components/NarrationButton.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
-import { useRun } from '../stores/run.ts';
 import { useVisit } from '../stores/visit.ts';
+import { caseCardSources } from './caseCardView.ts';
+import { runActions } from './runActions.ts';
 
 export function CaseCardStep({ pack, scenario }: { pack: Pack; scenario: Scenario }) {
   const { t } = useTranslation();
   const l = useLocalize();
   const locale = useVisit((s) => s.locale);
   const card = scenario.caseCard;
-  const sources = card.sources.map((id) => pack.sources.find((s) => s.id === id)).filter((s) => s !== undefined);
+  const sources = caseCardSources(pack, card);
   const image = caseCardImage(pack, card, locale);
   // Only in the visitor's language: no narration rather than the wrong one.
   const narration = caseCardNarration(pack, card, locale);
@@ -53,7 +54,7 @@ export function CaseCardStep({ pack, scenario }: { pack: Pack; scenario: Scenari
         {image && <AssetImage key={image.url} src={image.url} alt={image.alt} className="case-card-image" />}
       </article>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => useRun.getState().dispatch({ type: 'begin-hunt' })}>
+        <button type="button" className="primary" onClick={runActions.beginHunt}>
           {t('caseCard.begin')}
         </button>
       </div>

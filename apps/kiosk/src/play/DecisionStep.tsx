@@ -2,16 +2,15 @@ import type { Scenario } from '@ruyi/pack-schema';
 import type { RunState } from '@ruyi/scenario-engine';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../components/useLocalize.ts';
-import { useRun } from '../stores/run.ts';
+import { decisionView } from './decisionView.ts';
+import { runActions } from './runActions.ts';
 
 export function DecisionStep({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const { t } = useTranslation();
   const l = useLocalize();
-  const dispatch = useRun.getState().dispatch;
-  const node = scenario.decisions.nodes.find((n) => n.id === state.nodeId);
-  if (!node) return null;
-  const chosen = node.choices.find((c) => c.id === state.pendingChoice);
-  const first = state.decisions.length === 0 && !chosen;
+  const view = decisionView(scenario, state);
+  if (!view) return null;
+  const { node, chosen, first } = view;
   return (
     <main className="step decisions">
       <h1>{t('decisions.heading')}</h1>
@@ -21,7 +20,7 @@ export function DecisionStep({ scenario, state }: { scenario: Scenario; state: R
         <ul className="choice-list">
           {node.choices.map((c) => (
             <li key={c.id}>
-              <button type="button" className="choice" onClick={() => dispatch({ type: 'choose', choiceId: c.id })}>
+              <button type="button" className="choice" onClick={() => runActions.choose(c.id)}>
                 {l(c.label)}
               </button>
             </li>
@@ -34,7 +33,7 @@ export function DecisionStep({ scenario, state }: { scenario: Scenario; state: R
             {t(chosen.safe ? 'decisions.safeChoice' : 'decisions.unsafeChoice', { choice: l(chosen.label) })}
           </p>
           <p>{l(chosen.consequence)}</p>
-          <button type="button" className="primary" onClick={() => dispatch({ type: 'continue' })}>
+          <button type="button" className="primary" onClick={runActions.continueDecisions}>
             {t('decisions.continue')}
           </button>
         </div>

@@ -1,50 +1,28 @@
 import type { Pack, Scenario } from '@ruyi/pack-schema';
-import { hintFor, msUntilHint, type RunState } from '@ruyi/scenario-engine';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import type { RunState } from '@ruyi/scenario-engine';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modelUrlResolver } from '../api/assets.ts';
 import { useLocalize } from '../components/useLocalize.ts';
 import { useReducedMotion } from '../components/useReducedMotion.ts';
 import { SceneView } from '../scene/index.ts';
-import { useRun } from '../stores/run.ts';
+import { allFound as everyHazardFound, foundProps as foundPropsOf, huntFeedback } from './huntView.ts';
+import { runActions } from './runActions.ts';
+import { useHuntHint } from './useHuntHint.ts';
 
 export function HazardHuntStep({ pack, scenario, state }: { pack: Pack; scenario: Scenario; state: RunState }) {
   const { t } = useTranslation();
   const l = useLocalize();
   const reducedMotion = useReducedMotion();
   const [showObjects, setShowObjects] = useState(false);
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const { hazards } = scenario.hazardHunt;
-  const dispatch = useRun.getState().dispatch;
   // The pack's own models for its props, where it has them.
   const assetUrl = useMemo(() => modelUrlResolver(pack), [pack]);
-
-  // Hints depend on time: wake up when the next one is due.
-  const wait = msUntilHint(scenario, state, Date.now());
-  useEffect(() => {
-    if (wait === null) return;
-    const timer = window.setTimeout(rerender, wait + 50);
-    return () => window.clearTimeout(timer);
-  }, [wait, state.lastProgressAt]);
-  const hint = hintFor(scenario, state, Date.now());
-
-  const foundProps = hazards.filter((h) => state.found.includes(h.id)).map((h) => h.prop);
-  const allFound = state.found.length === hazards.length;
-  const inspect = (propId: string) => dispatch({ type: 'inspect', propId });
-  const propById = new Map(scenario.scene.props.map((p) => [p.id, p]));
-  const hazardById = new Map(hazards.map((h) => [h.id, h]));
-
-  let feedback: { tone: 'good' | 'info'; title: string; body?: string } | null = null;
-  const ins = state.inspection;
-  if (ins?.result === 'found') {
-    const h = hazardById.get(ins.hazardId)!;
-    feedback = { tone: 'good', title: t('hunt.foundHazard', { name: l(h.name) }), body: l(h.feedback) };
-  } else if (ins?.result === 'already-found') {
-    feedback = { tone: 'info', title: t('hunt.alreadyFound', { name: l(hazardById.get(ins.hazardId)!.name) }) };
-  } else if (ins?.result === 'not-a-hazard') {
-    const prop = propById.get(ins.propId);
-    feedback = { tone: 'info', title: t('hunt.notAHazard', { label: prop ? l(prop.label) : ins.propId }) };
-  }
+  const hint = useHuntHint(scenario, state);
+  const foundProps = foundPropsOf(scenario, state);
+  const allFound = everyHazardFound(scenario, state);
+  const inspect = runActions.inspect;
+  const feedback = huntFeedback(scenario, state.inspection, t, l);
 
   return (
     <main className="step hazard-hunt">
@@ -97,7 +75,7 @@ export function HazardHuntStep({ pack, scenario, state }: { pack: Pack; scenario
             </ul>
           </div>
         )}
-        <button type="button" className={allFound ? 'primary' : 'secondary'} onClick={() => dispatch({ type: 'end-hunt' })}>
+        <button type="button" className={allFound ? 'primary' : 'secondary'} onClick={runActions.endHunt}>
           {t('hunt.done')}
         </button>
       </aside>

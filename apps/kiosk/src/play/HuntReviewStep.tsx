@@ -2,7 +2,8 @@ import type { Scenario } from '@ruyi/pack-schema';
 import type { RunState } from '@ruyi/scenario-engine';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../components/useLocalize.ts';
-import { useRun } from '../stores/run.ts';
+import { huntReview } from './huntView.ts';
+import { runActions } from './runActions.ts';
 
 export function HuntReviewStep({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const { t } = useTranslation();
@@ -13,8 +14,7 @@ export function HuntReviewStep({ scenario, state }: { scenario: Scenario; state:
       <h1>{t('review.heading')}</h1>
       <p className="lead">{t('review.summary', { found: state.found.length, total: hazards.length })}</p>
       <ul className="review-list">
-        {hazards.map((h) => {
-          const found = state.found.includes(h.id);
+        {huntReview(scenario, state).map(({ hazard: h, found }) => {
           return (
             <li key={h.id} className={found ? 'found' : 'missed'}>
               <p className="review-title">
@@ -26,7 +26,7 @@ export function HuntReviewStep({ scenario, state }: { scenario: Scenario; state:
         })}
       </ul>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => useRun.getState().dispatch({ type: 'begin-decisions' })}>
+        <button type="button" className="primary" onClick={runActions.beginDecisions}>
           {t('review.continue')}
         </button>
       </div>

@@ -8,6 +8,11 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
 import { beginVisit } from '../stores/lifecycle.ts';
 import { useRun } from '../stores/run.ts';
+import { EnterVrButton } from '../xr/session/EnterVrButton.tsx';
+import { useImmersiveVrSupported } from '../xr/session/useImmersiveVr.ts';
+import { VrPresentingNotice } from '../xr/session/VrPresentingNotice.tsx';
+import { useXr } from '../xr/state.ts';
+import { VrPlayView } from '../xr/VrPlayView.tsx';
 import { CaseCardStep } from './CaseCardStep.tsx';
 import { DecisionStep } from './DecisionStep.tsx';
 import { HazardHuntStep } from './HazardHuntStep.tsx';
@@ -23,6 +28,8 @@ export function PlayScreen({ content, packId, scenarioId }: { content: ContentRe
   const pack = content.packs.find((p) => p.id === packId);
   const scenario = pack?.scenarios.find((s) => s.id === scenarioId);
   const active = useRun((s) => s.active);
+  const vrSupported = useImmersiveVrSupported();
+  const presenting = useXr((s) => s.presenting);
 
   useEffect(() => {
     if (!pack || !scenario) return;
@@ -69,20 +76,30 @@ export function PlayScreen({ content, packId, scenarioId }: { content: ContentRe
   const stepNumber = STEPS.indexOf(phase) + 1;
   return (
     <div className={`screen play phase-${phase}`}>
-      <header className="topbar">
-        <Link className="button" href="/map">
-          {t('play.backToMap')}
-        </Link>
-        <p className="scenario-title">{l(shown.scenario.title)}</p>
-        <p className="step-indicator">{t('play.stepOf', { n: stepNumber, total: STEPS.length, name: t(`play.steps.${phase}`) })}</p>
-        <LanguageSwitch />
-      </header>
-      {phase === 'case-card' && <CaseCardStep pack={shown.pack} scenario={shown.scenario} />}
-      {phase === 'hazard-hunt' && <HazardHuntStep pack={shown.pack} scenario={shown.scenario} state={active.state} />}
-      {phase === 'hunt-review' && <HuntReviewStep scenario={shown.scenario} state={active.state} />}
-      {phase === 'decisions' && <DecisionStep scenario={shown.scenario} state={active.state} />}
-      {phase === 'quiz' && <QuizStep key={active.state.questionIndex} scenario={shown.scenario} state={active.state} />}
-      {phase === 'result' && <ResultStep pack={shown.pack} scenario={shown.scenario} state={active.state} />}
+      {presenting ? (
+        // In the headset the VR view shows every step; the screen only says so.
+        <VrPresentingNotice title={l(shown.scenario.title)} />
+      ) : (
+        <>
+          <header className="topbar">
+            <Link className="button" href="/map">
+              {t('play.backToMap')}
+            </Link>
+            <p className="scenario-title">{l(shown.scenario.title)}</p>
+            <p className="step-indicator">{t('play.stepOf', { n: stepNumber, total: STEPS.length, name: t(`play.steps.${phase}`) })}</p>
+            <EnterVrButton className="" />
+            <LanguageSwitch />
+          </header>
+          {phase === 'case-card' && <CaseCardStep pack={shown.pack} scenario={shown.scenario} />}
+          {phase === 'hazard-hunt' && <HazardHuntStep pack={shown.pack} scenario={shown.scenario} state={active.state} />}
+          {phase === 'hunt-review' && <HuntReviewStep scenario={shown.scenario} state={active.state} />}
+          {phase === 'decisions' && <DecisionStep scenario={shown.scenario} state={active.state} />}
+          {phase === 'quiz' && <QuizStep key={active.state.questionIndex} scenario={shown.scenario} state={active.state} />}
+          {phase === 'result' && <ResultStep pack={shown.pack} scenario={shown.scenario} state={active.state} />}
+        </>
+      )}
+      {/* Stays mounted in and out of VR: the session lives on its renderer. */}
+      {vrSupported && <VrPlayView packId={packId} scenarioId={scenarioId} />}
       <ContentProblems />
     </div>
   );

@@ -1,23 +1,21 @@
 import type { Scenario } from '@ruyi/pack-schema';
 import type { RunState } from '@ruyi/scenario-engine';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../components/useLocalize.ts';
-import { useRun } from '../stores/run.ts';
+import { quizChoices } from './quizView.ts';
+import { runActions } from './runActions.ts';
+import { useQuizSelection } from './useQuizSelection.ts';
 
 export function QuizStep({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const { t } = useTranslation();
   const l = useLocalize();
-  const dispatch = useRun.getState().dispatch;
   const { questions } = scenario.quiz;
   const question = questions[state.questionIndex]!;
   const given = state.answers[question.id];
-  const [selected, setSelected] = useState<string[]>([]);
+  const { selected, toggle } = useQuizSelection(question);
   const multiple = question.kind === 'multiple';
   const last = state.questionIndex === questions.length - 1;
-
-  const toggle = (id: string) =>
-    setSelected((cur) => (multiple ? (cur.includes(id) ? cur.filter((c) => c !== id) : [...cur, id]) : [id]));
+  const views = quizChoices(question, given, selected, t);
 
   return (
     <main className="step quiz">
@@ -30,12 +28,9 @@ export function QuizStep({ scenario, state }: { scenario: Scenario; state: RunSt
           <span className="kind">{multiple ? t('quiz.multiple') : t('quiz.single')}</span>
         </legend>
         <ul className="choice-list">
-          {question.choices.map((c) => {
-            const isSelected = given ? given.choiceIds.includes(c.id) : selected.includes(c.id);
-            const isRight = question.answer.includes(c.id);
-            const marks = given
-              ? [isRight ? `✔ ${t('quiz.rightAnswer')}` : null, isSelected ? t('quiz.yourChoice') : null].filter(Boolean).join(' · ')
-              : '';
+          {question.choices.map((c, i) => {
+            const { selected: isSelected, right: isRight, tags } = views[i]!;
+            const marks = tags.length > 0 ? `${isRight ? '✔ ' : ''}${tags.join(' · ')}` : '';
             return (
               <li key={c.id}>
                 <label className={`choice ${isSelected ? 'selected' : ''} ${given ? (isRight ? 'right' : 'wrong') : ''}`}>
@@ -60,7 +55,7 @@ export function QuizStep({ scenario, state }: { scenario: Scenario; state: RunSt
             type="button"
             className="primary"
             disabled={selected.length === 0}
-            onClick={() => dispatch({ type: 'answer', choiceIds: selected })}
+            onClick={() => runActions.answer(selected)}
           >
             {t('quiz.submit')}
           </button>
@@ -72,7 +67,7 @@ export function QuizStep({ scenario, state }: { scenario: Scenario; state: RunSt
             {given.correct ? t('quiz.correct') : t('quiz.incorrect')}
           </p>
           <p>{l(question.explanation)}</p>
-          <button type="button" className="primary" onClick={() => dispatch({ type: 'next-question' })}>
+          <button type="button" className="primary" onClick={runActions.nextQuestion}>
             {last ? t('quiz.finish') : t('quiz.next')}
           </button>
         </div>

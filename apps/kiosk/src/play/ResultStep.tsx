@@ -1,28 +1,29 @@
 import type { Pack, Scenario } from '@ruyi/pack-schema';
-import { scoreRun, type RunState } from '@ruyi/scenario-engine';
+import type { RunState } from '@ruyi/scenario-engine';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useLocalize } from '../components/useLocalize.ts';
-import { useRun } from '../stores/run.ts';
+import { resultView } from './resultView.ts';
+import { runActions } from './runActions.ts';
 
 export function ResultStep({ pack, scenario, state }: { pack: Pack; scenario: Scenario; state: RunState }) {
   const { t } = useTranslation();
   const l = useLocalize();
-  const score = scoreRun(scenario, state);
+  const view = resultView(scenario, state, t);
   return (
     <main className="step result">
       <h1>{t('result.heading')}</h1>
       <p className="score" data-testid="score">
-        {t('result.score', { raw: score.raw, max: score.max, percent: Math.round(score.scaled * 100) })}
+        {view.scoreText}
       </p>
-      <p className={`verdict ${score.passed ? 'safe' : 'unsafe'}`}>
-        <span aria-hidden="true">{score.passed ? '✔ ' : '✘ '}</span>
-        {score.passed ? t('result.passed') : t('result.failed')}
+      <p className={`verdict ${view.passed ? 'safe' : 'unsafe'}`}>
+        <span aria-hidden="true">{view.passed ? '✔ ' : '✘ '}</span>
+        {view.verdict}
       </p>
       <ul className="breakdown">
-        <li>{t('result.hazards', { ...score.hazards })}</li>
-        <li>{t('result.decisions', { ...score.decisions })}</li>
-        <li>{t('result.quiz', { ...score.quiz })}</li>
+        {view.breakdown.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
       </ul>
       <h2>{t('result.lessons')}</h2>
       <ol className="lessons">
@@ -31,7 +32,7 @@ export function ResultStep({ pack, scenario, state }: { pack: Pack; scenario: Sc
         ))}
       </ol>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => useRun.getState().start(pack, scenario)}>
+        <button type="button" className="primary" onClick={() => runActions.playAgain(pack, scenario)}>
           {t('result.playAgain')}
         </button>
         <Link className="button" href="/map">

@@ -1,0 +1,12 @@
+import type { CaseCard, Pack, Source } from '@ruyi/pack-schema';
+import type { Localize } from './viewText.ts';
+
+/** The pack sources a case card cites, in the card's order. */
+export function caseCardSources(pack: Pack, card: CaseCard): Source[] {
+  return card.sources.map((id) => pack.sources.find((s) => s.id === id)).filter((s) => s !== undefined);
+}
+
+/** A source as one line of text: title · publisher · address. */
+export function sourceLine(source: Source, l: Localize): string {
+  return `${l(source.title)}${source.publisher ? ` · ${source.publisher}` : ''}${source.url ? ` · ${source.url}` : ''}`;
+}

@@ -1,0 +1,4 @@
+import type { XrButtonProps } from '../ui/index.ts';
+
+/** A button a step asks for; the sheet decides where it goes (so it has everything of a button but its place). */
+export type ActionSpec = Omit<XrButtonProps, 'left' | 'top' | 'width' | 'height' | 'align' | 'z'>;
