@@ -1,13 +1,23 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('./apps/kiosk', import.meta.url));
+
+// @react-three/xr can start IWER's headset emulator itself (a dynamic import of the emulator and its rooms, ~5 MB). The
+// kiosk never emulates (createXRStore gets `emulate: false`; tests install IWER themselves), so that import resolves to
+// a stub and none of IWER is built into the kiosk app.
+const noXrEmulator: Plugin = {
+  name: 'ruyi-no-xr-emulator',
+  enforce: 'pre',
+  resolveId: (source, importer) => (source === './emulate.js' && importer && /[\\/]@pmndrs[\\/]xr[\\/]/.test(importer) ? '\0ruyi-no-xr-emulator' : null),
+  load: (id) => (id === '\0ruyi-no-xr-emulator' ? 'export function emulate() { throw new Error("Ruyi: the kiosk app never emulates a headset"); }' : null),
+};
 
 // The kiosk app. `npm run build` writes apps/kiosk/dist, which the kiosk-server serves; `npm run dev` proxies the API.
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), noXrEmulator],
   resolve: { dedupe: ['three', 'react', 'react-dom', '@react-three/fiber'] },
   build: {
     outDir: 'dist',
@@ -20,5 +30,9 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  // RUYI_API_PORT: a dev server next to a kiosk-server on another port than 8080 (several developers on one machine).
+  // /xr-profiles: the VR view's controller and hand profiles, served by the kiosk-server too.
+  server: {
+    proxy: Object.fromEntries(['/api', '/xr-profiles'].map((path) => [path, `http://127.0.0.1:${process.env.RUYI_API_PORT ?? 8080}`])),
+  },
 });

@@ -1,5 +1,6 @@
 // The kiosk server as a Fastify instance: built here, started by server.ts, driven by app.inject() in tests.
-// Plugins load in order: services (db → packs → content → admin) → API routes (one folder per resource) → the kiosk app's files.
+// Plugins load in order: services (db → packs → content → admin) → API routes (one folder per resource) → the XR
+// controller profiles → the kiosk app's files.
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -16,6 +17,7 @@ import kiosk from './routes/kiosk/index.ts';
 import packAssets from './routes/packs/index.ts';
 import records from './routes/records/index.ts';
 import stats from './routes/stats/index.ts';
+import xrProfiles, { XR_PROFILES_PREFIX } from './routes/xr-profiles/index.ts';
 
 /** A batch of 200 records is ~100 KiB; anything much larger is a client bug, not a visit. */
 export const BODY_LIMIT = 256 * 1024;
@@ -57,6 +59,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     { prefix: '/api' },
   );
 
+  // WebXR controller and hand profiles for the VR view (never from a CDN), before the app's catch-all files.
+  await app.register(xrProfiles, { prefix: XR_PROFILES_PREFIX });
   await app.register(kioskApp, { appDir: config.appDir });
   return app;
 }

@@ -8,18 +8,23 @@ import { AdminScreen } from './screens/AdminScreen.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
 import { MapScreen } from './screens/MapScreen.tsx';
 import { OperatorScreen } from './screens/OperatorScreen.tsx';
+import { VrStationScreen } from './screens/VrStationScreen.tsx';
 import { endVisit } from './stores/lifecycle.ts';
 import { useContent } from './stores/content.ts';
 import { useVisit } from './stores/visit.ts';
 
 // A page of every prop kind, for developers and content editors checking models; not in the kiosk build.
 const ScenePreview = import.meta.env.DEV ? lazy(() => import('./scene/dev/ScenePreview.tsx').then((m) => ({ default: m.ScenePreview }))) : null;
+// The in-world steps in a plain canvas, for looking at them without a headset; not in the kiosk build.
+const VrStepsPreview = import.meta.env.DEV ? lazy(() => import('./xr/dev/VrStepsPreview.tsx').then((m) => ({ default: m.VrStepsPreview }))) : null;
 
 export function App() {
   const { t, i18n } = useTranslation();
   const content = useContent();
   const locale = useVisit((s) => s.locale);
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
+  // The VR station ends its visits itself (in VR no DOM dialog can be seen): see xr/session/useSessionGuard.ts.
+  const vrStation = location === '/vr' || location.startsWith('/vr/');
 
   useEffect(() => {
     void i18n.changeLanguage(locale);
@@ -56,7 +61,7 @@ export function App() {
         </main>
       )}
     >
-      <IdleGuard idleSeconds={config.idleSeconds} countdownSeconds={config.idleCountdownSeconds} />
+      {!vrStation && <IdleGuard idleSeconds={config.idleSeconds} countdownSeconds={config.idleCountdownSeconds} />}
       <Switch>
         {ScenePreview ? (
           <Route path="/dev/scene">
@@ -65,10 +70,23 @@ export function App() {
             </Suspense>
           </Route>
         ) : null}
+        {VrStepsPreview ? (
+          <Route path="/dev/vr-steps">
+            <Suspense>
+              <VrStepsPreview />
+            </Suspense>
+          </Route>
+        ) : null}
         <Route path="/operator">
           <OperatorScreen content={data} />
         </Route>
         <Route path="/admin" component={AdminScreen} />
+        <Route path="/vr">
+          <VrStationScreen content={data} />
+        </Route>
+        <Route path="/vr/:packId/:scenarioId">
+          {(params) => <VrStationScreen content={data} packId={params.packId} scenarioId={params.scenarioId} />}
+        </Route>
         {!data.park ? (
           <Route>
             <OperatorScreen content={data} />

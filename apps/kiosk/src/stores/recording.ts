@@ -2,6 +2,8 @@
 // not to a visitor: it only carries records on their way to the kiosk-server.
 import { createOutbox, createRecord, type RecordBody, type VisitRecord } from '@ruyi/records';
 import { postRecords, RecordRejected } from '../api/client.ts';
+import { useXr } from '../xr/state.ts';
+import { screenDevice } from './device.ts';
 import { useVisit } from './visit.ts';
 
 const outbox = createOutbox({
@@ -17,7 +19,8 @@ export function record(body: RecordBody): void {
     createRecord(
       {
         visitId,
-        platform: 'kiosk',
+        // In a headset (a VR session running) every record is the VR platform's, whichever screen started the visit.
+        platform: useXr.getState().presenting ? 'vr' : screenDevice,
         locale: locale as VisitRecord['locale'],
         now: () => new Date(),
         newId: () => crypto.randomUUID(),

@@ -26,8 +26,9 @@ export function registerXrTarget(target: XrTarget): () => void {
 }
 
 export function updateXrTarget(id: string, patch: Partial<Omit<XrTarget, 'id' | 'object'>>): void {
+  // In place: the unregister function of registerXrTarget compares by identity.
   const t = targets.get(id);
-  if (t) targets.set(id, { ...t, ...patch });
+  if (t) Object.assign(t, patch);
 }
 
 export interface XrTargetInfo {

@@ -1,0 +1,56 @@
+// The XR test/operator API on `window.__ruyiXr`, installed while a VR view is mounted: a headset's view cannot be
+// queried like a DOM, so tests (test/xr/harness.ts) find in-world things by id here and read the frame budget.
+import type { Object3D } from 'three';
+import { frameStats } from './session/frameStats.ts';
+import { useXr, type Posture } from './state.ts';
+import { listXrTargets, type XrTargetInfo } from './targets.ts';
+
+export interface RuyiXrApi {
+  /** An immersive session is running. */
+  readonly presenting: boolean;
+  /** XR frames rendered since the session started. */
+  readonly frames: number;
+  /** renderer.info of the last XR frame: totals over all its views (both eyes), and the number of views. */
+  info(): { calls: number; triangles: number; eyes: number };
+  /** Everything a visitor can point at: `prop:<id>`, `teleport:<n>`, `button:<name>` (xr/targets.ts). */
+  targets(): XrTargetInfo[];
+  readonly posture: Posture;
+  /**
+   * The XR origin's world matrix (three.js Matrix4.elements, column-major): a pose in the session's reference space
+   * appears in the world at origin × pose. Null before the view has an origin.
+   */
+  origin(): number[] | null;
+}
+
+declare global {
+  interface Window {
+    __ruyiXr?: RuyiXrApi;
+  }
+}
+
+/** Installs the API; returns the uninstaller. */
+export function installXrTestApi(getOrigin: () => Object3D | null): () => void {
+  const api: RuyiXrApi = {
+    get presenting() {
+      return useXr.getState().presenting;
+    },
+    get frames() {
+      return frameStats.frames;
+    },
+    info: () => ({ calls: frameStats.calls, triangles: frameStats.triangles, eyes: frameStats.eyes }),
+    targets: () => listXrTargets(),
+    get posture() {
+      return useXr.getState().posture;
+    },
+    origin: () => {
+      const o = getOrigin();
+      if (!o) return null;
+      o.updateWorldMatrix(true, false);
+      return [...o.matrixWorld.elements];
+    },
+  };
+  window.__ruyiXr = api;
+  return () => {
+    if (window.__ruyiXr === api) delete window.__ruyiXr;
+  };
+}
