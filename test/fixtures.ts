@@ -26,6 +26,7 @@ export interface StoredRecord {
   type: string;
   visit_id: string;
   locale: string;
+  platform: string;
   pack_id: string | null;
   scenario_id: string | null;
   area: string | null;

@@ -48,6 +48,18 @@ test('a deep link opens its scenario directly and starts a visit', async ({ page
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.caseCard.title['zh-CN']);
   await expect.poll(() => storedRecords(`type = 'scenario-start' AND at >= ?`, startedAt).length).toBe(1);
   expect(storedRecords(`type = 'visit-start' AND at >= ?`, startedAt)).toHaveLength(1);
+  expect(storedRecords(`at >= ?`, startedAt).map((r) => r.platform)).toEqual(['kiosk', 'kiosk']);
+});
+
+test('a school PC opened once with ?device=web records as web from then on', async ({ page }) => {
+  const startedAt = new Date().toISOString();
+  await page.goto(`/play/${pack.id}/${scenario.id}?device=web`);
+  await expect.poll(() => storedRecords(`type = 'scenario-start' AND at >= ?`, startedAt).map((r) => r.platform)).toEqual(['web']);
+  // The browser remembers it: a later visit without the query is still the school's PC.
+  const secondAt = new Date().toISOString();
+  await page.goto('/');
+  await page.goto(`/play/${pack.id}/${scenario.id}`);
+  await expect.poll(() => storedRecords(`type = 'scenario-start' AND at >= ?`, secondAt).map((r) => r.platform)).toEqual(['web']);
 });
 
 test('a deep link to a scenario that does not exist explains itself and leads back to the map', async ({ page }) => {

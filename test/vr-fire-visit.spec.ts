@@ -1,0 +1,120 @@
+// A whole fire visit in an emulated Meta Quest 3 (IWER), by controller selects only: the VR station hands the headset
+// over, the visitor plays the case card, the hunt, the review, every decision, every quiz question, sees the result and
+// leaves VR with the in-world exit button; the station is ready for the next visitor. Checks the XR frames and per-eye
+// budgets, that nothing is fetched from outside the kiosk-server, and the records (platform 'vr') in SQLite.
+import type { Pack, Scenario } from '@ruyi/pack-schema';
+import { scoreRun } from '@ruyi/scenario-engine';
+import { expectNoA11yViolations, loadFirePack, storedRecords } from './fixtures.ts';
+import { appXrFrames, enterVr, exitVr, harnessFrames, isPresenting, select, waitForTarget, waitForXrFrames, xrInfoPerEye, XR_TIMEOUT, XR_VIEWPORT } from './xr/harness.ts';
+import { expect, test } from './xr/fixtures.ts';
+import { awaitRunVisit, countOf, playWholeScenario, pressPropUntil, visitRecords } from './xr/scenario.ts';
+import { stationEnterButton, stationReady, t } from './xr/station.ts';
+
+const pack: Pack = loadFirePack();
+const scenario: Scenario = pack.scenarios[0]!;
+
+test.use({ viewport: XR_VIEWPORT });
+
+test('a visitor plays the whole fire scenario in an emulated Quest 3 with controllers', async ({ page }) => {
+  test.setTimeout(900_000);
+  const since = new Date().toISOString();
+
+  // The operator's list of scenarios, then the station, ready for a visitor; one tap hands the headset over and
+  // enters VR. Both are 2D screens: axe-core checks them.
+  await page.goto('/vr');
+  await expect(page.getByRole('link').first()).toBeVisible();
+  await expectNoA11yViolations(page, 'VR station list');
+  await page.goto(`/vr/${pack.id}/${scenario.id}`);
+  await stationReady(page);
+  await expectNoA11yViolations(page, 'VR station ready');
+  await enterVr(page, stationEnterButton(page));
+  const framesAtEntry = await appXrFrames(page);
+  await waitForXrFrames(page, 5);
+  await expect.poll(() => appXrFrames(page), { message: 'XR frames keep coming' }).toBeGreaterThan(framesAtEntry);
+
+  // Budgets per eye, measured at the start (the room, the case card) and again in the hunt with every marker shown.
+  const budgets: { step: string; calls: number; triangles: number; eyes: number }[] = [];
+  const measure = async (step: string) => {
+    const info = await xrInfoPerEye(page);
+    budgets.push({ step, ...info });
+    expect(info.eyes, 'eyes drawn per XR frame').toBe(2);
+    expect(info.calls, `draw calls per eye (${step})`).toBeGreaterThan(0);
+    expect(info.calls, `draw calls per eye (${step})`).toBeLessThanOrEqual(100);
+    expect(info.triangles, `triangles per eye (${step})`).toBeLessThanOrEqual(300_000);
+  };
+  await measure('case card');
+
+  const visitId = await awaitRunVisit(scenario, since);
+  const { taken, found } = await playWholeScenario(page, scenario, visitId, {
+    afterHunt: () => measure('hunt, every hazard found'),
+  });
+  await measure('result');
+
+  // Everything right: the engine's score for this run is the maximum.
+  const records = visitRecords(visitId);
+  const end = records.find((r) => r.type === 'scenario-end');
+  expect(end, 'a scenario-end record').toBeDefined();
+  const expected = scoreRun(scenario, {
+    found: scenario.hazardHunt.hazards.map((h) => h.id),
+    decisions: taken,
+    answers: Object.fromEntries(scenario.quiz.questions.map((q) => [q.id, { choiceIds: q.answer, correct: true }])),
+  });
+  const body = JSON.parse(end!.body);
+  expect(body.score.raw).toBe(body.score.max);
+  expect(body.score).toMatchObject({ raw: expected.raw, max: expected.max, scaled: 1 });
+  expect(body.passed).toBe(true);
+
+  // Leave VR with the in-world button: back to 2D, the station ready for the next visitor.
+  const framesBeforeExit = await harnessFrames(page);
+  expect(framesBeforeExit, 'XR frames the harness counted').toBeGreaterThan(50);
+  await exitVr(page);
+  expect(await isPresenting(page)).toBe(false);
+  await stationReady(page);
+
+  // The records: this visit, all from the headset.
+  await expect.poll(() => visitRecords(visitId).filter((r) => r.type === 'visit-end').length, { timeout: XR_TIMEOUT }).toBe(1);
+  const all = visitRecords(visitId);
+  const count = (type: string) => all.filter((r) => r.type === type).length;
+  expect(new Set(all.map((r) => r.platform)), 'platform of every record of the visit').toEqual(new Set(['vr']));
+  expect(count('visit-start')).toBe(1);
+  expect(count('scenario-start')).toBe(1);
+  expect(count('hazard-found')).toBe(found.length);
+  expect(count('decision')).toBe(taken.length);
+  expect(count('answer')).toBe(scenario.quiz.questions.length);
+  expect(count('scenario-end')).toBe(1);
+  expect(all.filter((r) => r.type === 'decision').map((r) => JSON.parse(r.body)).map((d) => ({ nodeId: d.nodeId, choiceId: d.choiceId, safe: d.safe }))).toEqual(taken);
+  expect(all.filter((r) => r.type === 'answer').every((r) => JSON.parse(r.body).correct === true)).toBe(true);
+  expect(all.find((r) => r.type === 'scenario-end')!.score_scaled).toBe(1);
+  expect(all.find((r) => r.type === 'scenario-end')!.area).toBe('fire');
+  expect(JSON.parse(all.find((r) => r.type === 'visit-end')!.body).reason).toBe('finished');
+
+  // The statistics count a VR visit.
+  const stats = await (await page.request.get('/api/stats/summary')).json();
+  const vr = stats.platforms.find((p: { platform: string }) => p.platform === 'vr');
+  expect(vr.visits, 'VR visits in the statistics').toBeGreaterThanOrEqual(1);
+
+  console.log(`per-eye budgets: ${JSON.stringify(budgets)}; XR frames ${framesBeforeExit}`);
+});
+
+test('the touch screen hands its run to the headset and takes it back', async ({ page }) => {
+  test.setTimeout(300_000);
+  const since = new Date().toISOString();
+  await page.goto(`/play/${pack.id}/${scenario.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  // "Enter VR" on the play screen: the same run goes on in the headset, recorded as VR from now on.
+  await enterVr(page, page.getByRole('button', { name: t('vr.enter'), exact: true }));
+  await expect(page.getByText(t('vr.presenting.heading'))).toBeVisible();
+  await select(page, 'button:case-card.continue');
+  await waitForTarget(page, 'button:hunt.done');
+  const hazard = scenario.hazardHunt.hazards.find((h) => h.prop === 'cardboard-stack') ?? scenario.hazardHunt.hazards[0]!;
+  const visitId = () => storedRecords(`type = 'scenario-start' AND scenario_id = ? AND at >= ?`, scenario.id, since).at(-1)?.visit_id;
+  await expect.poll(visitId, { timeout: XR_TIMEOUT }).toBeDefined();
+  await pressPropUntil(page, select, hazard.prop, async () => (await countOf(visitId()!, 'hazard-found')) >= 1);
+  expect(visitRecords(visitId()!).find((r) => r.type === 'hazard-found')!.platform).toBe('vr');
+
+  // Out of the headset: the touch screen shows the hunt where the headset left it.
+  await exitVr(page);
+  await expect(page.locator('.counter')).toBeVisible();
+  await expect(page.getByRole('button', { name: t('vr.enter'), exact: true })).toBeEnabled();
+});
