@@ -2,6 +2,7 @@
 // Plugins load in order: services (db → packs → content → admin) → API routes (one folder per resource) → the XR
 // controller profiles → the kiosk app's files.
 import Fastify from 'fastify';
+import { createRequire } from 'node:module';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { setErrorHandling } from './errors.ts';
@@ -9,6 +10,7 @@ import admin from './plugins/admin.ts';
 import content from './plugins/content.ts';
 import db from './plugins/db.ts';
 import kioskApp from './plugins/kiosk-app.ts';
+import openapi from './plugins/openapi.ts';
 import packs from './plugins/packs.ts';
 import adminRoutes from './routes/admin/index.ts';
 import contentRoutes from './routes/content/index.ts';
@@ -18,6 +20,8 @@ import packAssets from './routes/packs/index.ts';
 import records from './routes/records/index.ts';
 import stats from './routes/stats/index.ts';
 import xrProfiles, { XR_PROFILES_PREFIX } from './routes/xr-profiles/index.ts';
+
+const SERVER_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** A batch of 200 records is ~100 KiB; anything much larger is a client bug, not a visit. */
 export const BODY_LIMIT = 256 * 1024;
@@ -45,6 +49,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   // The content folder plus the packs installed at run time (src/packs/): reloaded after each install or rollback.
   await app.register(content, { contentDir: config.contentDir, read: app.packs.source.read });
   await app.register(admin);
+  // Before the routes: it describes each route as it is added.
+  await app.register(openapi, { version: SERVER_VERSION });
 
   await app.register(
     async (api) => {

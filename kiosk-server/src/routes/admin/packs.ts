@@ -54,9 +54,13 @@ const packs: FastifyPluginAsyncZod<{ uploadLimit?: number }> = async (app, { upl
       {
         bodyLimit: uploadLimit,
         schema: {
-          body: z.custom<Buffer>((b) => Buffer.isBuffer(b) && b.length > 0, {
-            error: 'send the .ruyipack.tgz file itself as the body, with Content-Type: application/octet-stream',
-          }),
+          consumes: ARCHIVE_TYPES,
+          body: z
+            .custom<Buffer>((b) => Buffer.isBuffer(b) && b.length > 0, {
+              error: 'send the .ruyipack.tgz file itself as the body, with Content-Type: application/octet-stream',
+            })
+            // For the OpenAPI document: the body is the archive's bytes, not JSON.
+            .meta({ type: 'string', format: 'binary', description: 'a .ruyipack.tgz built by `npm run pack -- build`' }),
           response: { 200: InstallResponse, 201: InstallResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody },
         },
       },
