@@ -30,14 +30,14 @@ describe('outbox', () => {
     [1, 2, 3].forEach((n) => outbox.add(rec(n)));
     await outbox.flush();
     expect(sent.flat()).toEqual(['id-1', 'id-2', 'id-3']);
-    expect(outbox.pending()).toBe(0);
+    expect(await outbox.pending()).toBe(0);
   });
 
   it('keeps records through failures and retries with growing backoff, without duplicates', async () => {
     const { outbox, sent, timers } = harness((_b, call) => (call < 3 ? new Error('down') : null));
     outbox.add(rec(1));
     await outbox.flush();
-    expect(outbox.pending()).toBe(1);
+    expect(await outbox.pending()).toBe(1);
     expect(timers.map((t) => t.ms)).toEqual([100]);
     timers.shift()!.fn();
     await outbox.flush();
@@ -48,7 +48,7 @@ describe('outbox', () => {
     timers.shift()!.fn();
     await outbox.flush();
     expect(sent).toEqual([['id-1']]);
-    expect(outbox.pending()).toBe(0);
+    expect(await outbox.pending()).toBe(0);
   });
 
   it('isolates a record the server rejects as invalid, reports it, and delivers the rest', async () => {

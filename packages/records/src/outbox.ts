@@ -1,12 +1,39 @@
 // Records leave the device in order, in batches, and are retried with backoff until the server has them on disk.
-// In memory for now: a reload loses what is still queued (the IndexedDB outbox of the xAPI work replaces this store).
+// Where they wait is a store: in memory for tests and tools, IndexedDB on a kiosk (idb-store.ts), so a reload, a
+// crash or a power cut loses nothing. A record is removed from the store only after the server's 2xx; a resend after
+// a lost answer is harmless, because the server treats a known id with the same body as a duplicate.
 import type { VisitRecord } from './schema.ts';
+
+/** Where queued items wait, oldest first. Every method is durable when its promise resolves. */
+export interface OutboxStore<T> {
+  append(item: T): Promise<void>;
+  /** The oldest `n` items with their keys, oldest first. */
+  head(n: number): Promise<{ key: number; item: T }[]>;
+  remove(keys: readonly number[]): Promise<void>;
+  count(): Promise<number>;
+}
+
+export function memoryStore<T>(): OutboxStore<T> {
+  const items: { key: number; item: T }[] = [];
+  let next = 1;
+  return {
+    append: async (item) => void items.push({ key: next++, item }),
+    head: async (n) => items.slice(0, n),
+    remove: async (keys) => {
+      const gone = new Set(keys);
+      for (let i = items.length - 1; i >= 0; i--) if (gone.has(items[i]!.key)) items.splice(i, 1);
+    },
+    count: async () => items.length,
+  };
+}
 
 export interface OutboxOptions {
   send: (batch: VisitRecord[]) => Promise<void>;
   /** A failure that retrying cannot fix (the server rejected the records as invalid). */
   isPermanent: (error: unknown) => boolean;
   onRejected?: (batch: VisitRecord[], error: unknown) => void;
+  /** Where records wait; in memory unless given. */
+  store?: OutboxStore<VisitRecord>;
   batchSize?: number;
   /** Backoff after each consecutive failure, in ms; the last one repeats. */
   retryDelays?: readonly number[];
@@ -14,27 +41,31 @@ export interface OutboxOptions {
 }
 
 export interface Outbox {
-  add(record: VisitRecord): void;
-  /** Sends until the queue is empty or a send fails; resolves when done trying. */
+  /** Queues a record; resolves once it is in the store (then sending starts). */
+  add(record: VisitRecord): Promise<void>;
+  /** Sends until the queue is empty or a send fails; resolves when done trying. Call at start for what a previous page left. */
   flush(): Promise<void>;
-  pending(): number;
+  pending(): Promise<number>;
 }
 
 export function createOutbox(options: OutboxOptions): Outbox {
   const { send, isPermanent, onRejected, batchSize = 50, retryDelays = [1000, 2000, 5000, 10_000, 30_000] } = options;
+  const store = options.store ?? memoryStore<VisitRecord>();
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-  const queue: VisitRecord[] = [];
   let sending: Promise<void> | null = null;
+  let again = false;
   let failures = 0;
   let retryScheduled = false;
   /** After a rejected batch, its records go one at a time, so one bad record cannot take good ones down with it. */
   let isolate = 0;
 
   async function drain(): Promise<void> {
-    while (queue.length) {
-      const batch = queue.slice(0, isolate > 0 ? 1 : batchSize);
+    for (;;) {
+      const batch = await store.head(isolate > 0 ? 1 : batchSize);
+      if (batch.length === 0) return;
+      const records = batch.map((b) => b.item);
       try {
-        await send(batch);
+        await send(records);
         failures = 0;
       } catch (error) {
         if (!isPermanent(error)) {
@@ -46,9 +77,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
           isolate = batch.length;
           continue;
         }
-        onRejected?.(batch, error);
+        onRejected?.(records, error);
       }
-      queue.splice(0, batch.length);
+      await store.remove(batch.map((b) => b.key));
       isolate = Math.max(0, isolate - batch.length);
     }
   }
@@ -64,18 +95,35 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   function flush(): Promise<void> {
-    sending ??= drain().finally(() => {
-      sending = null;
-    });
+    if (sending) {
+      // A record added while a drain reads the store may miss that drain: run once more after it.
+      again = true;
+      return sending;
+    }
+    sending = drain()
+      .catch((error: unknown) => {
+        // The store itself failed (storage full, IndexedDB closed): try again later, like a network failure.
+        console.warn('Ruyi outbox: the record store failed:', error);
+        failures++;
+        scheduleRetry();
+      })
+      .finally(() => {
+        sending = null;
+        if (again && !retryScheduled) {
+          again = false;
+          void flush();
+        }
+        again = false;
+      });
     return sending;
   }
 
   return {
-    add(record) {
-      queue.push(record);
+    async add(record) {
+      await store.append(record);
       void flush();
     },
     flush,
-    pending: () => queue.length,
+    pending: () => store.count(),
   };
 }

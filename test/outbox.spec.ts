@@ -1,0 +1,84 @@
+// Records wait in the kiosk's IndexedDB outbox until the kiosk-server has them on disk: a server that cannot be
+// reached, a reload in between, and an answer lost after the server stored the batch lose nothing and count nothing
+// twice.
+import { expect, test, type Page } from '@playwright/test';
+import { loadFirePack, storedRecords } from './fixtures.ts';
+
+const pack = loadFirePack();
+const scenario = pack.scenarios[0]!;
+
+/** The records queued in this browser's outbox (the app's IndexedDB database). */
+function queued(page: Page): Promise<{ id: string; visitId: string; type: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ruyi-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('outbox')) return resolve([]);
+          const all = db.transaction('outbox').objectStore('outbox').getAll();
+          all.onsuccess = () => {
+            resolve(all.result);
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+/** Console errors other than the failed record posts this test causes on purpose. */
+function unexpectedErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource|ERR_FAILED|api\/records/.test(msg.text())) errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
+}
+
+test('records made while the server is unreachable survive a reload and arrive once', async ({ page }) => {
+  const errors = unexpectedErrors(page);
+  await page.route('**/api/records', (route) => route.abort('connectionrefused'));
+  await page.goto(`/play/${pack.id}/${scenario.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.caseCard.title['zh-CN']);
+  await expect.poll(async () => (await queued(page)).map((r) => r.type)).toEqual(['visit-start', 'scenario-start']);
+  const [first] = await queued(page);
+  expect(storedRecords('visit_id = ?', first!.visitId)).toEqual([]);
+
+  // The kiosk is restarted while the server is still away: the records are still queued.
+  await page.reload();
+  await page.goto('/');
+  expect((await queued(page)).filter((r) => r.visitId === first!.visitId)).toHaveLength(2);
+
+  // The server is back: the next start of the app sends them, once.
+  await page.unroute('**/api/records');
+  await page.reload();
+  await expect.poll(() => storedRecords('visit_id = ?', first!.visitId).map((r) => r.type)).toEqual(['visit-start', 'scenario-start']);
+  await expect.poll(async () => (await queued(page)).length).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('a batch the server stored but whose answer was lost is resent and counted once', async ({ page }) => {
+  const errors = unexpectedErrors(page);
+  const since = new Date().toISOString();
+  let posts = 0;
+  await page.route('**/api/records', async (route) => {
+    posts++;
+    if (posts === 1) {
+      // The server gets the batch and commits it; the answer never reaches the kiosk.
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await page.goto(`/play/${pack.id}/${scenario.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.caseCard.title['zh-CN']);
+  await expect.poll(async () => (await queued(page)).length, { timeout: 20_000 }).toBe(0);
+  expect(posts).toBeGreaterThanOrEqual(2);
+  const visitId = storedRecords(`type = 'visit-start' AND at >= ?`, since)[0]!.visit_id;
+  const stored = storedRecords('visit_id = ?', visitId);
+  expect(stored.map((r) => r.type)).toEqual(['visit-start', 'scenario-start']);
+  expect(new Set(stored.map((r) => r.id)).size).toBe(stored.length);
+  expect(errors).toEqual([]);
+});
