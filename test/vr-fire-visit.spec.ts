@@ -51,6 +51,8 @@ test('a visitor plays the whole fire scenario in an emulated Quest 3 with contro
   await measure('result');
 
   // Everything right: the engine's score for this run is the maximum.
+  // Records reach the server through the device's IndexedDB outbox: wait for the last one rather than race it.
+  await expect.poll(() => visitRecords(visitId).some((r) => r.type === 'scenario-end'), { message: 'a scenario-end record arrives', timeout: XR_TIMEOUT }).toBe(true);
   const records = visitRecords(visitId);
   const end = records.find((r) => r.type === 'scenario-end');
   expect(end, 'a scenario-end record').toBeDefined();
