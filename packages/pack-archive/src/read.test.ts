@@ -121,10 +121,9 @@ describe('readPackArchive refuses, saying why', () => {
   });
 
   it('a gzip bomb against the default limits, without inflating it all', async () => {
-    const bomb = await gzipBomb(512); // 512 MiB of zeros in about 500 KiB
-    const started = performance.now();
-    expect(await errorsOf(bomb)).toEqual([expect.stringMatching(/^uncompressed, the archive grows past 256\.0 MiB/)]);
-    expect(performance.now() - started).toBeLessThan(5000);
+    // 512 MiB of zeros in about 500 KiB; refused at the 256 MiB mark (how long that takes is a benchmark's business).
+    const bomb = await gzipBomb(512);
+    expect(await errorsOf(bomb)).toEqual([expect.stringMatching(/^uncompressed, the archive grows past 256\.0 MiB.*stopped reading it/)]);
   }, 20_000);
 
   it('a file changed after the build ("tampered")', async () => {

@@ -1,7 +1,7 @@
 export * from './schema.ts';
 export type { PackError, SourceFile } from './types.ts';
 export { PackErrorSchema, PackProblemSchema, ContentSnapshot } from './snapshot.ts';
-export { loadPack, loadPark, formatError, formatPath, MANIFEST_FILE, scenarioFileName, type PackFiles, type LoadResult } from './load.ts';
+export { loadPack, loadPark, errorLocation, formatError, formatPath, MANIFEST_FILE, scenarioFileName, type PackFiles, type LoadResult } from './load.ts';
 export { loadContent, PARK_FILE, type Content, type ContentFiles, type PackProblem } from './content.ts';
 export { checkScenarioReferences, checkAssetReferences, checkManifestAssets, assetRefsOf, type ReferenceIssue } from './references.ts';
 export {

@@ -269,7 +269,12 @@ export function loadPark(file: SourceFile): LoadResult<ParkT> {
   return finish(park.value, errors, yaml.at(asWarnings(checkChineseSpacing(park.value))), migrated);
 }
 
+/** `file:line:column` (or just the file) of a content problem, as editors and their editors' jump-to-line read it. */
+export function errorLocation(e: { file?: string; line?: number; column?: number }): string {
+  if (!e.file) return '';
+  return e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
+}
+
 export function formatError(e: PackError): string {
-  const where = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
-  return `${where}${e.path ? ` ${e.path}` : ''}: ${e.message}`;
+  return `${errorLocation(e)}${e.path ? ` ${e.path}` : ''}: ${e.message}`;
 }

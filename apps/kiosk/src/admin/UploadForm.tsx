@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminApiError, uploadPack, type ErrorDetail, type InstallResult } from './api.ts';
-import { PackProblems } from './PackProblems.tsx';
+import { ProblemTable } from '../components/ProblemTable.tsx';
 import { useAdminErrorText } from './useAdminErrorText.ts';
 
 type UploadState =
@@ -74,7 +74,7 @@ export function UploadForm({ token, onInstalled, onUnauthorized }: { token: stri
       {state.kind === 'rejected' ? (
         <div role="alert" className="admin-rejected">
           <p className="admin-error">{t('admin.rejected', { n: state.details.length })}</p>
-          <PackProblems details={state.details} />
+          <ProblemTable problems={state.details} />
         </div>
       ) : null}
       {state.kind === 'failed' ? (

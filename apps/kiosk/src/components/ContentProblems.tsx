@@ -1,3 +1,4 @@
+import { errorLocation } from '@ruyi/pack-schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContentResponse } from '../api/client.ts';
@@ -6,8 +7,6 @@ import { useContent } from '../stores/content.ts';
 type Problem = ContentResponse['problems'][number];
 const NONE: Problem[] = [];
 const NO_IDS: string[] = [];
-
-const where = (e: Problem['errors'][number]) => (e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file);
 
 /**
  * In preview mode, the validator's messages over whatever screen is showing, as soon as a save breaks the content, while
@@ -37,7 +36,7 @@ export function ContentProblems() {
           <ul>
             {problem.errors.map((e, i) => (
               <li key={i}>
-                <code className="where">{where(e)}</code>
+                <code className="where">{errorLocation(e)}</code>
                 {e.path && <code className="path">{e.path}</code>}
                 <span className="message">{e.message}</span>
               </li>

@@ -4,23 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../components/useLocalize.ts';
 import { quizChoices } from './quizView.ts';
 import { runActions } from './runActions.ts';
-import { useQuizSelection } from './useQuizSelection.ts';
+import { useQuizQuestion } from './useQuizQuestion.ts';
 
 export function QuizStep({ scenario, state }: { scenario: Scenario; state: RunState }) {
   const { t } = useTranslation();
   const l = useLocalize();
-  const { questions } = scenario.quiz;
-  const question = questions[state.questionIndex]!;
-  const given = state.answers[question.id];
-  const { selected, toggle } = useQuizSelection(question);
-  const multiple = question.kind === 'multiple';
-  const last = state.questionIndex === questions.length - 1;
+  const { question, given, selected, toggle, multiple, last, total } = useQuizQuestion(scenario, state);
   const views = quizChoices(question, given, selected, t);
 
   return (
     <main className="step quiz">
       <h1 className="eyebrow">
-        {t('quiz.heading')} · {t('quiz.progress', { n: state.questionIndex + 1, total: questions.length })}
+        {t('quiz.heading')} · {t('quiz.progress', { n: state.questionIndex + 1, total })}
       </h1>
       <fieldset className="question" disabled={given !== undefined}>
         <legend>

@@ -5,6 +5,9 @@
 //
 // Loading goes through `fetch` + `GLTFLoader.parseAsync` rather than a cached loader (`useLoader`/`useGLTF`), so there is
 // no global cache to clear: the only copy is this per-scene registry, and three's own `Cache` stays disabled.
+// The validator's own limits (a model over them never passes validation; these guard a hand-placed file):
+// size, and extensions whose decoders would come from a CDN, which an offline park cannot reach.
+import { MIB, MODEL_MAX_BYTES, MODEL_UNSUPPORTED_EXTENSIONS } from '@ruyi/pack-schema';
 import { Box3, Cache, type Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { disposeObject } from './disposeObject.ts';
@@ -25,10 +28,6 @@ export type PackModelState =
   | { readonly status: 'loaded'; readonly model: PackModel }
   | { readonly status: 'failed'; readonly reason: string };
 
-/** Extensions whose decoders would come from a CDN: the park is offline, so such models use the fallback. */
-export const UNSUPPORTED_EXTENSIONS = ['KHR_draco_mesh_compression', 'KHR_texture_basisu', 'EXT_meshopt_compression', 'KHR_meshopt_compression'];
-/** The validator's limit; a bigger file is refused before it is parsed. */
-export const MAX_MODEL_BYTES = 8 * 1024 * 1024;
 
 const GLB_MAGIC = 0x46546c67; // 'glTF'
 const JSON_CHUNK = 0x4e4f534a; // 'JSON'
@@ -61,8 +60,8 @@ async function loadPackModel(url: string, signal: AbortSignal): Promise<PackMode
   const response = await fetch(url, { signal });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const buffer = await response.arrayBuffer();
-  if (buffer.byteLength > MAX_MODEL_BYTES) throw new Error(`${buffer.byteLength} bytes is over the 8 MiB limit`);
-  const needs = (gltfJsonOf(buffer).extensionsRequired ?? []).filter((e) => UNSUPPORTED_EXTENSIONS.includes(e));
+  if (buffer.byteLength > MODEL_MAX_BYTES) throw new Error(`${buffer.byteLength} bytes is over the ${MODEL_MAX_BYTES / MIB} MiB limit`);
+  const needs = (gltfJsonOf(buffer).extensionsRequired ?? []).filter((e) => MODEL_UNSUPPORTED_EXTENSIONS.includes(e));
   if (needs.length > 0) throw new Error(`it needs ${needs.join(', ')}, whose decoder the offline kiosk does not have`);
   const gltf = await new GLTFLoader().parseAsync(buffer, url.slice(0, url.lastIndexOf('/') + 1));
   const root = gltf.scene ?? gltf.scenes[0];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ContentResponse } from '../api/client.ts';
+import { ProblemTable } from '../components/ProblemTable.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
 
 /** For park staff: which packs are live and, for a broken one, exactly what an editor must fix. */
@@ -37,24 +38,7 @@ export function OperatorScreen({ content }: { content: ContentResponse }) {
         content.problems.map((problem) => (
           <section key={problem.dir} className="problem" aria-label={problem.dir}>
             <h3>{problem.dir}</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('operator.file')}</th>
-                  <th scope="col">{t('operator.where')}</th>
-                  <th scope="col">{t('operator.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {problem.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td>{e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file}</td>
-                    <td>{e.path || '—'}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ProblemTable problems={problem.errors} />
           </section>
         ))
       )}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../components/useLocalize.ts';
 import { quizChoices } from '../../play/quizView.ts';
 import { runActions } from '../../play/runActions.ts';
-import { useQuizSelection } from '../../play/useQuizSelection.ts';
+import { useQuizQuestion } from '../../play/useQuizQuestion.ts';
 import type { MarkKind, TextBlock, Tone } from '../ui/index.ts';
 import type { ActionSpec } from './ActionSpec.ts';
 import { SplitSheet } from './SplitSheet.tsx';
@@ -14,15 +14,10 @@ import { SplitSheet } from './SplitSheet.tsx';
 export function VrQuiz({ scenario, state }: { scenario: Scenario; state: RunState }): JSX.Element {
   const { t } = useTranslation();
   const l = useLocalize();
-  const { questions } = scenario.quiz;
-  const question = questions[state.questionIndex]!;
-  const given = state.answers[question.id];
-  const { selected, toggle } = useQuizSelection(question);
-  const multiple = question.kind === 'multiple';
-  const last = state.questionIndex === questions.length - 1;
+  const { question, given, selected, toggle, multiple, last, total } = useQuizQuestion(scenario, state);
 
   const blocks: TextBlock[] = [
-    { style: 'small', text: `${t('quiz.heading')} · ${t('quiz.progress', { n: state.questionIndex + 1, total: questions.length })}`, tone: 'muted' },
+    { style: 'small', text: `${t('quiz.heading')} · ${t('quiz.progress', { n: state.questionIndex + 1, total })}`, tone: 'muted' },
     { style: 'label', text: l(question.prompt), gap: 0.2 },
     { style: 'small', text: multiple ? t('quiz.multiple') : t('quiz.single'), tone: 'muted' },
   ];

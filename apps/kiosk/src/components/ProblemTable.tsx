@@ -1,0 +1,36 @@
+import { errorLocation } from '@ruyi/pack-schema';
+import { useTranslation } from 'react-i18next';
+
+interface Problem {
+  file?: string;
+  line?: number;
+  column?: number;
+  path: string;
+  message: string;
+  severity?: 'warning';
+}
+
+/** Validator messages as staff read them (operator screen, admin page): file:line:column, document path, message. */
+export function ProblemTable({ problems }: { problems: readonly Problem[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="admin-table admin-problems">
+      <thead>
+        <tr>
+          <th scope="col">{t('problems.file')}</th>
+          <th scope="col">{t('problems.where')}</th>
+          <th scope="col">{t('problems.message')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p, i) => (
+          <tr key={i} className={p.severity === 'warning' ? 'admin-warning' : undefined}>
+            <td>{errorLocation(p) || '—'}</td>
+            <td>{p.path || '—'}</td>
+            <td>{p.severity === 'warning' ? `${t('problems.warningMark')} ${p.message}` : p.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
