@@ -1,6 +1,7 @@
 // A whole visit to the fire area at a 1920×1080 touch kiosk, by taps, in Chinese and then in English.
 import type { Page } from '@playwright/test';
 import { localize, type Pack, type Scenario } from '@ruyi/pack-schema';
+import { validateStatement } from '@ruyi/xapi';
 import { PNG } from 'pngjs';
 import { expect, expectNoA11yViolations, loadFirePack, storedRecords, test } from './fixtures.ts';
 
@@ -193,7 +194,11 @@ for (const plan of plans) {
     const records = storedRecords('visit_id = ?', visitId);
     const count = (type: string) => records.filter((r) => r.type === type).length;
     expect(count('scenario-start')).toBe(1);
+    // Every step is recorded as it ends: case card, hazard hunt, its review, the decisions.
+    expect(records.filter((r) => r.type === 'step-end').map((r) => JSON.parse(r.body).step)).toEqual(['case-card', 'hazard-hunt', 'hunt-review', 'decisions']);
     expect(count('hazard-found')).toBe(plan.find.length);
+    // What is stored is xAPI 1.0.3: every statement of the visit passes the validator the LRS uses.
+    for (const r of records) expect(validateStatement(JSON.parse(r.statement)), `statement ${r.id}`).toEqual([]);
     expect(count('decision')).toBe(taken.length);
     expect(count('answer')).toBe(questions.length);
     const end = JSON.parse(records.find((r) => r.type === 'scenario-end')!.body);

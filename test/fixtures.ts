@@ -3,6 +3,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Pack } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
+import { recordFromStatement, type Statement } from '@ruyi/xapi';
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -21,6 +22,9 @@ export function loadFirePack(): Pack {
   return pack;
 }
 
+/** The server's default RUYI_XAPI_BASE (the e2e server does not set one). */
+export const XAPI_BASE = 'https://ruyi.localhost/xapi/';
+
 export interface StoredRecord {
   id: string;
   type: string;
@@ -30,13 +34,33 @@ export interface StoredRecord {
   pack_id: string | null;
   scenario_id: string | null;
   area: string | null;
+  score_scaled: number | null;
+  /** The record the stored statement was made from (JSON), as the server reads it back. */
   body: string;
+  /** The statement exactly as stored. */
+  statement: string;
 }
 
+/**
+ * The kiosk's records, as the server stored them: Ruyi's statements read back as records (one per record; a scenario
+ * end's passed/failed twin is left out). `where` may use type, visit_id, at, platform, pack_id, area.
+ */
 export function storedRecords(where = '1 = 1', ...params: unknown[]): StoredRecord[] {
   const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY at, received_at`).all(...params) as StoredRecord[];
+    const rows = db
+      .prepare(
+        `SELECT * FROM (
+           SELECT id, kind AS type, visit_id, locale, platform, pack_id, scenario_id, area, score_scaled, body AS statement, timestamp AS at, seq
+           FROM statements WHERE kind IS NOT NULL AND kind <> 'scenario-verdict'
+         ) WHERE ${where} ORDER BY at, seq`,
+      )
+      .all(...params) as (Omit<StoredRecord, 'body'> & { at: string; seq: number })[];
+    return rows.map(({ at: _at, seq: _seq, ...row }) => {
+      const read = recordFromStatement(JSON.parse(row.statement) as Statement, XAPI_BASE);
+      if (!read) throw new Error(`stored statement ${row.id} does not read back as a Ruyi record`);
+      return { ...row, body: JSON.stringify(read.record) };
+    });
   } finally {
     db.close();
   }

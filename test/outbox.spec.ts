@@ -1,58 +1,64 @@
-// Records wait in the kiosk's IndexedDB outbox until the kiosk-server has them on disk: a server that cannot be
-// reached, a reload in between, and an answer lost after the server stored the batch lose nothing and count nothing
-// twice.
+// xAPI statements wait in the kiosk's IndexedDB outbox until the kiosk-server has them on disk: a server that cannot
+// be reached, a reload in between, and an answer lost after the server stored the batch lose nothing and count
+// nothing twice.
 import { expect, test, type Page } from '@playwright/test';
-import { loadFirePack, storedRecords } from './fixtures.ts';
+import { recordFromStatement, type Statement } from '@ruyi/xapi';
+import { loadFirePack, storedRecords, XAPI_BASE } from './fixtures.ts';
 
 const pack = loadFirePack();
 const scenario = pack.scenarios[0]!;
 
-/** The records queued in this browser's outbox (the app's IndexedDB database). */
-function queued(page: Page): Promise<{ id: string; visitId: string; type: string }[]> {
-  return page.evaluate(
+/** The statements queued in this browser's outbox (the app's IndexedDB database), read back as records. */
+async function queued(page: Page): Promise<{ id: string; visitId: string; type: string }[]> {
+  const statements = await page.evaluate(
     () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('ruyi-outbox');
+      new Promise<Statement[]>((resolve, reject) => {
+        const open = indexedDB.open('ruyi-statements');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('outbox')) return resolve([]);
           const all = db.transaction('outbox').objectStore('outbox').getAll();
           all.onsuccess = () => {
-            resolve(all.result);
+            resolve(all.result as Statement[]);
             db.close();
           };
         };
       }),
   );
+  return statements.map((s) => {
+    const read = recordFromStatement(s, XAPI_BASE);
+    if (!read) throw new Error(`queued statement ${s.id} is not Ruyi's`);
+    return read.record;
+  });
 }
 
 /** Console errors other than the failed record posts this test causes on purpose. */
 function unexpectedErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/Failed to load resource|ERR_FAILED|api\/records/.test(msg.text())) errors.push(msg.text());
+    if (msg.type() === 'error' && !/Failed to load resource|ERR_FAILED|api\/statements/.test(msg.text())) errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   return errors;
 }
 
-test('records made while the server is unreachable survive a reload and arrive once', async ({ page }) => {
+test('statements made while the server is unreachable survive a reload and arrive once', async ({ page }) => {
   const errors = unexpectedErrors(page);
-  await page.route('**/api/records', (route) => route.abort('connectionrefused'));
+  await page.route('**/api/statements', (route) => route.abort('connectionrefused'));
   await page.goto(`/play/${pack.id}/${scenario.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.caseCard.title['zh-CN']);
   await expect.poll(async () => (await queued(page)).map((r) => r.type)).toEqual(['visit-start', 'scenario-start']);
   const [first] = await queued(page);
   expect(storedRecords('visit_id = ?', first!.visitId)).toEqual([]);
 
-  // The kiosk is restarted while the server is still away: the records are still queued.
+  // The kiosk is restarted while the server is still away: the statements are still queued.
   await page.reload();
   await page.goto('/');
   expect((await queued(page)).filter((r) => r.visitId === first!.visitId)).toHaveLength(2);
 
   // The server is back: the next start of the app sends them, once.
-  await page.unroute('**/api/records');
+  await page.unroute('**/api/statements');
   await page.reload();
   await expect.poll(() => storedRecords('visit_id = ?', first!.visitId).map((r) => r.type)).toEqual(['visit-start', 'scenario-start']);
   await expect.poll(async () => (await queued(page)).length).toBe(0);
@@ -63,7 +69,7 @@ test('a batch the server stored but whose answer was lost is resent and counted 
   const errors = unexpectedErrors(page);
   const since = new Date().toISOString();
   let posts = 0;
-  await page.route('**/api/records', async (route) => {
+  await page.route('**/api/statements', async (route) => {
     posts++;
     if (posts === 1) {
       // The server gets the batch and commits it; the answer never reaches the kiosk.

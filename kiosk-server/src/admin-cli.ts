@@ -2,16 +2,21 @@
 // of RUYI_DATA_DIR (the same variable the server reads). The new password comes from standard input: typed twice,
 // unseen, at a terminal; one line when piped (`printf '%s\n' "$PW" | npm run admin -- set-password`).
 // Only a scrypt hash is stored. The running server uses it at the next login; no restart is needed.
+// `client add|list|revoke` manages the xAPI clients of /xapi/statements (xapi/client-cli.ts).
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, writeCredential } from './admin/password.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './plugins/db.ts';
+import { clientCommand, CLIENT_USAGE } from './xapi/client-cli.ts';
 
 const USAGE = `Usage: npm run admin -- set-password
+       npm run admin -- client add|list|revoke ...
 
-  Reads a new admin password (at least ${MIN_PASSWORD_LENGTH} characters) from standard input and stores its hash
-  in RUYI_DATA_DIR/ruyi.sqlite. At a terminal it asks twice; piped, it reads one line.`;
+  set-password: reads a new admin password (at least ${MIN_PASSWORD_LENGTH} characters) from standard input and stores
+  its hash in RUYI_DATA_DIR/ruyi.sqlite. At a terminal it asks twice; piped, it reads one line.
+
+${CLIENT_USAGE}`;
 
 /** Reads one line at a terminal without showing what is typed. */
 function askHidden(question: string): Promise<string> {
@@ -75,6 +80,7 @@ async function setPassword(): Promise<void> {
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'set-password' && rest.length === 0) await setPassword();
+  else if (command === 'client') process.exitCode = clientCommand(rest, loadConfig(process.env), USAGE);
   else if (command === undefined || command === 'help' || command === '--help') console.log(USAGE);
   else {
     console.error(`Unknown command '${[command, ...rest].join(' ')}'.\n\n${USAGE}`);

@@ -68,14 +68,14 @@ describe('GET /api/content', () => {
 });
 
 describe('GET /api/kiosk/config', () => {
-  it('returns the idle settings from the config', async () => {
+  it('returns the idle settings and what the device needs for its statements from the config', async () => {
     env = createTestEnv();
     env.config.idleSeconds = 120;
     env.config.idleCountdownSeconds = 7;
     const app = await env.start();
     const res = await app.inject({ url: '/api/kiosk/config' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ idleSeconds: 120, idleCountdownSeconds: 7 });
+    expect(res.json()).toEqual({ idleSeconds: 120, idleCountdownSeconds: 7, xapi: { base: env.config.xapi.base, parkIri: env.config.xapi.parkIri } });
   });
 });
 

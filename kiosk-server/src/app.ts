@@ -17,9 +17,11 @@ import contentRoutes from './routes/content/index.ts';
 import health from './routes/health/index.ts';
 import kiosk from './routes/kiosk/index.ts';
 import packAssets from './routes/packs/index.ts';
-import records from './routes/records/index.ts';
+import deviceStatements from './routes/statements/index.ts';
 import stats from './routes/stats/index.ts';
 import xrProfiles, { XR_PROFILES_PREFIX } from './routes/xr-profiles/index.ts';
+import xapi from './xapi/routes.ts';
+import sync from './sync/plugin.ts';
 
 const SERVER_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -51,19 +53,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(admin);
   // Before the routes: it describes each route as it is added.
   await app.register(openapi, { version: SERVER_VERSION });
+  // The forwarder to the hub (app.sync.nudge() after each commit) and its admin routes under /api/admin/sync.
+  await app.register(sync, { sync: config.sync });
 
   await app.register(
     async (api) => {
       await api.register(health);
       await api.register(contentRoutes);
-      await api.register(kiosk, { idleSeconds: config.idleSeconds, idleCountdownSeconds: config.idleCountdownSeconds });
-      await api.register(records);
+      await api.register(kiosk, { idleSeconds: config.idleSeconds, idleCountdownSeconds: config.idleCountdownSeconds, xapi: config.xapi });
+      // A hub has no kiosks of its own: its statements come from kiosk-servers, with credentials, to /xapi.
+      if (config.mode === 'kiosk') await api.register(deviceStatements, { base: config.xapi.base, parkIri: config.xapi.parkIri });
       await api.register(stats);
       await api.register(packAssets);
       await api.register(adminRoutes, { prefix: '/admin', uploadLimit: options.uploadLimit });
     },
     { prefix: '/api' },
   );
+
+  await app.register(xapi, { prefix: '/xapi', base: config.xapi.base, authorityHome: config.xapi.parkIri, rateLimit: config.xapi.rateLimit });
 
   // WebXR controller and hand profiles for the VR view (never from a CDN), before the app's catch-all files.
   await app.register(xrProfiles, { prefix: XR_PROFILES_PREFIX });

@@ -21,6 +21,14 @@ describe('loadConfig', () => {
       RUYI_IDLE_SECONDS: '120',
       RUYI_IDLE_COUNTDOWN_SECONDS: '15',
       RUYI_LOG_LEVEL: 'warn',
+      RUYI_MODE: 'hub',
+      RUYI_XAPI_BASE: 'https://safety.example.gov.cn/xapi/',
+      RUYI_PARK_IRI: 'https://safety.example.gov.cn/parks/ruyi-creek',
+      RUYI_XAPI_RATE_LIMIT: '600',
+      RUYI_SYNC_URL: 'https://lrs.example.org/xapi',
+      RUYI_SYNC_KEY: 'park-1',
+      RUYI_SYNC_SECRET: 's3cret',
+      RUYI_SYNC_BATCH: '100',
     });
     expect(config).toEqual({
       port: 18080,
@@ -31,7 +39,15 @@ describe('loadConfig', () => {
       idleSeconds: 120,
       idleCountdownSeconds: 15,
       logLevel: 'warn',
+      mode: 'hub',
+      xapi: { base: 'https://safety.example.gov.cn/xapi/', parkIri: 'https://safety.example.gov.cn/parks/ruyi-creek', rateLimit: 600 },
+      sync: { url: 'https://lrs.example.org/xapi/', key: 'park-1', secret: 's3cret', batchSize: 100 },
     });
+  });
+
+  it('forwards nowhere unless RUYI_SYNC_URL is set, and then needs both credentials', () => {
+    expect(loadConfig({}).sync).toBeNull();
+    expect(() => loadConfig({ RUYI_SYNC_URL: 'https://hub.example/xapi/', RUYI_SYNC_KEY: 'k' })).toThrow(/RUYI_SYNC_SECRET: must be set when RUYI_SYNC_URL is/);
   });
 
   it('treats an empty variable as unset', () => {
@@ -39,6 +55,10 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['RUYI_MODE', 'city'],
+    ['RUYI_XAPI_BASE', 'https://x.example/xapi'],
+    ['RUYI_PARK_IRI', 'not an iri'],
+    ['RUYI_SYNC_URL', 'ftp://hub.example/'],
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['PORT', '80.5'],

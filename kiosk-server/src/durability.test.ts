@@ -2,14 +2,20 @@
 // (no chance to flush or close anything). After it, every batch the server acknowledged is in the SQLite file, every
 // batch is either wholly there or not at all, the file passes SQLite's integrity check, and the restarted server goes on
 // serving. Settings that make it so: WAL journal with synchronous = FULL (each commit is fsynced before the 2xx), and
-// one transaction per batch (plugins/db.ts, records/repository.ts).
-import type { VisitRecord } from '@ruyi/records';
+// one transaction per batch (plugins/db.ts, xapi/store.ts). Both ways statements arrive are held to it: the kiosk app's
+// own route (POST /api/statements) and the LRS (POST /xapi/statements, HTTP Basic, a client made in the data folder
+// before the server starts, as `npm run admin -- client add` does).
+import { randomUUID } from 'node:crypto';
+import { readContent } from '@ruyi/pack-schema/node';
+import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from './plugins/db.ts';
 import { newVisit, oneOfEach } from './test-support/fixture-content.ts';
 import { createTestEnv, type TestEnv } from './test-support/test-app.ts';
+import { createClientRegistry } from './xapi/clients.ts';
 
 const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
 
@@ -31,6 +37,8 @@ async function startServer(testEnv: TestEnv): Promise<{ process: ChildProcess; u
       RUYI_DATA_DIR: testEnv.config.dataDir,
       RUYI_CONTENT_DIR: testEnv.config.contentDir,
       RUYI_APP_DIR: testEnv.config.appDir,
+      RUYI_XAPI_BASE: testEnv.config.xapi.base,
+      RUYI_PARK_IRI: testEnv.config.xapi.parkIri,
       RUYI_LOG_LEVEL: 'silent',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,59 +56,107 @@ async function startServer(testEnv: TestEnv): Promise<{ process: ChildProcess; u
   return { process: proc, url };
 }
 
-const post = (url: string, records: VisitRecord[]) =>
-  fetch(`${url}/api/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ records }) });
+interface Route {
+  name: string;
+  /** Prepares the data folder before the server starts; returns the headers each POST carries. */
+  prepare(testEnv: TestEnv): Record<string, string>;
+  path: string;
+  /** The 2xx this route answers a stored batch with. */
+  ok: number;
+}
 
-describe('durability', () => {
+const ROUTES: Route[] = [
+  { name: 'POST /api/statements (the kiosk app)', path: '/api/statements', ok: 200, prepare: () => ({}) },
+  {
+    name: 'POST /xapi/statements (an xAPI client with HTTP Basic)',
+    path: '/xapi/statements',
+    ok: 200,
+    prepare(testEnv) {
+      const db = openDatabase(testEnv.config.dataDir);
+      try {
+        migrate(db);
+        const { key, secret } = createClientRegistry(db).add('park-tool', 'kiosk');
+        return { authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`, 'x-experience-api-version': '1.0.3' };
+      } finally {
+        db.close();
+      }
+    },
+  },
+];
+
+/** Three whole visits as a kiosk app makes them: 30 statements (9 records a visit, a scenario end makes two). */
+function threeVisits(testEnv: TestEnv): Statement[] {
+  const packs = readContent(testEnv.config.contentDir).packs;
+  const records = [...oneOfEach(newVisit()), ...oneOfEach(newVisit()), ...oneOfEach(newVisit())];
+  return records.flatMap((record) =>
+    statementsFromRecord(record, {
+      base: testEnv.config.xapi.base,
+      parkIri: testEnv.config.xapi.parkIri,
+      deviceId: 'f3a1c2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+      pack: (id) => packs.find((p) => p.id === id),
+      newId: randomUUID,
+    }),
+  );
+}
+const BATCH = 30;
+
+describe.each(ROUTES)('durability of $name', (route) => {
   it('every acknowledged batch survives SIGKILL mid-load, and no batch is half-written', { timeout: 60_000 }, async () => {
-    env = createTestEnv();
-    const { process: server, url } = await startServer(env);
+    const testEnv = createTestEnv();
+    env = testEnv;
+    const headers = { ...route.prepare(testEnv), 'content-type': 'application/json' };
+    const post = (url: string, statements: Statement[]) => fetch(`${url}${route.path}`, { method: 'POST', headers, body: JSON.stringify(statements) });
+    const { process: server, url } = await startServer(testEnv);
 
-    const sent: VisitRecord[][] = [];
-    const acknowledged: VisitRecord[][] = [];
+    const sent: Statement[][] = [];
+    const acknowledged: Statement[][] = [];
+    const refused: string[] = [];
     let stop = false;
-    // Four clients, each posting batches of 21 records (three whole visits) as fast as the server answers.
+    // Four clients, each posting batches of 30 statements (three whole visits) as fast as the server answers.
     const client = async () => {
       while (!stop) {
-        const batch = [...oneOfEach(newVisit()), ...oneOfEach(newVisit()), ...oneOfEach(newVisit())];
+        const batch = threeVisits(testEnv);
         sent.push(batch);
+        let res: Response;
         try {
-          const res = await post(url, batch);
-          if (res.ok) acknowledged.push(batch);
+          res = await post(url, batch);
         } catch {
           return; // the server is gone
         }
+        if (res.status === route.ok) acknowledged.push(batch);
+        else return void refused.push(`${res.status} ${await res.text()}`);
       }
     };
     const clients = [client(), client(), client(), client()];
     // Kill it in the middle of the load, once a good number of batches went through.
-    while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 10));
+    while (acknowledged.length < 40 && refused.length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(refused).toEqual([]);
     server.kill('SIGKILL');
     await once(server, 'exit');
     stop = true;
     await Promise.all(clients);
     expect(server.signalCode).toBe('SIGKILL');
 
-    const db = env.openDb();
+    const db = testEnv.openDb();
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const stored = new Set((db.prepare('SELECT id FROM records').pluck().all() as string[]));
-    for (const batch of acknowledged) for (const r of batch) expect(stored.has(r.id), `acknowledged record ${r.id}`).toBe(true);
+    const stored = new Set(db.prepare('SELECT id FROM statements').pluck().all() as string[]);
+    for (const batch of acknowledged) for (const s of batch) expect(stored.has(s.id!), `acknowledged statement ${s.id}`).toBe(true);
     // Every batch is all or nothing: in flight at the kill, a batch may be missing, never partly stored.
     const partial = sent.filter((b) => {
-      const n = b.filter((r) => stored.has(r.id)).length;
+      const n = b.filter((s) => stored.has(s.id!)).length;
       return n !== 0 && n !== b.length;
     });
     expect(partial).toEqual([]);
-    expect(stored.size % 21).toBe(0);
+    expect(stored.size % BATCH).toBe(0);
     db.close();
 
     // Restarted on the same file, the server serves, and a kiosk resending what it never heard back about is
     // stored once.
-    const restarted = await startServer(env);
+    const restarted = await startServer(testEnv);
     const unanswered = sent.filter((b) => !acknowledged.includes(b));
-    for (const batch of [...unanswered, acknowledged[0]!]) expect((await post(restarted.url, batch)).status).toBe(200);
-    const after = env.openDb();
-    expect(after.prepare('SELECT COUNT(*) FROM records').pluck().get()).toBe(sent.length * 21);
+    for (const batch of [...unanswered, acknowledged[0]!]) expect((await post(restarted.url, batch)).status).toBe(route.ok);
+    const after = testEnv.openDb();
+    expect(after.prepare('SELECT COUNT(*) FROM statements').pluck().get()).toBe(sent.length * BATCH);
     restarted.process.kill('SIGTERM');
     await once(restarted.process, 'exit');
   });

@@ -22,11 +22,11 @@ describe('migrations', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: '001_records.sql' },
       { version: 2, name: '002_admin.sql' },
+      { version: 3, name: '003_xapi.sql' },
+      { version: 4, name: '004_sync.sql' },
     ]);
-    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('records');
-    expect(columns).toEqual([
-      'id', 'type', 'visit_id', 'at', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id', 'score_scaled', 'passed', 'body', 'received_at',
-    ]);
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('statements');
+    expect(columns).toEqual(expect.arrayContaining(['seq', 'id', 'body', 'stored', 'authority', 'client_id', 'kind', 'visit_id', 'area', 'score_scaled']));
   });
 
   it('run in number order, each once, and a later one is applied on the next start', () => {

@@ -1,7 +1,7 @@
 // The API description is generated from the routes' own schemas: these tests check it covers the routes and says
 // what they say, and that its browsable page works with no internet.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_BATCH } from '@ruyi/records';
+import { MAX_DEVICE_BATCH } from '../routes/statements/index.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
 
 let env: TestEnv | undefined;
@@ -29,7 +29,7 @@ describe('GET /api/openapi.json', () => {
       '/api/content': ['get'],
       '/api/content/events': ['get'],
       '/api/kiosk/config': ['get'],
-      '/api/records': ['post'],
+      '/api/statements': ['post'],
       '/api/stats/summary': ['get'],
       '/api/admin/session': ['delete', 'post'],
       '/api/admin/packs': ['get', 'post'],
@@ -43,8 +43,8 @@ describe('GET /api/openapi.json', () => {
   it('carries the routes’ own schemas: limits, enums and the archive upload as bytes', async () => {
     const app = await start();
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
-    const records = doc.paths['/api/records'].post.requestBody.content['application/json'].schema;
-    expect(records.properties.records).toMatchObject({ minItems: 1, maxItems: MAX_BATCH });
+    const statements = doc.paths['/api/statements'].post.requestBody.content['application/json'].schema;
+    expect(statements).toMatchObject({ type: 'array', minItems: 1, maxItems: MAX_DEVICE_BATCH });
     const summary = doc.paths['/api/stats/summary'].get.responses['200'].content['application/json'].schema;
     expect(summary.properties.platforms.items.properties.platform.enum).toEqual(['kiosk', 'vr', 'web']);
     const upload = doc.paths['/api/admin/packs'].post.requestBody.content;

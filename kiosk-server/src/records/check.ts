@@ -48,7 +48,16 @@ export function checkRecords(records: readonly VisitRecord[], index: ContentInde
 
     switch (record.type) {
       case 'scenario-start':
+      case 'step-end':
         return;
+      case 'prop-checked': {
+        const props = scenario.scene.props.map((p) => p.id);
+        if (!props.includes(record.propId))
+          return problem('propId', `unknown prop '${record.propId}' in scenario '${scenario.id}': its props are ${list(props)}`);
+        const hazard = scenario.hazardHunt.hazards.find((h) => h.prop === record.propId);
+        if (hazard) problem('propId', `prop '${record.propId}' is hazard '${hazard.id}': a find is recorded as hazard-found`);
+        return;
+      }
       case 'hazard-found': {
         const hazards = scenario.hazardHunt.hazards.map((h) => h.id);
         if (!hazards.includes(record.hazardId))

@@ -12,6 +12,8 @@ export const AREAS = ['fire', 'traffic', 'home'] as const;
 export const PACK_ID = 'fire-test';
 export const SCENARIO_ID = 'workshop';
 export const HAZARD_ID = 'locked-exit';
+/** A prop that is not a hazard. */
+export const SAFE_PROP = 'panel';
 export const NODE_ID = 'alarm';
 export const SAFE_CHOICE = 'leave-now';
 export const UNSAFE_CHOICE = 'grab-things';
@@ -149,6 +151,8 @@ export const records = {
   visitStart: (v: Visit): Of<'visit-start'> => ({ ...base(v), type: 'visit-start' }),
   visitEnd: (v: Visit): Of<'visit-end'> => ({ ...base(v), type: 'visit-end', reason: 'finished' }),
   scenarioStart: (v: Visit): Of<'scenario-start'> => ({ ...inScenario(v), type: 'scenario-start' }),
+  stepEnd: (v: Visit, step: Of<'step-end'>['step'] = 'case-card'): Of<'step-end'> => ({ ...inScenario(v), type: 'step-end', step, durationMs: 42_500 }),
+  propChecked: (v: Visit): Of<'prop-checked'> => ({ ...inScenario(v), type: 'prop-checked', propId: SAFE_PROP }),
   hazardFound: (v: Visit): Of<'hazard-found'> => ({ ...inScenario(v), type: 'hazard-found', hazardId: HAZARD_ID }),
   decision: (v: Visit, safe = true): Of<'decision'> => ({
     ...inScenario(v),
@@ -171,11 +175,13 @@ export const records = {
   },
 };
 
-/** One record of each of the seven types, for one visit, in the order a visit makes them. */
+/** One record of each of the nine types, for one visit, in the order a visit makes them. */
 export function oneOfEach(visit = newVisit()): VisitRecord[] {
   return [
     records.visitStart(visit),
     records.scenarioStart(visit),
+    records.stepEnd(visit),
+    records.propChecked(visit),
     records.hazardFound(visit),
     records.decision(visit),
     records.answer(visit),

@@ -23,6 +23,8 @@ export interface TestEnvOptions extends FixtureOptions {
   builtApp?: boolean;
   /** Write no content at all (an empty content folder). */
   noContent?: boolean;
+  /** Settings that differ from the test defaults (hub mode, sync target, rate limit). */
+  config?: Partial<Config>;
 }
 
 export const INDEX_HTML = '<!doctype html><title>Ruyi test app</title><div id="root"></div>';
@@ -39,6 +41,10 @@ export function createTestEnv(options: TestEnvOptions = {}): TestEnv {
     idleSeconds: 90,
     idleCountdownSeconds: 10,
     logLevel: 'silent',
+    mode: 'kiosk',
+    xapi: { base: 'https://ruyi.localhost/xapi/', parkIri: 'https://ruyi.localhost/parks/test', rateLimit: 100_000 },
+    sync: null,
+    ...options.config,
   };
   mkdirSync(config.contentDir, { recursive: true });
   mkdirSync(config.appDir, { recursive: true });

@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './kiosk.ts';
 export * from './admin.ts';
 export * from './stats.ts';
+export * from './sync.ts';

@@ -8,5 +8,21 @@ export const KioskConfigResponse = z.object({
   idleSeconds: z.number().int().positive(),
   /** Seconds that question counts down before the visit ends and the next visitor starts clean. */
   idleCountdownSeconds: z.number().int().positive(),
+  /** What the device needs to make its xAPI statements (see packages/xapi/README.md). */
+  xapi: z.object({
+    /** Where Ruyi's activity IRIs start. */
+    base: z.url(),
+    /** The park's IRI: the homePage of each visitor's anonymous account. */
+    parkIri: z.url(),
+  }),
 });
 export type KioskConfigResponse = z.infer<typeof KioskConfigResponse>;
+
+/** POST /api/statements: what the kiosk-server answers once a device's statements are on disk. */
+export const DeviceStatementsResponse = z.object({
+  /** Statements newly stored. */
+  stored: z.number().int(),
+  /** Statements already stored with the same content (a resend): not stored twice. */
+  duplicates: z.number().int(),
+});
+export type DeviceStatementsResponse = z.infer<typeof DeviceStatementsResponse>;

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createOutbox } from './outbox.ts';
-import type { VisitRecord } from './schema.ts';
 
-const rec = (n: number) => ({ id: `id-${n}` }) as unknown as VisitRecord;
+interface Item {
+  id: string;
+}
+const rec = (n: number): Item => ({ id: `id-${n}` });
 
-function harness(fail: (batch: VisitRecord[], call: number) => Error | null) {
+function harness(fail: (batch: Item[], call: number) => Error | null) {
   const sent: string[][] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   const rejected: string[] = [];
   let call = 0;
-  const outbox = createOutbox({
+  const outbox = createOutbox<Item>({
     batchSize: 2,
     retryDelays: [100, 200],
     send: async (batch) => {

@@ -1,8 +1,8 @@
-// Records leave the device in order, in batches, and are retried with backoff until the server has them on disk.
-// Where they wait is a store: in memory for tests and tools, IndexedDB on a kiosk (idb-store.ts), so a reload, a
-// crash or a power cut loses nothing. A record is removed from the store only after the server's 2xx; a resend after
-// a lost answer is harmless, because the server treats a known id with the same body as a duplicate.
-import type { VisitRecord } from './schema.ts';
+// Items (xAPI statements, on a kiosk) leave the device in order, in batches, and are retried with backoff until the
+// server has them on disk. Where they wait is a store: in memory for tests and tools, IndexedDB on a kiosk
+// (idb-store.ts), so a reload, a crash or a power cut loses nothing. An item is removed from the store only after the
+// server's 2xx; a resend after a lost answer is harmless, because the server treats a known id with the same content
+// as a duplicate.
 
 /** Where queued items wait, oldest first. Every method is durable when its promise resolves. */
 export interface OutboxStore<T> {
@@ -27,45 +27,45 @@ export function memoryStore<T>(): OutboxStore<T> {
   };
 }
 
-export interface OutboxOptions {
-  send: (batch: VisitRecord[]) => Promise<void>;
-  /** A failure that retrying cannot fix (the server rejected the records as invalid). */
+export interface OutboxOptions<T> {
+  send: (batch: T[]) => Promise<void>;
+  /** A failure that retrying cannot fix (the server rejected the items as invalid). */
   isPermanent: (error: unknown) => boolean;
-  onRejected?: (batch: VisitRecord[], error: unknown) => void;
-  /** Where records wait; in memory unless given. */
-  store?: OutboxStore<VisitRecord>;
+  onRejected?: (batch: T[], error: unknown) => void;
+  /** Where items wait; in memory unless given. */
+  store?: OutboxStore<T>;
   batchSize?: number;
   /** Backoff after each consecutive failure, in ms; the last one repeats. */
   retryDelays?: readonly number[];
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
-export interface Outbox {
-  /** Queues a record; resolves once it is in the store (then sending starts). */
-  add(record: VisitRecord): Promise<void>;
+export interface Outbox<T> {
+  /** Queues items (in order); resolves once they are in the store (then sending starts). */
+  add(...items: T[]): Promise<void>;
   /** Sends until the queue is empty or a send fails; resolves when done trying. Call at start for what a previous page left. */
   flush(): Promise<void>;
   pending(): Promise<number>;
 }
 
-export function createOutbox(options: OutboxOptions): Outbox {
+export function createOutbox<T>(options: OutboxOptions<T>): Outbox<T> {
   const { send, isPermanent, onRejected, batchSize = 50, retryDelays = [1000, 2000, 5000, 10_000, 30_000] } = options;
-  const store = options.store ?? memoryStore<VisitRecord>();
+  const store = options.store ?? memoryStore<T>();
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   let sending: Promise<void> | null = null;
   let again = false;
   let failures = 0;
   let retryScheduled = false;
-  /** After a rejected batch, its records go one at a time, so one bad record cannot take good ones down with it. */
+  /** After a rejected batch, its items go one at a time, so one bad item cannot take good ones down with it. */
   let isolate = 0;
 
   async function drain(): Promise<void> {
     for (;;) {
       const batch = await store.head(isolate > 0 ? 1 : batchSize);
       if (batch.length === 0) return;
-      const records = batch.map((b) => b.item);
+      const items = batch.map((b) => b.item);
       try {
-        await send(records);
+        await send(items);
         failures = 0;
       } catch (error) {
         if (!isPermanent(error)) {
@@ -77,7 +77,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           isolate = batch.length;
           continue;
         }
-        onRejected?.(records, error);
+        onRejected?.(items, error);
       }
       await store.remove(batch.map((b) => b.key));
       isolate = Math.max(0, isolate - batch.length);
@@ -96,7 +96,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function flush(): Promise<void> {
     if (sending) {
-      // A record added while a drain reads the store may miss that drain: run once more after it.
+      // An item added while a drain reads the store may miss that drain: run once more after it.
       again = true;
       return sending;
     }
@@ -119,8 +119,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   return {
-    async add(record) {
-      await store.append(record);
+    async add(...items) {
+      for (const item of items) await store.append(item);
       void flush();
     },
     flush,

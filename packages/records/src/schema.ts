@@ -1,5 +1,5 @@
-// What a visitor's actions become on the wire and on disk. One schema for the app (which builds records), the
-// kiosk-server (which validates and stores them) and, later, their translation into xAPI statements.
+// What a visitor's actions are, as records: the app makes them, @ruyi/xapi turns each into xAPI statements (what
+// travels and is stored), and the kiosk-server reads statements back as records to check them against the content.
 import { z } from 'zod';
 
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a kebab-case id' }).max(64);
@@ -33,6 +33,17 @@ export const VisitEnd = z.strictObject({
   reason: z.enum(['finished', 'timeout']),
 });
 export const ScenarioStart = z.strictObject({ ...Base, ...Scenario, type: z.literal('scenario-start') });
+/** The steps of a scenario that end with a phase change; the quiz ends with the scenario (its answers and score say the rest). */
+export const STEP_IDS = ['case-card', 'hazard-hunt', 'hunt-review', 'decisions'] as const;
+export const StepEnd = z.strictObject({
+  ...Base,
+  ...Scenario,
+  type: z.literal('step-end'),
+  step: z.enum(STEP_IDS),
+  durationMs: z.number().int().min(0).max(24 * 3600 * 1000),
+});
+/** A prop tapped in the hazard hunt that is not a hazard. */
+export const PropChecked = z.strictObject({ ...Base, ...Scenario, type: z.literal('prop-checked'), propId: Id });
 export const HazardFound = z.strictObject({ ...Base, ...Scenario, type: z.literal('hazard-found'), hazardId: Id });
 export const Decision = z.strictObject({
   ...Base,
@@ -64,18 +75,14 @@ export const ScenarioEnd = z.strictObject({
   durationMs: z.number().int().min(0).max(24 * 3600 * 1000),
 });
 
-export const VisitRecord = z.discriminatedUnion('type', [VisitStart, VisitEnd, ScenarioStart, HazardFound, Decision, Answer, ScenarioEnd], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? 'unknown record type: must be one of visit-start, visit-end, scenario-start, hazard-found, decision, answer, scenario-end' : undefined,
-});
-
-export const MAX_BATCH = 200;
-export const RecordBatch = z.strictObject({
-  records: z.array(VisitRecord).min(1, { error: 'send at least one record' }).max(MAX_BATCH, { error: `send at most ${MAX_BATCH} records at once` }),
+const RECORD_SCHEMAS = [VisitStart, VisitEnd, ScenarioStart, StepEnd, PropChecked, HazardFound, Decision, Answer, ScenarioEnd] as const;
+export const RECORD_TYPES = RECORD_SCHEMAS.map((s) => s.shape.type.value);
+export const VisitRecord = z.discriminatedUnion('type', RECORD_SCHEMAS, {
+  error: (issue) => (issue.code === 'invalid_union' ? `unknown record type: must be one of ${RECORD_TYPES.join(', ')}` : undefined),
 });
 
 export type Platform = z.infer<typeof Platform>;
 export type VisitRecord = z.infer<typeof VisitRecord>;
 export type RecordType = VisitRecord['type'];
-export type RecordBatch = z.infer<typeof RecordBatch>;
 export type Score = z.infer<typeof Score>;
+export type StepId = (typeof STEP_IDS)[number];

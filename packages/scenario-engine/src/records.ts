@@ -1,4 +1,4 @@
-// What each outcome of a run becomes as a visit record. One place, so the later move to xAPI changes one mapping.
+// What each outcome of a run becomes as a visit record (and, through @ruyi/xapi, as xAPI statements).
 import type { RecordBody } from '@ruyi/records';
 import type { RunOutcome } from './run.ts';
 
@@ -10,6 +10,10 @@ export interface RunRef {
 
 export function recordBodyFor(outcome: RunOutcome, run: RunRef): RecordBody {
   switch (outcome.kind) {
+    case 'step-end':
+      return { type: 'step-end', ...run, step: outcome.step, durationMs: outcome.durationMs };
+    case 'prop-checked':
+      return { type: 'prop-checked', ...run, propId: outcome.propId };
     case 'hazard-found':
       return { type: 'hazard-found', ...run, hazardId: outcome.hazardId };
     case 'decision':

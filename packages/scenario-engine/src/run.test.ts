@@ -27,15 +27,34 @@ describe('hazard hunt', () => {
       { type: 'inspect', propId: 'panel', now: 20 },
     ]);
     expect(state.found).toEqual(['wiring']);
-    expect(outcomes).toEqual([{ kind: 'hazard-found', hazardId: 'wiring' }]);
+    expect(outcomes).toEqual([
+      { kind: 'step-end', step: 'case-card', durationMs: 0 },
+      { kind: 'hazard-found', hazardId: 'wiring' },
+    ]);
     expect(state.inspection).toEqual({ propId: 'panel', result: 'already-found', hazardId: 'wiring' });
   });
 
-  it('says a safe object is not a hazard and records nothing', () => {
+  it('says a safe object is not a hazard and records the wrong guess', () => {
     const { state, outcomes } = play([{ type: 'begin-hunt', now: 0 }, { type: 'inspect', propId: 'bench', now: 5 }]);
     expect(state.inspection).toEqual({ propId: 'bench', result: 'not-a-hazard' });
     expect(state.found).toEqual([]);
-    expect(outcomes).toEqual([]);
+    expect(outcomes.slice(1)).toEqual([{ kind: 'prop-checked', propId: 'bench' }]);
+  });
+
+  it('ignores a tap on something that is not in the scene', () => {
+    const { state, outcomes } = play([{ type: 'begin-hunt', now: 0 }, { type: 'inspect', propId: 'nowhere', now: 5 }]);
+    expect(state.inspection).toBeNull();
+    expect(outcomes.filter((o) => o.kind !== 'step-end')).toEqual([]);
+  });
+
+  it('records each step with the time spent in it', () => {
+    const { outcomes } = play([...toDecisions, { type: 'choose', choiceId: 'call-119', now: 3000 }, { type: 'continue', now: 3100 }, { type: 'choose', choiceId: 'stairs', now: 3200 }, { type: 'continue', now: 4500 }]);
+    expect(outcomes.filter((o) => o.kind === 'step-end')).toEqual([
+      { kind: 'step-end', step: 'case-card', durationMs: 1000 },
+      { kind: 'step-end', step: 'hazard-hunt', durationMs: 1000 },
+      { kind: 'step-end', step: 'hunt-review', durationMs: 500 },
+      { kind: 'step-end', step: 'decisions', durationMs: 2000 },
+    ]);
   });
 
   it('ignores taps before the hunt starts and after it ends', () => {
@@ -73,7 +92,7 @@ describe('escape decisions', () => {
       { type: 'choose', choiceId: 'lift', now: 3200 },
       { type: 'continue', now: 3300 },
     ]);
-    expect(outcomes).toEqual([
+    expect(outcomes.filter((o) => o.kind !== 'step-end')).toEqual([
       { kind: 'decision', nodeId: 'alarm', choiceId: 'call-119', safe: true },
       { kind: 'decision', nodeId: 'stairs', choiceId: 'lift', safe: false },
     ]);
@@ -84,7 +103,7 @@ describe('escape decisions', () => {
   it('ignores a choice that is not on the current decision', () => {
     const { state, outcomes } = play([...toDecisions, { type: 'choose', choiceId: 'stairs', now: 3000 }]);
     expect(state.pendingChoice).toBeNull();
-    expect(outcomes).toEqual([]);
+    expect(outcomes.filter((o) => o.kind === 'decision')).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // One play of a scenario as a state machine: next(state, event) → { state, outcomes }. Time comes in on the events,
 // so every rule (hints, durations, scoring, branching) is testable without a clock, a browser or WebGL.
 import type { Scenario } from '@ruyi/pack-schema';
+import type { StepId } from '@ruyi/records';
 import { scoreRun, type RunScore } from './score.ts';
 
 export type Phase = 'case-card' | 'hazard-hunt' | 'hunt-review' | 'decisions' | 'quiz' | 'result';
@@ -26,6 +27,8 @@ export interface RunState {
   scenarioId: string;
   phase: Phase;
   startedAt: number;
+  /** When the current phase began: a step's duration is recorded when it ends. */
+  phaseStartedAt: number;
   /** The last time the visitor made progress in the hunt; hints count from here. */
   lastProgressAt: number;
   found: string[];
@@ -52,7 +55,9 @@ export type RunEvent =
 
 /** Facts worth recording, emitted by the transition that produced them. */
 export type RunOutcome =
+  | { kind: 'step-end'; step: StepId; durationMs: number }
   | { kind: 'hazard-found'; hazardId: string }
+  | { kind: 'prop-checked'; propId: string }
   | { kind: 'decision'; nodeId: string; choiceId: string; safe: boolean }
   | { kind: 'answer'; questionId: string; choiceIds: string[]; correct: boolean }
   | { kind: 'scenario-end'; score: RunScore; passed: boolean; durationMs: number };
@@ -67,6 +72,7 @@ export function startRun(scenario: Scenario, now: number): RunState {
     scenarioId: scenario.id,
     phase: 'case-card',
     startedAt: now,
+    phaseStartedAt: now,
     lastProgressAt: now,
     found: [],
     inspection: null,
@@ -82,6 +88,15 @@ export function startRun(scenario: Scenario, now: number): RunState {
 /** A transition that changes nothing worth recording (or nothing at all). */
 const quiet = (state: RunState): Step => ({ state, outcomes: [] });
 
+/** Leaves the current step for `phase`, recording how long the step took. */
+function advance(state: RunState, phase: Phase, now: number, changes: Partial<RunState> = {}): Step {
+  const step = state.phase as StepId;
+  return {
+    state: { ...state, ...changes, phase, phaseStartedAt: now },
+    outcomes: [{ kind: 'step-end', step, durationMs: Math.max(0, now - state.phaseStartedAt) }],
+  };
+}
+
 /** Whether the chosen ids are exactly the question's answer set (order does not matter). */
 export function isCorrect(answer: readonly string[], choiceIds: readonly string[]): boolean {
   const chosen = new Set(choiceIds);
@@ -92,12 +107,19 @@ export function next(scenario: Scenario, state: RunState, event: RunEvent): Step
   switch (event.type) {
     case 'begin-hunt':
       if (state.phase !== 'case-card') return quiet(state);
-      return quiet({ ...state, phase: 'hazard-hunt', lastProgressAt: event.now });
+      return advance(state, 'hazard-hunt', event.now, { lastProgressAt: event.now });
 
     case 'inspect': {
       if (state.phase !== 'hazard-hunt') return quiet(state);
       const hazard = scenario.hazardHunt.hazards.find((h) => h.prop === event.propId);
-      if (!hazard) return quiet({ ...state, inspection: { propId: event.propId, result: 'not-a-hazard' } });
+      if (!hazard) {
+        // A wrong guess is a choice too: recorded, so a report can tell guessing from searching.
+        if (!scenario.scene.props.some((p) => p.id === event.propId)) return quiet(state);
+        return {
+          state: { ...state, inspection: { propId: event.propId, result: 'not-a-hazard' } },
+          outcomes: [{ kind: 'prop-checked', propId: event.propId }],
+        };
+      }
       if (state.found.includes(hazard.id))
         return quiet({ ...state, inspection: { propId: event.propId, result: 'already-found', hazardId: hazard.id } });
       return {
@@ -113,11 +135,11 @@ export function next(scenario: Scenario, state: RunState, event: RunEvent): Step
 
     case 'end-hunt':
       if (state.phase !== 'hazard-hunt') return quiet(state);
-      return quiet({ ...state, phase: 'hunt-review', inspection: null });
+      return advance(state, 'hunt-review', event.now, { inspection: null });
 
     case 'begin-decisions':
       if (state.phase !== 'hunt-review') return quiet(state);
-      return quiet({ ...state, phase: 'decisions', nodeId: scenario.decisions.start, pendingChoice: null });
+      return advance(state, 'decisions', event.now, { nodeId: scenario.decisions.start, pendingChoice: null });
 
     case 'choose': {
       if (state.phase !== 'decisions' || state.nodeId === null || state.pendingChoice !== null) return quiet(state);
@@ -136,7 +158,7 @@ export function next(scenario: Scenario, state: RunState, event: RunEvent): Step
       const node = scenario.decisions.nodes.find((n) => n.id === state.nodeId);
       const nextId = node?.choices.find((c) => c.id === state.pendingChoice)?.next ?? null;
       if (nextId !== null) return quiet({ ...state, nodeId: nextId, pendingChoice: null });
-      return quiet({ ...state, phase: 'quiz', nodeId: null, pendingChoice: null, questionIndex: 0 });
+      return advance(state, 'quiz', event.now, { nodeId: null, pendingChoice: null, questionIndex: 0 });
     }
 
     case 'answer': {

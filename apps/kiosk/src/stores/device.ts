@@ -32,3 +32,30 @@ function detect(): ScreenDevice {
 
 /** Decided once, when the app starts. */
 export const screenDevice: ScreenDevice = detect();
+
+const ID_KEY = 'ruyi.device-id';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The id remembered, or a new random one: a device's, never a person's (statements carry it to tell kiosks apart). */
+export function deviceIdFrom(remembered: string | null, newId: () => string): string {
+  return remembered && UUID.test(remembered) ? remembered : newId();
+}
+
+function loadDeviceId(): string {
+  if (typeof window === 'undefined') return crypto.randomUUID();
+  let remembered: string | null = null;
+  try {
+    remembered = window.localStorage.getItem(ID_KEY);
+  } catch {
+    /* storage off: a new id each start, which only splits one device's statistics */
+  }
+  const id = deviceIdFrom(remembered, () => crypto.randomUUID());
+  try {
+    window.localStorage.setItem(ID_KEY, id);
+  } catch {
+    /* as above */
+  }
+  return id;
+}
+
+export const deviceId: string = loadDeviceId();

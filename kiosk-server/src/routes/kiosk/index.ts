@@ -5,12 +5,14 @@ import { KioskConfigResponse } from '@ruyi/api-contract';
 export interface KioskRouteOptions {
   idleSeconds: number;
   idleCountdownSeconds: number;
+  xapi: { base: string; parkIri: string };
 }
 
-const kiosk: FastifyPluginAsyncZod<KioskRouteOptions> = async (app, { idleSeconds, idleCountdownSeconds }) => {
+const kiosk: FastifyPluginAsyncZod<KioskRouteOptions> = async (app, { idleSeconds, idleCountdownSeconds, xapi }) => {
   app.get('/kiosk/config', { schema: { response: { 200: KioskConfigResponse } } }, async () => ({
     idleSeconds,
     idleCountdownSeconds,
+    xapi: { base: xapi.base, parkIri: xapi.parkIri },
   }));
 };
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
+import type { VisitRecord } from '@ruyi/records';
 import { newVisit, records } from '../../test-support/fixture-content.ts';
+import { statementsOf } from '../../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
 
 let env: TestEnv;
@@ -10,6 +12,8 @@ beforeEach(async () => {
   app = await env.start();
 });
 afterEach(() => env.cleanup());
+
+const of = (...rs: VisitRecord[]) => statementsOf(app, env.config, rs);
 
 const summary = async () => {
   const res = await app.inject({ url: '/api/stats/summary' });
@@ -41,9 +45,8 @@ describe('GET /api/stats/summary', () => {
     const c = newVisit(); // never sent a visit-start: not counted as a visit
     const res = await app.inject({
       method: 'POST',
-      url: '/api/records',
-      payload: {
-        records: [
+      url: '/api/statements',
+      payload: of(
           records.visitStart(a),
           records.visitStart(b),
           records.scenarioStart(a),
@@ -52,8 +55,7 @@ describe('GET /api/stats/summary', () => {
           records.scenarioEnd(b, 10, 30), // 0.3333
           records.scenarioStart(c),
           records.visitEnd(a),
-        ],
-      },
+      ),
     });
     expect(res.statusCode).toBe(200);
     expect(await summary()).toEqual({
@@ -78,16 +80,14 @@ describe('GET /api/stats/summary', () => {
     const asVr = <T extends object>(r: T) => ({ ...r, platform: 'vr' as const });
     const res = await app.inject({
       method: 'POST',
-      url: '/api/records',
-      payload: {
-        records: [
+      url: '/api/statements',
+      payload: of(
           records.visitStart(kiosk),
           records.scenarioEnd(kiosk, 20, 40), // 0.5
           asVr(records.visitStart(vr)),
           asVr(records.scenarioEnd(vr, 40, 40)), // 1
           asVr(records.scenarioEnd({ ...vr, runId: newVisit().runId }, 30, 40)), // 0.75
-        ],
-      },
+      ),
     });
     expect(res.statusCode).toBe(200);
     const { platforms, visits, completedScenarios } = await summary();
@@ -99,12 +99,13 @@ describe('GET /api/stats/summary', () => {
     ]);
   });
 
-  it('counts a visit once however many visit-start records it has, and ignores duplicates', async () => {
+  it('counts a visit once however many visit-start statements it has, and ignores resent ones', async () => {
     const a = newVisit();
     const start = records.visitStart(a);
     const end = records.scenarioEnd(a);
-    await app.inject({ method: 'POST', url: '/api/records', payload: { records: [start, records.visitStart(a), end] } });
-    await app.inject({ method: 'POST', url: '/api/records', payload: { records: [start, end] } });
+    const [startStatement, ...endStatements] = of(start, end);
+    expect((await app.inject({ method: 'POST', url: '/api/statements', payload: [startStatement, ...of(records.visitStart(a)), ...endStatements] })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/statements', payload: [startStatement, ...endStatements] })).json()).toEqual({ stored: 0, duplicates: 3 });
     expect(await summary()).toMatchObject({ visits: 1, completedScenarios: 1 });
   });
 });

@@ -1,0 +1,115 @@
+// The forwarder's queue and ledger over the server's SQLite file: the queue is the `statements` table in seq order
+// (the LRS's own store, read only), the ledger is sync_state and sync_quarantine (004_sync.sql). Every ledger write is
+// one transaction, committed (fsynced: synchronous = FULL) before it returns, so the forwarder's "cursor before the
+// next send" holds across a power cut.
+import type { QuarantineEntry, QueuedStatement, StatementQueue, SyncError, SyncLedger, SyncProgress, SyncStop } from '@ruyi/sync';
+import type Database from 'better-sqlite3';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const ms = (text: string | null) => (text === null ? null : Date.parse(text));
+
+export function sqliteQueue(db: Database.Database) {
+  const after = db.prepare<[number, number], QueuedStatement>('SELECT seq, id, body FROM statements WHERE seq > ? ORDER BY seq LIMIT ?');
+  const countAfter = db.prepare<[number], number>('SELECT count(*) FROM statements WHERE seq > ?').pluck();
+  const get = db.prepare<[number], QueuedStatement>('SELECT seq, id, body FROM statements WHERE seq = ?');
+  return {
+    after: (afterSeq: number, limit: number) => after.all(afterSeq, limit),
+    countAfter: (afterSeq: number) => countAfter.get(afterSeq) ?? 0,
+    get: (seq: number) => get.get(seq) ?? null,
+  } satisfies StatementQueue;
+}
+
+interface StateRow {
+  cursor: number;
+  last_success_at: string | null;
+  last_error_at: string | null;
+  last_error: string | null;
+  last_error_status: number | null;
+  stopped_at: string | null;
+  stopped_reason: string | null;
+  stopped_credentials: string | null;
+}
+
+interface QuarantineRow {
+  seq: number;
+  statement_id: string;
+  status: number;
+  reason: string;
+  quarantined_at: string;
+  attempts: number;
+  discarded_at: string | null;
+}
+
+/** The ledger for one target address; its row is made on first use. */
+export function sqliteLedger(db: Database.Database, target: string) {
+  db.prepare('INSERT OR IGNORE INTO sync_state (target) VALUES (?)').run(target);
+  const read = db.prepare<[string], StateRow>('SELECT * FROM sync_state WHERE target = ?');
+  const delivered = db.prepare(
+    'UPDATE sync_state SET cursor = max(cursor, ?), last_success_at = ?, last_error_at = NULL, last_error = NULL, last_error_status = NULL WHERE target = ?',
+  );
+  const moveCursor = db.prepare('UPDATE sync_state SET cursor = max(cursor, ?) WHERE target = ?');
+  const insertQuarantine = db.prepare(
+    `INSERT INTO sync_quarantine (target, seq, statement_id, status, reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (target, seq) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+       quarantined_at = excluded.quarantined_at, attempts = attempts + 1`,
+  );
+  const failed = db.prepare('UPDATE sync_state SET last_error_at = ?, last_error = ?, last_error_status = ? WHERE target = ?');
+  const stopped = db.prepare('UPDATE sync_state SET stopped_at = ?, stopped_reason = ?, stopped_credentials = ? WHERE target = ?');
+  const list = db.prepare<[string], QuarantineRow>('SELECT * FROM sync_quarantine WHERE target = ? ORDER BY seq');
+  const release = db.prepare('DELETE FROM sync_quarantine WHERE target = ? AND seq = ?');
+  const refused = db.prepare(
+    'UPDATE sync_quarantine SET status = ?, reason = ?, quarantined_at = ?, attempts = attempts + 1 WHERE target = ? AND seq = ?',
+  );
+  const discard = db.prepare('UPDATE sync_quarantine SET discarded_at = ? WHERE target = ? AND seq = ? AND discarded_at IS NULL');
+  const quarantine = db.transaction((entry: Omit<QuarantineEntry, 'attempts' | 'discardedAt'>) => {
+    insertQuarantine.run(target, entry.seq, entry.id, entry.status, entry.reason, iso(entry.at));
+    moveCursor.run(entry.seq, target);
+  });
+
+  return {
+    read(): SyncProgress {
+      const row = read.get(target)!;
+      return {
+        cursor: row.cursor,
+        lastSuccessAt: ms(row.last_success_at),
+        lastError:
+          row.last_error === null
+            ? null
+            : { at: ms(row.last_error_at)!, message: row.last_error, ...(row.last_error_status === null ? {} : { status: row.last_error_status }) },
+        stopped:
+          row.stopped_reason === null ? null : { at: ms(row.stopped_at)!, reason: row.stopped_reason, credentials: row.stopped_credentials ?? '' },
+      };
+    },
+    delivered(cursor: number, at: number) {
+      delivered.run(cursor, iso(at), target);
+    },
+    quarantine(entry: Omit<QuarantineEntry, 'attempts' | 'discardedAt'>) {
+      quarantine(entry);
+    },
+    failed(error: SyncError) {
+      failed.run(iso(error.at), error.message, error.status ?? null, target);
+    },
+    setStopped(stop: SyncStop | null) {
+      stopped.run(stop ? iso(stop.at) : null, stop?.reason ?? null, stop?.credentials ?? null, target);
+    },
+    quarantined: (): QuarantineEntry[] =>
+      list.all(target).map((r) => ({
+        seq: r.seq,
+        id: r.statement_id,
+        status: r.status,
+        reason: r.reason,
+        at: Date.parse(r.quarantined_at),
+        attempts: r.attempts,
+        discardedAt: ms(r.discarded_at),
+      })),
+    release(seq: number, _at: number) {
+      release.run(target, seq);
+    },
+    refused(seq: number, status: number, reason: string, at: number) {
+      refused.run(status, reason, iso(at), target, seq);
+    },
+    discard(seq: number, at: number) {
+      discard.run(iso(at), target, seq);
+    },
+  } satisfies SyncLedger;
+}

@@ -1,0 +1,2 @@
+// The one place the LRS imports the xAPI library from.
+export * from '@ruyi/xapi';

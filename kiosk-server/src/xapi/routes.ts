@@ -1,0 +1,188 @@
+// The Learning Record Store's HTTP face (xAPI 1.0.3): /about, and /statements with GET/HEAD/PUT/POST for clients
+// holding HTTP Basic credentials (`npm run admin -- client add`). Mounted at /xapi by app.ts. Bodies are read raw and
+// checked by the xAPI library rather than a JSON schema: xAPI's rules (IRIs, language maps, voiding) do not fit one.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ErrorBody } from '../errors.ts';
+import { authenticate, parseBasic, requireWriter, UNAUTHORIZED_HEADERS } from './auth.ts';
+import { createClientRegistry, type Client } from './clients.ts';
+import { isSupportedVersion, XAPI_VERSION } from './lib.ts';
+import { StatementsQuerystring } from './query.ts';
+import { ALTERNATE_METHODS, alternateCall, isAlternate, plainCall, type XapiCall } from './request.ts';
+import { getStatements, JSON_LIMIT, MAX_STATEMENTS, MULTIPART_LIMIT, postStatements, putStatement, type Reply, type StatementsContext } from './statements.ts';
+import { createStatementStore } from './store.ts';
+
+export interface XapiOptions {
+  /** RUYI_XAPI_BASE: Ruyi's own statements are recognised by it (their statistics columns). */
+  base: string;
+  /** The homePage of clients' authority accounts: the park's IRI (or the hub's). */
+  authorityHome: string;
+  /** Requests per minute per client (per address without credentials). */
+  rateLimit: number;
+  /** Where this plugin is mounted; `more` links start with it. */
+  prefix?: string;
+}
+
+/** Versions of xAPI this LRS answers to in X-Experience-API-Version (every 1.0.x statement is valid 1.0.3). */
+export const SUPPORTED_VERSIONS = ['1.0.3', '1.0.2', '1.0.1', '1.0.0'];
+
+export const About = z.object({ version: z.array(z.string()), extensions: z.record(z.string(), z.unknown()).optional() });
+
+const VersionHeader = z.object({
+  'x-experience-api-version': z.string().optional().describe('required: 1.0.x (the answer always carries 1.0.3)'),
+  authorization: z.string().optional().describe('HTTP Basic key:secret'),
+});
+
+const STATEMENT_METHODS = ['GET', 'HEAD', 'PUT', 'POST'];
+
+const ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 429: ErrorBody };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    xapiClient?: Client;
+  }
+}
+
+const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
+  const clients = createClientRegistry(app.db);
+  const ctx: StatementsContext = {
+    store: createStatementStore(app.db, { base: options.base }),
+    authorityHome: options.authorityHome,
+    prefix: options.prefix ?? '/xapi',
+    onStored: () => app.sync.nudge(),
+  };
+
+  // Raw bodies: statements are parsed and checked by statements.ts, so the stored bytes are the client's.
+  app.removeAllContentTypeParsers();
+  const raw = (_request: FastifyRequest, body: Buffer, done: (err: Error | null, body?: Buffer) => void) => done(null, body);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_LIMIT }, raw);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: JSON_LIMIT }, raw);
+  app.addContentTypeParser('multipart/mixed', { parseAs: 'buffer', bodyLimit: MULTIPART_LIMIT }, raw);
+
+  app.setErrorHandler((error, _request, reply) => {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      throw new ApiError(413, `body: larger than allowed (${JSON_LIMIT / 1024 / 1024} MiB for JSON and forms, ${MULTIPART_LIMIT / 1024 / 1024} MiB for multipart/mixed); send fewer statements per request`);
+    // 400, not 415: xAPI lists the error codes an LRS may use, and 415 is not one (the ADL suite checks this).
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      throw new ApiError(400, 'Content-Type: must be application/json, multipart/mixed (statements with attachments) or application/x-www-form-urlencoded (alternate request syntax)');
+    if ((error as { statusCode?: number }).statusCode === 401) void reply.headers(UNAUTHORIZED_HEADERS);
+    throw error;
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-experience-api-version', XAPI_VERSION);
+    // Every answer to a GET of statements says how current it is, errors included (Communication 2.1.3).
+    if ((request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith(`${ctx.prefix}/statements`) && !reply.hasHeader('x-experience-api-consistent-through'))
+      reply.header('x-experience-api-consistent-through', new Date().toISOString());
+  });
+
+  await app.register(rateLimit, {
+    max: options.rateLimit,
+    timeWindow: 60_000,
+    // By client key (each kiosk-server or tool has its own budget); requests without credentials share by address.
+    keyGenerator: (request) => {
+      const credentials = parseBasic(request.headers.authorization);
+      return credentials ? `key:${credentials.key}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, `too many requests: at most ${context.max} per minute per client; retry in ${context.after}`),
+  });
+
+  /** Who is calling and with which xAPI version, for a plain request; runs before the body is read. */
+  app.addHook('preParsing', async (request) => {
+    if (!request.url.startsWith(`${ctx.prefix}/statements`) || isAlternate(request) || !STATEMENT_METHODS.includes(request.method)) return;
+    // Version first: the ADL suite expects 400 (not 401) for a request with neither header.
+    checkVersion(request.headers['x-experience-api-version'] as string | undefined);
+    request.xapiClient = authenticate(clients, request.headers.authorization);
+  });
+
+  function checkVersion(version: string | undefined): void {
+    if (!version) throw new ApiError(400, `X-Experience-API-Version: header required (one of ${SUPPORTED_VERSIONS.join(', ')})`);
+    if (!isSupportedVersion(version)) throw new ApiError(400, `X-Experience-API-Version: '${version}' is not supported; use one of ${SUPPORTED_VERSIONS.join(', ')}`);
+  }
+
+  function send(reply: FastifyReply, answer: Reply) {
+    reply.code(answer.status);
+    if (answer.headers) reply.headers(answer.headers);
+    return answer.body === undefined ? reply.send() : reply.send(answer.body);
+  }
+
+  /** Runs a call in the name of its client; for the alternate syntax, authenticates from the form first. */
+  function run(request: FastifyRequest, reply: FastifyReply, call: XapiCall) {
+    let client = request.xapiClient;
+    if (!client) {
+      checkVersion(call.version);
+      client = authenticate(clients, call.authorization);
+    }
+    if (call.method === 'GET' || call.method === 'HEAD') return send(reply, getStatements(ctx, client, call));
+    requireWriter(client);
+    return send(reply, call.method === 'PUT' ? putStatement(ctx, client, call) : postStatements(ctx, client, call));
+  }
+
+  // Methods xAPI does not define: 405 with what is allowed (Communication 3.2), before any credentials are asked for.
+  const notAllowed = (allow: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('allow', allow);
+    throw new ApiError(405, `${request.method} is not allowed here; use ${allow}`);
+  };
+  app.route({ method: ['DELETE', 'PATCH', 'OPTIONS'], url: '/statements', schema: { hide: true }, handler: notAllowed('GET, HEAD, PUT, POST') });
+  app.route({ method: ['PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'], url: '/about', schema: { hide: true }, handler: notAllowed('GET, HEAD') });
+
+  app.get(
+    '/about',
+    { schema: { summary: 'xAPI versions this LRS supports (no credentials needed)', tags: ['xAPI'], response: { 200: About } } },
+    async (_request, reply) => {
+      reply.header('content-type', 'application/json; charset=utf-8');
+      return { version: SUPPORTED_VERSIONS };
+    },
+  );
+
+  app.get(
+    '/statements',
+    {
+      schema: {
+        summary: 'One statement (statementId / voidedStatementId) or a StatementResult of those matching the filters',
+        tags: ['xAPI'],
+        querystring: StatementsQuerystring,
+        headers: VersionHeader,
+        response: { 200: z.unknown().describe('a Statement, or { statements, more }; multipart/mixed with attachments=true'), ...ERRORS },
+      },
+    },
+    async (request, reply) => run(request, reply, plainCall(request, request.method === 'HEAD' ? 'HEAD' : 'GET', request.query as Record<string, string>)),
+  );
+
+  app.put(
+    '/statements',
+    {
+      schema: {
+        summary: 'Store one statement under statementId (204; the same statement again is a no-op; different content: 409)',
+        tags: ['xAPI'],
+        querystring: z.object({ statementId: z.string().describe('the statement id (UUID)') }).strict(),
+        headers: VersionHeader,
+        response: { 204: z.null().describe('stored (or already stored, identical)'), ...ERRORS },
+      },
+    },
+    async (request, reply) => run(request, reply, plainCall(request, 'PUT', request.query)),
+  );
+
+  app.post(
+    '/statements',
+    {
+      schema: {
+        summary: `Store a statement or an array of up to ${MAX_STATEMENTS} (all or none); answers their ids. With ?method=, the alternate request syntax`,
+        tags: ['xAPI'],
+        querystring: z.object({ method: z.enum(ALTERNATE_METHODS).optional().describe('alternate request syntax: the method this form body stands for') }).strict(),
+        headers: VersionHeader,
+        response: { 200: z.array(z.string()).describe('the statement ids, in request order'), ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const method = request.query.method;
+      return run(request, reply, method ? alternateCall(request, method) : plainCall(request, 'POST', {}));
+    },
+  );
+};
+
+export default xapi;

@@ -1,0 +1,356 @@
+// All SQL about xAPI statements. A write is one transaction (all statements of a request or none) and returns after
+// COMMIT, which with synchronous = FULL means on disk: a 2xx from the routes is a promise the statement survives.
+import type Database from 'better-sqlite3';
+import { agentKey, factsFromStatement, sameStatement, VOIDED_VERB, type Agent, type Group, type Statement } from './lib.ts';
+
+export interface StatementItem {
+  statement: Statement;
+  /** The statement as received (with `id` filled in), serialized: stored and forwarded byte for byte. */
+  body: string;
+}
+
+export interface Writer {
+  /** Becomes the statement's `authority` (the LRS overrides whatever the client sent). */
+  authority: Agent | Group;
+  /** The xAPI client; null for the kiosk app's own device route. */
+  clientId: number | null;
+  /** ISO 8601; defaults to now. Tests pass it to pin time. */
+  stored?: string;
+}
+
+export interface AttachmentBytes {
+  sha2: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+export interface InsertOutcome {
+  /** Ids newly stored, in request order. */
+  stored: string[];
+  /** Ids already stored with the same content (a resend): not stored twice. */
+  duplicates: string[];
+}
+
+export interface StoredStatement {
+  seq: number;
+  clientId: number | null;
+  id: string;
+  body: string;
+  stored: string;
+  authority: string;
+  voided: boolean;
+}
+
+/** An id already stored (or earlier in the same batch) with different content. Maps to 409. */
+export class StatementConflict extends Error {
+  constructor(
+    readonly index: number,
+    readonly id: string,
+  ) {
+    super(`[${index}].id: statement '${id}' is already stored with different content; a statement id can be used only once`);
+    this.name = 'StatementConflict';
+  }
+}
+
+/** A voiding statement whose target is itself a voiding statement, which xAPI forbids. Maps to 400. */
+export class VoidingRejected extends Error {
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly target: string,
+  ) {
+    super(`[${index}].object.id: statement '${target}' is itself a voiding statement, and a voiding statement cannot be voided`);
+    this.name = 'VoidingRejected';
+  }
+}
+
+export interface StatementQuery {
+  /** Agent key (see agentKey) for `agent`. */
+  agent?: string;
+  verb?: string;
+  activity?: string;
+  registration?: string;
+  relatedAgents?: boolean;
+  relatedActivities?: boolean;
+  /** ISO 8601, exclusive. */
+  since?: string;
+  /** ISO 8601, inclusive. */
+  until?: string;
+  ascending?: boolean;
+  limit: number;
+  /** Only statements this client sent (a kiosk client reads back its own). */
+  clientId?: number;
+  /** Paging: only statements after this seq in the query's order. */
+  afterSeq?: number;
+  /** Paging: the newest seq when the first page was read, so later inserts never shift later pages. */
+  maxSeq?: number;
+}
+
+export interface QueryPage {
+  statements: StoredStatement[];
+  /** Set when more statements match: where the next page starts. */
+  next: { afterSeq: number; maxSeq: number } | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function isAgentLike(o: unknown): o is Agent | Group {
+  return isObject(o) && (o.objectType === 'Agent' || o.objectType === 'Group');
+}
+
+/** The agents a statement is "about" (actor, object) and those related to it (plus authority, instructor, team, members, sub-statement). */
+export function agentsOf(statement: Statement, authority: Agent | Group): { direct: Set<string>; related: Set<string> } {
+  const direct = new Set<string>();
+  const related = new Set<string>();
+  const add = (agent: unknown, set: Set<string>[]) => {
+    if (!isObject(agent)) return;
+    const key = agentKey(agent as Agent);
+    if (key) set.forEach((s) => s.add(key));
+    // Members count as related: "statements of my class" finds a group's statements through any member.
+    for (const member of asList(agent.member as unknown[] | undefined)) {
+      const memberKey = isObject(member) ? agentKey(member as Agent) : null;
+      if (memberKey) related.add(memberKey);
+    }
+  };
+  const addContext = (s: Record<string, unknown>) => {
+    const context = isObject(s.context) ? s.context : {};
+    add(context.instructor, [related]);
+    add(context.team, [related]);
+  };
+  add(statement.actor, [direct, related]);
+  if (isAgentLike(statement.object)) add(statement.object, [direct, related]);
+  add(authority, [related]);
+  addContext(statement);
+  const sub = statement.object;
+  if (isObject(sub) && sub.objectType === 'SubStatement') {
+    add(sub.actor, [related]);
+    if (isAgentLike(sub.object)) add(sub.object, [related]);
+    addContext(sub);
+  }
+  return { direct, related };
+}
+
+function objectActivity(o: unknown): string | null {
+  return isObject(o) && (o.objectType === undefined || o.objectType === 'Activity') && typeof o.id === 'string' ? o.id : null;
+}
+
+/** The statement's object activity, and every activity related to it (context activities, sub-statement). */
+export function activitiesOf(statement: Statement): { direct: Set<string>; related: Set<string> } {
+  const direct = new Set<string>();
+  const related = new Set<string>();
+  const addContext = (s: Record<string, unknown>) => {
+    const ca = isObject(s.context) && isObject(s.context.contextActivities) ? s.context.contextActivities : {};
+    for (const kind of ['parent', 'grouping', 'category', 'other'])
+      for (const a of asList(ca[kind] as unknown[] | undefined)) if (isObject(a) && typeof a.id === 'string') related.add(a.id);
+  };
+  const main = objectActivity(statement.object);
+  if (main) {
+    direct.add(main);
+    related.add(main);
+  }
+  addContext(statement);
+  const sub = statement.object;
+  if (isObject(sub) && sub.objectType === 'SubStatement') {
+    const subActivity = objectActivity(sub.object);
+    if (subActivity) related.add(subActivity);
+    addContext(sub);
+  }
+  return { direct, related };
+}
+
+export interface StoreOptions {
+  /**
+   * RUYI_XAPI_BASE: where Ruyi's activity IRIs start. With it, Ruyi's own statements get their statistics columns
+   * (kind, visit_id, area, …); without it those columns stay null.
+   */
+  base?: string;
+}
+
+export function createStatementStore(db: Database.Database, options: StoreOptions = {}) {
+  const insertRow = db.prepare(`
+    INSERT INTO statements (id, body, stored, authority, client_id, verb_id, timestamp, registration, object_activity_id,
+      object_statement_id, voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id,
+      score_scaled, passed)
+    VALUES (@id, @body, @stored, @authority, @clientId, @verbId, @timestamp, @registration, @objectActivityId,
+      @objectStatementId, @voiding, @voided, @kind, @visitId, @platform, @locale, @packId, @scenarioId, @area, @runId,
+      @scoreScaled, @passed)`);
+  const insertAgent = db.prepare('INSERT OR IGNORE INTO statement_agents (seq, agent_key, related) VALUES (?, ?, ?)');
+  const insertActivity = db.prepare('INSERT OR IGNORE INTO statement_activities (seq, activity_id, related) VALUES (?, ?, ?)');
+  const insertAttachment = db.prepare('INSERT OR IGNORE INTO attachments (sha2, content_type, content) VALUES (?, ?, ?)');
+  const bodyById = db.prepare<[string], { body: string; voiding: number }>('SELECT body, voiding FROM statements WHERE id = ?');
+  const voidTarget = db.prepare('UPDATE statements SET voided = 1 WHERE id = ? AND voiding = 0');
+  const voidedBefore = db.prepare<[string], number>('SELECT 1 FROM statements WHERE object_statement_id = ? AND voiding = 1 LIMIT 1').pluck();
+  const byId = db.prepare<[string], Omit<StoredStatement, 'voided'> & { voided: number }>('SELECT seq, id, body, stored, authority, voided, client_id AS clientId FROM statements WHERE id = ?');
+  const countAll = db.prepare<[], number>('SELECT COUNT(*) FROM statements').pluck();
+  const maxSeq = db.prepare<[], number | null>('SELECT MAX(seq) FROM statements').pluck();
+  const attachmentBySha = db.prepare<[string], { sha2: string; content_type: string; content: Buffer }>(
+    'SELECT sha2, content_type, content FROM attachments WHERE sha2 = ?',
+  );
+
+  const insertAll = db.transaction((items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[]): InsertOutcome => {
+    const stored = by.stored ?? new Date().toISOString();
+    const authority = JSON.stringify(by.authority);
+    const outcome: InsertOutcome = { stored: [], duplicates: [] };
+    const inBatch = new Map<string, Statement>();
+    items.forEach(({ statement, body }, index) => {
+      const id = statement.id?.toLowerCase();
+      if (!id) throw new Error(`[${index}]: the statement has no id; the route assigns one before storing`);
+      const earlier = inBatch.get(id);
+      if (earlier) {
+        if (!sameStatement(earlier, statement)) throw new StatementConflict(index, id);
+        outcome.duplicates.push(id);
+        return;
+      }
+      inBatch.set(id, statement);
+      const existing = bodyById.get(id);
+      if (existing) {
+        if (!sameStatement(JSON.parse(existing.body) as Statement, statement)) throw new StatementConflict(index, id);
+        outcome.duplicates.push(id);
+        return;
+      }
+
+      const object = statement.object as { objectType?: string; id?: string };
+      const isVoiding = statement.verb.id === VOIDED_VERB && object.objectType === 'StatementRef';
+      const refId = object.objectType === 'StatementRef' && typeof object.id === 'string' ? object.id.toLowerCase() : null;
+      if (isVoiding && refId) {
+        const target = bodyById.get(refId);
+        if (target?.voiding) throw new VoidingRejected(index, id, refId);
+        voidTarget.run(refId);
+      }
+      // The voiding statement may have arrived first (kiosks sync out of order): the target is born voided.
+      const voided = !isVoiding && voidedBefore.get(id) === 1;
+      const facts = options.base === undefined ? null : factsFromStatement(statement, options.base);
+      const registration = statement.context?.registration;
+      const { lastInsertRowid } = insertRow.run({
+        id,
+        body,
+        stored,
+        authority,
+        clientId: by.clientId,
+        verbId: statement.verb.id,
+        timestamp: statement.timestamp ?? stored,
+        registration: typeof registration === 'string' ? registration.toLowerCase() : null,
+        objectActivityId: objectActivity(statement.object),
+        objectStatementId: refId,
+        voiding: isVoiding ? 1 : 0,
+        voided: voided ? 1 : 0,
+        kind: facts?.kind ?? null,
+        visitId: facts?.visitId ?? null,
+        platform: facts?.platform ?? null,
+        locale: facts?.locale ?? null,
+        packId: facts?.packId ?? null,
+        scenarioId: facts?.scenarioId ?? null,
+        area: facts?.area ?? null,
+        runId: facts?.runId ?? null,
+        scoreScaled: facts?.scoreScaled ?? null,
+        passed: facts?.passed == null ? null : facts.passed ? 1 : 0,
+      });
+      const seq = Number(lastInsertRowid);
+      const agents = agentsOf(statement, by.authority);
+      for (const key of agents.direct) insertAgent.run(seq, key, 0);
+      for (const key of agents.related) insertAgent.run(seq, key, 1);
+      const activities = activitiesOf(statement);
+      for (const a of activities.direct) insertActivity.run(seq, a, 0);
+      for (const a of activities.related) insertActivity.run(seq, a, 1);
+      outcome.stored.push(id);
+    });
+    for (const a of attachments) insertAttachment.run(a.sha2, a.contentType, a.content);
+    return outcome;
+  });
+
+  type Row = Omit<StoredStatement, 'voided'> & { voided: number };
+  const toStored = (row: Row): StoredStatement => ({ ...row, voided: row.voided === 1 });
+
+  return {
+    /**
+     * Stores statements in ONE transaction: all or none; returns after COMMIT. Throws StatementConflict (409) or
+     * VoidingRejected (400), storing nothing. Attachments (bytes by sha2) are stored in the same transaction.
+     */
+    insert(items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[] = []): InsertOutcome {
+      return insertAll(items, by, attachments);
+    },
+
+    /** One statement by id (any case), voided or not. */
+    get(id: string): StoredStatement | undefined {
+      const row = byId.get(id.toLowerCase());
+      return row && toStored(row);
+    },
+
+    count(): number {
+      return countAll.get() ?? 0;
+    },
+
+    attachment(sha2: string): AttachmentBytes | undefined {
+      const row = attachmentBySha.get(sha2.toLowerCase());
+      return row && { sha2: row.sha2, contentType: row.content_type, content: row.content };
+    },
+
+    /**
+     * Statements matching the filters (xAPI GET /statements), never voided ones, plus every statement that refers
+     * (through StatementRef, recursively) to one matching the content filters — as the spec asks. Newest first unless
+     * `ascending`. Paging is by seq, bounded by `maxSeq`, so inserts during paging neither shift nor repeat statements.
+     */
+    query(q: StatementQuery): QueryPage {
+      return db.transaction((): QueryPage => {
+        const max = q.maxSeq ?? maxSeq.get() ?? 0;
+        const content: string[] = [];
+        const params: Record<string, unknown> = { max, limit: q.limit + 1 };
+        if (q.agent !== undefined) {
+          content.push('s.seq IN (SELECT seq FROM statement_agents WHERE agent_key = @agent AND related = @relatedAgents)');
+          Object.assign(params, { agent: q.agent, relatedAgents: q.relatedAgents ? 1 : 0 });
+        }
+        if (q.verb !== undefined) {
+          content.push('s.verb_id = @verb');
+          params.verb = q.verb;
+        }
+        if (q.activity !== undefined) {
+          content.push('s.seq IN (SELECT seq FROM statement_activities WHERE activity_id = @activity AND related = @relatedActivities)');
+          Object.assign(params, { activity: q.activity, relatedActivities: q.relatedActivities ? 1 : 0 });
+        }
+        if (q.registration !== undefined) {
+          content.push('s.registration = @registration');
+          params.registration = q.registration.toLowerCase();
+        }
+        const where = ['t.voided = 0', 't.seq <= @max'];
+        if (q.since !== undefined) {
+          where.push('t.stored > @since');
+          params.since = q.since;
+        }
+        if (q.until !== undefined) {
+          where.push('t.stored <= @until');
+          params.until = q.until;
+        }
+        if (q.clientId !== undefined) {
+          where.push('t.client_id = @clientId');
+          params.clientId = q.clientId;
+        }
+        if (q.afterSeq !== undefined) {
+          where.push(q.ascending ? 't.seq > @after' : 't.seq < @after');
+          params.after = q.afterSeq;
+        }
+        const matched = content.length
+          ? `WITH RECURSIVE matched(id) AS (
+               SELECT s.id FROM statements s WHERE ${content.join(' AND ')}
+               UNION
+               SELECT r.id FROM statements r JOIN matched m ON r.object_statement_id = m.id
+             ) `
+          : '';
+        if (content.length) where.push('t.id IN (SELECT id FROM matched)');
+        const sql = `${matched}SELECT t.seq, t.id, t.body, t.stored, t.authority, t.voided, t.client_id AS clientId FROM statements t
+          WHERE ${where.join(' AND ')} ORDER BY t.seq ${q.ascending ? 'ASC' : 'DESC'} LIMIT @limit`;
+        const rows = (db.prepare(sql).all(params) as Row[]).map(toStored);
+        const more = rows.length > q.limit;
+        const page = more ? rows.slice(0, q.limit) : rows;
+        return { statements: page, next: more ? { afterSeq: page[page.length - 1]!.seq, maxSeq: max } : null };
+      })();
+    },
+
+    /** The newest stored time, for X-Experience-API-Consistent-Through (null when empty). */
+    lastStored(): string | null {
+      return (db.prepare('SELECT stored FROM statements ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+    },
+  };
+}
+
+export type StatementStore = ReturnType<typeof createStatementStore>;

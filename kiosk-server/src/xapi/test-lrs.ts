@@ -1,0 +1,55 @@
+// Test helpers for the LRS: a real app on temp folders, clients made through the registry, requests with xAPI headers.
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'light-my-request';
+import type { App } from '../app.ts';
+import type { Config } from '../config.ts';
+import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
+import { createClientRegistry, type Role } from './clients.ts';
+
+export interface Lrs {
+  env: TestEnv;
+  app: App;
+  /** Authorization header values by role. */
+  auth: Record<Role, string>;
+  request(options: { method?: string; url: string; payload?: unknown; headers?: Record<string, string>; as?: Role | null }): Promise<Response>;
+}
+
+export const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+
+export async function startLrs(config: Partial<Config> = {}): Promise<Lrs> {
+  const env = createTestEnv({ config });
+  const app = await env.start();
+  const registry = createClientRegistry(app.db);
+  const auth = Object.fromEntries(
+    (['kiosk', 'hub', 'reader'] as const).map((role) => {
+      const c = registry.add(`test-${role}`, role);
+      return [role, basic(c.key, c.secret)];
+    }),
+  ) as Record<Role, string>;
+  return {
+    env,
+    app,
+    auth,
+    request({ method = 'GET', url, payload, headers = {}, as = 'hub' }) {
+      const all: Record<string, string> = { 'x-experience-api-version': '1.0.3', ...headers };
+      if (as) all.authorization = auth[as];
+      const body = payload === undefined ? undefined : typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload);
+      if (body !== undefined && !Object.keys(all).some((h) => h.toLowerCase() === 'content-type')) all['content-type'] = 'application/json';
+      return app.inject({ method: method as 'GET', url, payload: body as string, headers: all });
+    },
+  };
+}
+
+let counter = 0;
+/** A valid statement from another tool (not Ruyi's), distinct each call. */
+export function statement(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  counter++;
+  return {
+    actor: { objectType: 'Agent', mbox: `mailto:learner${counter}@example.com`, name: `Learner ${counter}` },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-US': 'experienced' } },
+    object: { objectType: 'Activity', id: `http://example.com/activities/${counter}`, definition: { name: { 'en-US': `Activity ${counter}` } } },
+    ...overrides,
+  };
+}
+
+export const uuid = () => randomUUID();

@@ -1,0 +1,10 @@
+export * from './statement.ts';
+export { validateStatement, validateStatements, isSupportedVersion, describeProblem, type StatementProblem } from './validate.ts';
+export { sameStatement } from './compare.ts';
+export { formatStatement, type StatementFormat } from './format.ts';
+export { pickLanguage, parseAcceptLanguage } from './language-choice.ts';
+export { parseTimestamp, isTimestamp, isUuid, isIri, isLanguageTag } from './value-formats.ts';
+export { agentKey, parseAgentParam } from './agent.ts';
+export { statementsFromRecord, isoDuration, type StatementContext } from './ruyi/to-statements.ts';
+export { recordFromStatement, factsFromStatement, type StatementFacts, type ReadStatement } from './ruyi/from-statement.ts';
+export { VERBS, iris, activityTypes, PLATFORM_NAMES, STEP_NAMES, type VerbName, type StatementKind } from './ruyi/vocabulary.ts';

@@ -1,0 +1,139 @@
+// Reads a stored statement back as the visit record it was made from, so the server can check it against the loaded
+// content (the same checks as before statements) and keep statistics columns beside it. A statement another tool
+// sent (an LMS, a test suite) is not Ruyi's: null, stored all the same, left out of Ruyi's statistics.
+import { PLATFORMS, VisitRecord, type Platform } from '@ruyi/records';
+import type { Statement } from '../statement.ts';
+import { iris, PLATFORM_NAMES, VERBS, type StatementKind } from './vocabulary.ts';
+
+export interface StatementFacts {
+  kind: StatementKind;
+  visitId: string;
+  platform: Platform;
+  locale: string;
+  packId: string | null;
+  scenarioId: string | null;
+  /** The area in the statement's grouping (so a hub needs no packs to count by area). */
+  area: string | null;
+  runId: string | null;
+  scoreScaled: number | null;
+  passed: boolean | null;
+}
+
+export interface ReadStatement {
+  record: VisitRecord;
+  /** 'scenario-verdict' for the passed/failed twin of a scenario's completed statement. */
+  kind: StatementKind;
+  area: string | null;
+}
+
+const SEGMENT = '([a-z0-9]+(?:-[a-z0-9]+)*)';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const verbName = new Map(Object.entries(VERBS).map(([name, verb]) => [verb.id as string, name]));
+const platformOf = new Map(PLATFORMS.map((p) => [PLATFORM_NAMES[p] as string, p]));
+
+/** Milliseconds from our own `PT<seconds>S`; null for any other form (not ours). */
+function durationMs(iso: unknown): number | null {
+  const match = typeof iso === 'string' ? /^PT(\d+(?:\.\d{1,3})?)S$/.exec(iso) : null;
+  return match ? Math.round(Number(match[1]) * 1000) : null;
+}
+
+export function recordFromStatement(statement: Statement, base: string): ReadStatement | null {
+  const iri = iris(base);
+  const context = statement.context;
+  const categories = context?.contextActivities?.category;
+  const category = Array.isArray(categories) ? categories : categories ? [categories] : [];
+  if (!category.some((a) => a.id === iri.profile)) return null;
+
+  const actor = statement.actor as { account?: { name?: string } };
+  const object = statement.object as { objectType?: string; id?: string };
+  const verb = verbName.get(statement.verb.id);
+  const platform = platformOf.get(context?.platform ?? '');
+  if (!verb || !platform || !statement.id || !statement.timestamp || !actor.account?.name || object.objectType !== 'Activity' && object.objectType !== undefined) return null;
+  const extensions = (context?.extensions ?? {}) as Record<string, unknown>;
+  const base0 = {
+    id: statement.id,
+    visitId: actor.account.name,
+    at: statement.timestamp,
+    platform,
+    locale: context?.language,
+  };
+  const groupings = context?.contextActivities?.grouping;
+  const grouping = Array.isArray(groupings) ? groupings : groupings ? [groupings] : [];
+  const areaMatch = grouping.map((a) => new RegExp(`^${escape(base)}areas/${SEGMENT}$`).exec(a.id)).find(Boolean);
+  const area = areaMatch ? areaMatch[1]! : null;
+  const result = statement.result;
+  const id = object.id ?? '';
+
+  const candidate = ((): { record: unknown; kind?: StatementKind } | null => {
+    if (verb === 'launched') return { record: { ...base0, type: 'visit-start' } };
+    if (verb === 'terminated') return { record: { ...base0, type: 'visit-end', reason: result?.extensions?.[iri.extensions.endReason] } };
+
+    const m = new RegExp(`^${escape(base)}packs/${SEGMENT}/scenarios/${SEGMENT}(?:/(steps|hazards|props|decisions|questions)/${SEGMENT})?$`).exec(id);
+    if (!m) return null;
+    const [, packId, scenarioId, part, partId] = m;
+    const run = { ...base0, packId, scenarioId, runId: extensions[iri.extensions.run] };
+    switch (part) {
+      case undefined: {
+        if (verb === 'initialized') return { record: { ...run, type: 'scenario-start' } };
+        if (verb !== 'completed' && verb !== 'passed' && verb !== 'failed') return null;
+        const score = result?.score;
+        return {
+          record: {
+            ...run,
+            type: 'scenario-end',
+            score: { raw: score?.raw, max: score?.max, scaled: score?.scaled },
+            passed: result?.success,
+            durationMs: durationMs(result?.duration),
+          },
+          kind: verb === 'completed' ? 'scenario-end' : 'scenario-verdict',
+        };
+      }
+      case 'steps':
+        return { record: { ...run, type: 'step-end', step: partId, durationMs: durationMs(result?.duration) } };
+      case 'hazards':
+        return { record: { ...run, type: 'hazard-found', hazardId: partId } };
+      case 'props':
+        return { record: { ...run, type: 'prop-checked', propId: partId } };
+      case 'decisions':
+        return { record: { ...run, type: 'decision', nodeId: partId, choiceId: result?.response, safe: result?.success } };
+      case 'questions':
+        return {
+          record: {
+            ...run,
+            type: 'answer',
+            questionId: partId,
+            choiceIds: typeof result?.response === 'string' ? result.response.split('[,]') : undefined,
+            correct: result?.success,
+          },
+        };
+    }
+    return null;
+  })();
+  if (!candidate) return null;
+  // The record schema decides: a statement that only looks like Ruyi's (a field missing or wrong) is not Ruyi's.
+  const parsed = VisitRecord.safeParse(candidate.record);
+  if (!parsed.success) return null;
+  if (candidate.kind === 'scenario-verdict' && parsed.data.type === 'scenario-end' && (verb === 'passed') !== parsed.data.passed) return null;
+  return { record: parsed.data, kind: candidate.kind ?? parsed.data.type, area };
+}
+
+/** The statistics columns of a stored statement; null for statements that are not Ruyi's. */
+export function factsFromStatement(statement: Statement, base: string): StatementFacts | null {
+  const read = recordFromStatement(statement, base);
+  if (!read) return null;
+  const { record, kind, area } = read;
+  const scenario = 'packId' in record ? record : null;
+  const end = record.type === 'scenario-end' ? record : null;
+  return {
+    kind,
+    visitId: record.visitId,
+    platform: record.platform,
+    locale: record.locale,
+    packId: scenario?.packId ?? null,
+    scenarioId: scenario?.scenarioId ?? null,
+    area,
+    runId: scenario?.runId ?? null,
+    scoreScaled: end?.score.scaled ?? null,
+    passed: end?.passed ?? null,
+  };
+}
