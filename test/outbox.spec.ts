@@ -88,3 +88,38 @@ test('a batch the server stored but whose answer was lost is resent and counted 
   expect(new Set(stored.map((r) => r.id)).size).toBe(stored.length);
   expect(errors).toEqual([]);
 });
+
+test('records an older version of the app left queued are sent as statements once, and its outbox is removed', async ({ page }) => {
+  const errors = unexpectedErrors(page);
+  await page.goto('/');
+  const visitId = crypto.randomUUID();
+  const legacy = [
+    { type: 'visit-start', id: crypto.randomUUID(), visitId, at: new Date().toISOString(), platform: 'kiosk', locale: 'zh-CN' },
+    { type: 'scenario-start', id: crypto.randomUUID(), visitId, at: new Date().toISOString(), platform: 'kiosk', locale: 'zh-CN', packId: pack.id, scenarioId: scenario.id, runId: crypto.randomUUID() },
+  ];
+  // The old app's database: 'ruyi-outbox', store 'outbox', auto-incremented keys.
+  await page.evaluate(
+    (records) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ruyi-outbox', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('outbox', { autoIncrement: true });
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          for (const r of records) tx.objectStore('outbox').add(r);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+    legacy,
+  );
+  await page.reload();
+  await expect.poll(() => storedRecords('visit_id = ?', visitId).map((r) => r.type)).toEqual(['visit-start', 'scenario-start']);
+  expect(storedRecords('visit_id = ?', visitId).map((r) => r.id)).toEqual(legacy.map((r) => r.id));
+  await page.reload();
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('ruyi-outbox');
+  expect(storedRecords('visit_id = ?', visitId)).toHaveLength(2);
+  expect(errors).toEqual([]);
+});

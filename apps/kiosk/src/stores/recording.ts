@@ -1,7 +1,7 @@
 // Turns what a visitor does into records, and each record into xAPI statements made here on the device (UUIDs and
 // all), handed to the device's outbox. The outbox belongs to the device, not to a visitor: it only carries statements
 // on their way to the kiosk-server.
-import { createOutbox, createRecord, deviceStore, type RecordBody, type VisitRecord } from '@ruyi/records';
+import { adoptQueued, createOutbox, createRecord, deviceStore, indexedDbStore, VisitRecord, type RecordBody } from '@ruyi/records';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { postStatements, StatementsRejected } from '../api/client.ts';
 import { useXr } from '../xr/state.ts';
@@ -17,6 +17,18 @@ const outbox = createOutbox<Statement>({
   isPermanent: (error) => error instanceof StatementsRejected,
   onRejected: (batch, error) => console.warn(`The kiosk-server refused ${batch.length} statement(s):`, String(error)),
 });
+
+type Ready = Extract<ReturnType<typeof useContent.getState>, { status: 'ready' }>;
+
+/** The statements of a record, made with this park's IRIs and the device's id. */
+function statementsOf(record: VisitRecord, content: Ready): Statement[] {
+  return statementsFromRecord(record, {
+    base: content.config.xapi.base,
+    parkIri: content.config.xapi.parkIri,
+    deviceId,
+    pack: (id) => content.content.packs.find((p) => p.id === id),
+  });
+}
 
 export function record(body: RecordBody): void {
   const { visitId, locale } = useVisit.getState();
@@ -34,17 +46,39 @@ export function record(body: RecordBody): void {
     },
     body,
   );
-  const statements = statementsFromRecord(visitRecord, {
-    base: content.config.xapi.base,
-    parkIri: content.config.xapi.parkIri,
-    deviceId,
-    pack: (id) => content.content.packs.find((p) => p.id === id),
-    newId: () => crypto.randomUUID(),
-  });
-  void outbox.add(...statements);
+  void outbox.add(...statementsOf(visitRecord, content));
 }
 
 void outbox.flush();
+
+/** The records outbox of the app before statements ('ruyi-outbox'): what it still holds is sent as statements. */
+const LEGACY_OUTBOX = 'ruyi-outbox';
+
+async function adoptLegacyRecords(content: Ready): Promise<void> {
+  // Opening a database creates it: look first, so a kiosk that never had one does not get an empty one.
+  if (typeof indexedDB === 'undefined' || !('databases' in indexedDB)) return;
+  if (!(await indexedDB.databases()).some((d) => d.name === LEGACY_OUTBOX)) return;
+  const legacy = await indexedDbStore<unknown>(LEGACY_OUTBOX);
+  const moved = await adoptQueued(
+    legacy,
+    (item) => {
+      const parsed = VisitRecord.safeParse(item);
+      if (parsed.success) return statementsOf(parsed.data, content);
+      console.warn('Ruyi outbox: a queued record of an older version is not valid and is dropped:', item);
+      return [];
+    },
+    outbox,
+  );
+  if (moved) console.info(`Ruyi outbox: ${moved} record(s) queued by an older version are sent as statements`);
+  indexedDB.deleteDatabase(LEGACY_OUTBOX);
+}
+
+// Once, when the content (the park's IRIs and the packs' texts) is first loaded.
+const stopWaiting = useContent.subscribe((state) => {
+  if (state.status !== 'ready') return;
+  stopWaiting();
+  adoptLegacyRecords(state).catch((error: unknown) => console.warn('Ruyi outbox: could not read the older outbox; it is kept for the next start:', error));
+});
 
 /** For tests and the operator: how many statements are still on their way. */
 export const pendingStatements = () => outbox.pending();

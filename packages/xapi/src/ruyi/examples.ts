@@ -27,7 +27,6 @@ export function exampleStatements(pack: Pack): Example[] {
   const visitId = '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
   const runId = '8d7c6b5a-4e3f-4a1b-8c9d-0e1f2a3b4c5d';
   const recordIds = counter('6e0b5c2a-1f3d-4c7e-9a8b-');
-  const statementIds = counter('a1b2c3d4-e5f6-4a7b-8c9d-');
   let clock = Date.parse('2027-06-01T09:30:00.000Z');
   const hazard = scenario.hazardHunt.hazards[0]!;
   const hazardProps = new Set(scenario.hazardHunt.hazards.map((h) => h.prop));
@@ -61,7 +60,6 @@ export function exampleStatements(pack: Pack): Example[] {
       parkIri: EXAMPLE_PARK,
       deviceId: '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f',
       pack: (id) => (id === pack.id ? pack : undefined),
-      newId: statementIds,
     });
     statements.forEach((statement, i) => examples.push({ title: i === 0 ? title : `${title} (its verdict)`, record, statement }));
   }

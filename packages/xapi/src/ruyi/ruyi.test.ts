@@ -8,7 +8,7 @@ import type { Statement } from '../statement.ts';
 import { validateStatement } from '../validate.ts';
 import { EXAMPLE_BASE, EXAMPLES_END, EXAMPLES_START, exampleStatements, examplesMarkdown } from './examples.ts';
 import { factsFromStatement, recordFromStatement } from './from-statement.ts';
-import { isoDuration, statementsFromRecord, type StatementContext } from './to-statements.ts';
+import { isoDuration, statementsFromRecord, verdictId, type StatementContext } from './to-statements.ts';
 import { VERBS } from './vocabulary.ts';
 
 const content = readContent(new URL('../../../../content/', import.meta.url).pathname);
@@ -20,7 +20,7 @@ const visitId = '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 const runId = '8d7c6b5a-4e3f-4a1b-8c9d-0e1f2a3b4c5d';
 let n = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-const ctx: StatementContext = { base: BASE, parkIri: PARK, deviceId: '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f', pack: (id) => (id === pack.id ? pack : undefined), newId };
+const ctx: StatementContext = { base: BASE, parkIri: PARK, deviceId: '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f', pack: (id) => (id === pack.id ? pack : undefined) };
 
 const make = (body: RecordBody, platform: VisitRecord['platform'] = 'kiosk', locale: VisitRecord['locale'] = 'zh-CN') =>
   createRecord({ visitId, platform, locale, now: () => new Date('2027-06-01T09:30:12.250+08:00'), newId }, body);
@@ -116,6 +116,11 @@ describe('statementsFromRecord', () => {
     expect(completed!.result).toEqual(result);
     expect(verdict!.result).toEqual(result);
     expect(verdict!.id).not.toBe(completed!.id);
+    // Derived from the record's id, so the same record always makes the same two statements.
+    expect(statementsFromRecord(make(everyType[11]![1]), ctx).map((s) => s.id)).not.toEqual([completed!.id, verdict!.id]); // another record
+    const record = make(everyType[11]![1]);
+    expect(statementsFromRecord(record, ctx)).toEqual(statementsFromRecord(record, ctx));
+    expect(verdictId('6e0b5c2a-1f3d-4c7e-9a8b-000000000001')).toBe('91f4a3d5-1f3d-4c7e-9a8b-000000000001');
     expect(factsFromStatement(completed!, BASE)).toMatchObject({ kind: 'scenario-end', area: 'fire', scoreScaled: 0.7647, passed: true });
     expect(factsFromStatement(verdict!, BASE)).toMatchObject({ kind: 'scenario-verdict' });
   });

@@ -1,5 +1,6 @@
 // A visit record becomes one xAPI statement (two for a scenario's end: completed, then passed or failed). Made on the
-// device, so each statement has its UUID before it is queued and a resend is the same statement.
+// device, so each statement has its UUID before it is queued and a resend is the same statement; the statements are
+// a pure function of the record and its context.
 // The design, with an example per verb, is in ../../README.md.
 import type { Pack } from '@ruyi/pack-schema';
 import type { VisitRecord } from '@ruyi/records';
@@ -17,13 +18,24 @@ export interface StatementContext {
   classCode?: string | null;
   /** The loaded pack a scenario record is about: its area, version and texts go into the statement. */
   pack: (packId: string) => Pack | undefined;
-  /** For the second statement of a scenario's end (the first keeps the record's id). */
-  newId: () => string;
+  /** Not used: a record's statements are a pure function of it (see verdictId). Kept until every caller drops it. */
+  newId?: () => string;
 }
 
 /** A LocalizedText of a pack (zh-CN, en, maybe ja/ko/ru) is already an xAPI language map. */
 function languageMap(text: Record<string, string | undefined>): LanguageMap {
   return Object.fromEntries(Object.entries(text).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
+ * The id of a scenario end's second statement (passed/failed), derived from the record's id: the first group of hex
+ * digits inverted, so version and variant stay as they were. Deterministic, so a record turned into statements twice
+ * (a crash between queueing and removing a legacy record) gives the same statements, and the LRS stores them once.
+ */
+export function verdictId(recordId: string): string {
+  const first = recordId.slice(0, 8);
+  const inverted = (~Number.parseInt(first, 16) >>> 0).toString(16).padStart(8, '0');
+  return inverted + recordId.slice(8);
 }
 
 /** Milliseconds as an ISO 8601 duration in seconds, e.g. 83250 → PT83.25S (xAPI keeps 0.01 s). */
@@ -149,7 +161,7 @@ export function statementsFromRecord(record: VisitRecord, ctx: StatementContext)
         duration: isoDuration(record.durationMs),
       };
       // completed carries the record's id (statistics count it); passed/failed is the verdict LMS reports look for.
-      return [inScenario(scenarioActivity, 'completed', result), inScenario(scenarioActivity, record.passed ? 'passed' : 'failed', result, ctx.newId())];
+      return [inScenario(scenarioActivity, 'completed', result), inScenario(scenarioActivity, record.passed ? 'passed' : 'failed', result, verdictId(record.id))];
     }
   }
 }
