@@ -2,16 +2,28 @@
 // a refusal becomes an AdminApiError carrying the server's message and, for a rejected pack, every validator message.
 import {
   AdminPackList,
+  DiscardResponse,
   ErrorBody,
   InstallResponse,
+  QuarantineList,
   RemoveResponse,
+  RetryResponse,
   RollbackResponse,
   SessionResponse,
+  SyncStatus,
   type ErrorDetail,
 } from '@ruyi/api-contract';
 import { z } from 'zod';
 
-export type { AdminPack, ErrorDetail, InstallResponse as InstallResult, SessionResponse as Session } from '@ruyi/api-contract';
+export type {
+  AdminPack,
+  ErrorDetail,
+  InstallResponse as InstallResult,
+  QuarantinedStatement,
+  RetryResponse as RetryResult,
+  SessionResponse as Session,
+  SyncStatus,
+} from '@ruyi/api-contract';
 
 export class AdminApiError extends Error {
   constructor(
@@ -41,11 +53,18 @@ function parse<T extends z.ZodType>(url: string, schema: T, json: unknown): z.ou
   return parsed.data;
 }
 
-async function call<T extends z.ZodType>(method: string, url: string, schema: T, token?: string, body?: unknown): Promise<z.output<T>> {
+async function call<T extends z.ZodType>(
+  method: string,
+  url: string,
+  schema: T,
+  token?: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<z.output<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   const text = await response.text();
   if (!response.ok) throw toError(response.status, text);
   return parse(url, schema, text ? JSON.parse(text) : null);
@@ -56,6 +75,15 @@ export const logout = (token: string) => call('DELETE', '/api/admin/session', z.
 export const listPacks = (token: string) => call('GET', '/api/admin/packs', AdminPackList, token).then((r) => r.packs);
 export const rollbackPack = (token: string, id: string) => call('POST', `/api/admin/packs/${encodeURIComponent(id)}/rollback`, RollbackResponse, token);
 export const removePack = (token: string, id: string) => call('DELETE', `/api/admin/packs/${encodeURIComponent(id)}`, RemoveResponse, token);
+
+// The statement forwarder (/api/admin/sync). The polled reads take a signal: leaving the page cancels them.
+export const getSyncStatus = (token: string, signal?: AbortSignal) => call('GET', '/api/admin/sync', SyncStatus, token, undefined, signal);
+export const listQuarantine = (token: string, signal?: AbortSignal) =>
+  call('GET', '/api/admin/sync/quarantine', QuarantineList, token, undefined, signal).then((r) => r.statements);
+export const retryQuarantined = (token: string, seq: number) => call('POST', `/api/admin/sync/quarantine/${seq}/retry`, RetryResponse, token);
+export const discardQuarantined = (token: string, seq: number) =>
+  call('POST', `/api/admin/sync/quarantine/${seq}/discard`, DiscardResponse, token).then((r) => r.statement);
+export const resumeSync = (token: string) => call('POST', '/api/admin/sync/resume', SyncStatus, token);
 
 /** Uploads an archive; `onProgress` gets the share sent (0–1). XMLHttpRequest, because fetch reports no upload progress. */
 export function uploadPack(token: string, file: Blob, onProgress: (sent: number) => void): Promise<z.output<typeof InstallResponse>> {

@@ -4,6 +4,7 @@ import { AdminApiError, listPacks, logout, removePack, rollbackPack, type AdminP
 import { ConfirmDialog } from '../admin/ConfirmDialog.tsx';
 import { LoginForm } from '../admin/LoginForm.tsx';
 import { PackTable } from '../admin/PackTable.tsx';
+import { SyncPanel } from '../admin/SyncPanel.tsx';
 import { UploadForm } from '../admin/UploadForm.tsx';
 import { useAdminErrorText } from '../admin/useAdminErrorText.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -72,8 +73,9 @@ export function AdminScreen() {
   };
 
   const doLogout = async () => {
-    if (token) await logout(token).catch(() => undefined);
+    // Out of the session first: the sync section's polling stops before the token it uses is revoked.
     loggedOut(t('admin.loggedOut'));
+    if (token) await logout(token).catch(() => undefined);
   };
 
   return (
@@ -116,6 +118,7 @@ export function AdminScreen() {
             )}
           </section>
           <UploadForm token={session.token} onInstalled={() => void refresh()} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
+          <SyncPanel token={session.token} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
         </>
       )}
       {pending ? (

@@ -1,0 +1,181 @@
+// The operators' sync page: a kiosk-server forwarding to a real hub (RUYI_MODE=hub, its client made with the real CLI)
+// shows statements delivered, a statement the hub refuses (409: the hub holds its id with other content) in quarantine
+// where it is retried and discarded, and a revoked client as a stop with the reason and "resume". A second kiosk-server
+// without RUYI_SYNC_URL shows how to turn sync on. Every server is this spec's own, in a temporary folder.
+import type { VisitRecord } from '@ruyi/records';
+import { statementsFromRecord, type Statement } from '@ruyi/xapi';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectNoA11yViolations, extraPort, test, XAPI_BASE } from './fixtures.ts';
+
+const HUB = `http://127.0.0.1:${extraPort(21)}`;
+const KIOSK = `http://127.0.0.1:${extraPort(22)}`;
+const UNSYNCED = `http://127.0.0.1:${extraPort(23)}`;
+/** The server's default RUYI_PARK_IRI (these servers do not set one). */
+const PARK_IRI = 'https://ruyi.localhost/parks/local';
+const PASSWORD = 'park staff only 2026';
+const CLIENT = 'park-east';
+const servers: ChildProcess[] = [];
+let root: string;
+let hubAuth: string;
+let hubKey: string;
+let hubSecret: string;
+
+function admin(dataDir: string, args: string[], input?: string): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', ...args], {
+    env: { ...process.env, RUYI_DATA_DIR: dataDir },
+    input,
+    encoding: 'utf8',
+  });
+  expect(run.status, `admin ${args.join(' ')}: ${run.stderr}`).toBe(0);
+  return run.stdout;
+}
+
+function serve(url: string, env: Record<string, string>) {
+  servers.push(
+    spawn(process.execPath, ['--import', 'tsx', 'kiosk-server/src/server.ts'], {
+      env: { ...process.env, PORT: new URL(url).port, HOST: '127.0.0.1', RUYI_LOG_LEVEL: 'warn', ...env },
+      stdio: 'inherit',
+    }),
+  );
+}
+
+const healthy = (url: string) =>
+  expect.poll(async () => fetch(`${url}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 45_000 }).toBe(200);
+
+/** One visit's start, as the kiosk app makes it (the real mapping). */
+function visitStart(): Statement {
+  const record: VisitRecord = { type: 'visit-start', id: randomUUID(), visitId: randomUUID(), at: new Date().toISOString(), platform: 'kiosk', locale: 'zh-CN' };
+  const [statement] = statementsFromRecord(record, { base: XAPI_BASE, parkIri: PARK_IRI, deviceId: randomUUID(), pack: () => undefined, newId: randomUUID });
+  return statement!;
+}
+
+async function postToKiosk(statements: Statement[]) {
+  const response = await fetch(`${KIOSK}/api/statements`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(statements) });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+const hubHeaders = () => ({ authorization: hubAuth, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' });
+
+async function logIn(page: Page, base: string) {
+  await page.goto(`${base}/admin`);
+  await page.getByLabel('管理员密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  const sync = page.getByRole('region', { name: '记录同步' });
+  await expect(sync).toBeVisible();
+  return sync;
+}
+
+test.beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'ruyi-admin-sync-e2e-'));
+  const dirs = { hub: join(root, 'hub'), kiosk: join(root, 'kiosk'), unsynced: join(root, 'unsynced') };
+  const added = admin(dirs.hub, ['client', 'add', CLIENT, '--role', 'kiosk']).trim().split('\n');
+  const [key, secret] = added.at(-1)!.split(':') as [string, string];
+  hubKey = key;
+  hubSecret = secret;
+  hubAuth = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+  admin(dirs.kiosk, ['set-password'], `${PASSWORD}\n`);
+  admin(dirs.unsynced, ['set-password'], `${PASSWORD}\n`);
+  serve(HUB, { RUYI_DATA_DIR: dirs.hub, RUYI_MODE: 'hub' });
+  serve(KIOSK, { RUYI_DATA_DIR: dirs.kiosk, RUYI_SYNC_URL: `${HUB}/xapi/`, RUYI_SYNC_KEY: key, RUYI_SYNC_SECRET: secret });
+  serve(UNSYNCED, { RUYI_DATA_DIR: dirs.unsynced });
+  await Promise.all([HUB, KIOSK, UNSYNCED].map(healthy));
+});
+
+test.afterAll(async () => {
+  await Promise.all(
+    servers.map((server) => {
+      if (server.exitCode !== null) return undefined;
+      const exited = new Promise((resolve) => server.once('close', resolve));
+      server.kill();
+      return exited;
+    }),
+  );
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+test('without RUYI_SYNC_URL the page says sync is off and how to turn it on', async ({ page }) => {
+  const sync = await logIn(page, UNSYNCED);
+  await expect(sync.locator('.sync-state[role="status"]')).toContainText('未开启');
+  await expect(sync).toContainText('本服务器未开启记录同步');
+  for (const name of ['RUYI_SYNC_URL', 'RUYI_SYNC_KEY', 'RUYI_SYNC_SECRET', 'npm run admin -- client add']) await expect(sync).toContainText(name);
+  await expect(sync.getByRole('table')).toHaveCount(0);
+  await expectNoA11yViolations(page, 'admin sync (off)');
+});
+
+test('delivered, refused (quarantine: retry, discard), and stopped by a revoked client (reason, resume)', async ({ page }) => {
+  const sync = await logIn(page, KIOSK);
+  const state = sync.locator('.sync-state[role="status"]');
+  const fact = (name: string) => sync.locator(`[data-fact="${name}"]`);
+  await expect(state).toContainText('已全部送达');
+  await expect(sync).toContainText(`${HUB}/xapi/`);
+  await expect(sync).toContainText(hubKey);
+  await expect(sync).not.toContainText(hubSecret);
+  await expect(fact('last-success')).toHaveText('从未');
+  await expect(sync).toContainText('没有被拒收的记录');
+  await expectNoA11yViolations(page, 'admin sync (idle)');
+
+  // 1. Delivered: the page refreshes by itself to an empty queue and a last success; the hub has them.
+  const delivered = [visitStart(), visitStart(), visitStart()];
+  await postToKiosk(delivered);
+  await expect(fact('last-success')).not.toHaveText('从未');
+  await expect(fact('backlog')).toHaveText('0');
+  await expect(state).toContainText('已全部送达');
+  for (const s of delivered) {
+    const atHub = await fetch(`${HUB}/xapi/statements?statementId=${s.id}`, { headers: hubHeaders() });
+    expect(atHub.status).toBe(200);
+  }
+
+  // 2. Refused: the hub already holds this id with other content (409) → quarantine; the rest still goes.
+  const refused = visitStart();
+  const refusedId = refused.id!;
+  const other = { ...refused, timestamp: new Date(Date.parse(refused.timestamp!) - 3_600_000).toISOString() };
+  const direct = await fetch(`${HUB}/xapi/statements`, { method: 'POST', headers: hubHeaders(), body: JSON.stringify(other) });
+  expect(direct.status, await direct.text()).toBe(200);
+  await postToKiosk([refused, visitStart()]);
+  const row = sync.locator('tr[data-seq]').filter({ hasText: refusedId });
+  await expect(row).toContainText('HTTP 409');
+  await expect(row).toContainText('目标已有同一 ID 的不同记录');
+  await expect(row.locator('td').nth(4)).toHaveText('1');
+  await expect(fact('backlog')).toHaveText('0');
+  await expectNoA11yViolations(page, 'admin sync (quarantine)');
+
+  const seq = await row.getAttribute('data-seq');
+  await row.getByRole('button', { name: `重试 ${seq}` }).click();
+  await expect(sync.getByRole('status').filter({ hasText: `序号 ${seq} 的记录再次被拒收` })).toContainText('HTTP 409');
+  await expect(row.locator('td').nth(4)).toHaveText('2');
+
+  await row.getByRole('button', { name: `放弃 ${seq}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(refusedId);
+  await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
+  await expectNoA11yViolations(page, 'admin sync (confirm discard)');
+  await dialog.getByRole('button', { name: '确定放弃' }).click();
+  await expect(sync.getByRole('status').filter({ hasText: `序号 ${seq} 的记录已放弃` })).toBeVisible();
+  await expect(sync.locator('tr[data-seq]')).toHaveCount(0);
+  await expect(sync).toContainText('已放弃 1 条');
+  await expect(sync.getByRole('heading', { name: '被拒收的记录（隔离区）' })).toBeFocused();
+
+  // 3. Stopped: the hub revokes the client; the next send is refused (401) and the page says what to do.
+  admin(join(root, 'hub'), ['client', 'revoke', CLIENT]);
+  await postToKiosk([visitStart()]);
+  await expect(state).toContainText('已停止，需要处理');
+  const notice = sync.getByRole('group', { name: /同步已停止/ });
+  await expect(notice).toContainText('目标服务器拒绝了本服务器的凭据');
+  await expect(notice).toContainText('RUYI_SYNC_KEY');
+  await expect(fact('backlog')).toHaveText('1');
+  await expect(fact('last-error')).toContainText('HTTP 401');
+  const progress = sync.getByRole('progressbar', { name: '同步进度' });
+  await expect(progress).toHaveAttribute('aria-valuetext', /^已发送 \d+ \/ \d+ 条$/);
+  await expectNoA11yViolations(page, 'admin sync (stopped)');
+
+  await notice.getByRole('button', { name: '恢复同步' }).click();
+  await expect(sync.getByRole('status').filter({ hasText: '已恢复同步' })).toBeVisible();
+  // Still revoked: it stops again, and says so.
+  await expect(state).toContainText('已停止，需要处理');
+  await expect(fact('backlog')).toHaveText('1');
+});
