@@ -39,6 +39,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
+    // xAPI clients join a base URL ending in '/' with '/statements' (the ADL conformance suite does): '/xapi//statements'.
+    routerOptions: { ignoreDuplicateSlashes: true },
   }).withTypeProvider<ZodTypeProvider>();
   // The API speaks JSON only: a text/plain body gets 415 Unsupported Media Type instead of a confusing schema error.
   app.removeContentTypeParser('text/plain');

@@ -37,6 +37,22 @@ describe('sqliteQueue', () => {
     expect(queue.get(4)).toMatchObject({ id: 'id-4' });
     expect(queue.get(99)).toBeNull();
   });
+
+  it('counts the backlog exactly when a write was rolled back in between (its seq numbers are given back)', () => {
+    store(app.db, 1);
+    expect(() =>
+      app.db.transaction(() => {
+        store(app.db, 2);
+        store(app.db, 1); // a repeated id: the whole transaction rolls back
+      })(),
+    ).toThrow(/UNIQUE/);
+    store(app.db, 3);
+    const queue = sqliteQueue(app.db);
+    expect(queue.after(0, 10).map((s) => s.seq)).toEqual([1, 2]);
+    expect(queue.countAfter(0)).toBe(2);
+    expect(queue.countAfter(2)).toBe(0);
+    expect(queue.countAfter(5)).toBe(0);
+  });
 });
 
 describe('sqliteLedger', () => {

@@ -61,6 +61,9 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: JSON_LIMIT }, raw);
   app.addContentTypeParser('multipart/mixed', { parseAs: 'buffer', bodyLimit: MULTIPART_LIMIT }, raw);
 
+  // By the matched route, not the raw URL: clients may send '/xapi//statements' (see app.ts).
+  const isStatements = (request: FastifyRequest) => request.routeOptions.url === `${ctx.prefix}/statements`;
+
   app.setErrorHandler((error, _request, reply) => {
     const code = (error as { code?: string }).code;
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
@@ -75,7 +78,7 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-experience-api-version', XAPI_VERSION);
     // Every answer to a GET of statements says how current it is, errors included (Communication 2.1.3).
-    if ((request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith(`${ctx.prefix}/statements`) && !reply.hasHeader('x-experience-api-consistent-through'))
+    if ((request.method === 'GET' || request.method === 'HEAD') && isStatements(request) && !reply.hasHeader('x-experience-api-consistent-through'))
       reply.header('x-experience-api-consistent-through', new Date().toISOString());
   });
 
@@ -93,7 +96,7 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
 
   /** Who is calling and with which xAPI version, for a plain request; runs before the body is read. */
   app.addHook('preParsing', async (request) => {
-    if (!request.url.startsWith(`${ctx.prefix}/statements`) || isAlternate(request) || !STATEMENT_METHODS.includes(request.method)) return;
+    if (!isStatements(request) || isAlternate(request) || !STATEMENT_METHODS.includes(request.method)) return;
     // Version first: the ADL suite expects 400 (not 401) for a request with neither header.
     checkVersion(request.headers['x-experience-api-version'] as string | undefined);
     request.xapiClient = authenticate(clients, request.headers.authorization);

@@ -202,5 +202,7 @@ export function getStatements(ctx: StatementsContext, client: Client, call: Xapi
     const multipart = buildMultipart(json, attachmentsOf(ctx, statements));
     return { status: 200, headers: { ...headers, 'content-type': multipart.contentType }, body: multipart.body };
   }
-  return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: json };
+  // Exactly 'application/json' (the ADL suite compares the whole header, XAPI-00161; JSON is UTF-8 anyway). As bytes,
+  // because Fastify appends '; charset=utf-8' to a JSON type sent as a string.
+  return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: Buffer.from(json) };
 }

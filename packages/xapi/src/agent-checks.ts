@@ -66,7 +66,10 @@ export function checkActor(problems: Problems, path: string, value: unknown, rol
     if (ifis.length === 0 && actor.member.length === 0) problems.push({ path: memberPath, message: `must list at least one Agent in an anonymous Group` });
     actor.member.forEach((member, i) => checkActor(problems, atIndex(memberPath, i), member, 'member'));
   }
-  // Data 2.4.9: a Group authority is OAuth's pair of the consumer and the user.
+  // Data 2.4.9: a Group authority is OAuth's pair of the consumer and the user: anonymous, exactly two members.
+  if (role === 'authority' && ifis.length > 0) {
+    problems.push({ path, message: `an authority Group must be anonymous (its two members identify it); remove ${ifis.join(' and ')}` });
+  }
   if (role === 'authority' && (!Array.isArray(actor.member) || actor.member.length !== 2)) {
     problems.push({ path: memberPath, message: `an authority Group must have exactly two Agents (the OAuth consumer and user), got ${Array.isArray(actor.member) ? actor.member.length : 'none'}` });
   }

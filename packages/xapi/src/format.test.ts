@@ -10,7 +10,22 @@ const long = () => copy(longStatement) as unknown as Statement;
 describe("formatStatement 'exact'", () => {
   it('returns the statement as stored', () => {
     const s = long();
-    expect(formatStatement(s, 'exact')).toBe(s);
+    expect(formatStatement(s, 'exact')).toEqual(s);
+  });
+
+  it('returns a single context Activity as an array of one, here and in a SubStatement (Data 2.4.6.2)', () => {
+    const activity = { id: 'http://example.com/category' };
+    const s = {
+      ...copy(minimalStatement),
+      context: { contextActivities: { category: activity, parent: [activity] } },
+      object: { ...copy(appendixBObjects.subStatement), context: { contextActivities: { grouping: activity } } },
+    } as unknown as Statement;
+    for (const format of ['exact', 'ids', 'canonical'] as const) {
+      const out = formatStatement(s, format) as any;
+      expect(out.context.contextActivities).toEqual({ category: [activity], parent: [activity] });
+      expect(out.object.context.contextActivities.grouping).toEqual([activity]);
+    }
+    expect((s.context!.contextActivities as any).category).toBe(activity);
   });
 });
 

@@ -30,7 +30,8 @@ function rewriteContextActivities(lists: ContextActivities, rewrite: Rewrite): C
   const out: ContextActivities = {};
   for (const key of ['parent', 'grouping', 'category', 'other'] as const) {
     const value = lists[key];
-    if (value !== undefined) out[key] = Array.isArray(value) ? value.map(rewrite.activity) : rewrite.activity(value);
+    // Data 2.4.6.2: an LRS returns a single Activity as an array of one, whatever the format.
+    if (value !== undefined) out[key] = (Array.isArray(value) ? value : [value]).map(rewrite.activity);
   }
   return out;
 }
@@ -77,6 +78,9 @@ function actorIds(actor: Actor): Actor {
   return out;
 }
 
+/** As received; only the shapes an LRS must normalise (context activity lists) change. */
+const EXACT: Rewrite = { actor: (actor) => actor, activity: (activity) => activity, verb: (verb) => verb };
+
 const IDS: Rewrite = {
   actor: actorIds,
   activity: (activity) => (activity.objectType ? { objectType: 'Activity', id: activity.id } : { id: activity.id }),
@@ -108,10 +112,9 @@ function canonicalRewrite(languages: readonly string[]): Rewrite {
 }
 
 /**
- * The statement in the requested format; never changes `s`. `languages` is the reader's preference, best first
+ * The statement in the requested format, context activities always as arrays; never changes `s`. `languages` is the reader's preference, best first
  * (the Accept-Language header's order); with none, or none present, a map keeps its first entry.
  */
 export function formatStatement(s: Statement, format: StatementFormat, languages: readonly string[] = []): Statement {
-  if (format === 'exact') return s;
-  return rewriteBody(s, format === 'ids' ? IDS : canonicalRewrite(languages));
+  return rewriteBody(s, format === 'exact' ? EXACT : format === 'ids' ? IDS : canonicalRewrite(languages));
 }

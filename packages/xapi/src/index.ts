@@ -1,5 +1,5 @@
 export * from './statement.ts';
-export { validateStatement, validateStatements, isSupportedVersion, describeProblem, type StatementProblem } from './validate.ts';
+export { validateStatement, validateStatements, isSupportedVersion, describeProblem, MAX_JSON_DEPTH, type StatementProblem } from './validate.ts';
 export { sameStatement } from './compare.ts';
 export { formatStatement, type StatementFormat } from './format.ts';
 export { pickLanguage, parseAcceptLanguage } from './language-choice.ts';

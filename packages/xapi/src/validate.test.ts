@@ -10,7 +10,7 @@ import {
   simpleStatement,
   voidingStatement,
 } from './spec-examples.ts';
-import { describeProblem, isSupportedVersion, validateStatement, validateStatements } from './validate.ts';
+import { describeProblem, isSupportedVersion, MAX_JSON_DEPTH, tooDeep, validateStatement, validateStatements } from './validate.ts';
 
 type Json = Record<string, any>;
 const withObject = (object: unknown) => ({ ...copy(minimalStatement), object });
@@ -130,6 +130,7 @@ const mutations: [string, (s: Json) => unknown, string, string][] = [
   ['timestamp -00:00', (s) => (s.timestamp = '2008-09-15T15:53:00.601-00:00'), 'timestamp', "must be an ISO 8601 date-time with a time zone, e.g. '2026-05-18T05:32:34.804Z' or '2026-05-18T13:32:34+08:00', got '2008-09-15T15:53:00.601-00:00'"],
   ['stored not a date', (s) => (s.stored = 'should fail'), 'stored', "must be an ISO 8601 date-time with a time zone, e.g. '2026-05-18T05:32:34.804Z' or '2026-05-18T13:32:34+08:00', got 'should fail'"],
   ['version 1.1.0', (s) => (s.version = '1.1.0'), 'version', "must be '1.0' or '1.0.x' (this LRS implements xAPI 1.0.3), got '1.1.0'"],
+  ['identified authority Group (XAPI-00100)', (s) => (s.authority = { objectType: 'Group', mbox: 'mailto:g@x.org', member: [{ mbox: 'mailto:a@x.org' }, { mbox: 'mailto:b@x.org' }] }), 'authority', 'an authority Group must be anonymous (its two members identify it); remove mbox'],
   ['authority Group of three', (s) => (s.authority = { objectType: 'Group', member: [{ mbox: 'mailto:a@x.org' }, { mbox: 'mailto:b@x.org' }, { mbox: 'mailto:c@x.org' }] }), 'authority.member', 'an authority Group must have exactly two Agents (the OAuth consumer and user), got 3'],
   // attachments
   ['attachment without sha2', (s) => ((s.attachments = [attachment()]), delete s.attachments[0].sha2), 'attachments[0].sha2', 'is required in an Attachment'],
@@ -223,5 +224,35 @@ describe('never throws, whatever the JSON (the endpoint feeds it anything)', () 
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('nesting depth', () => {
+  const nested = (depth: number): unknown => {
+    let v: unknown = 'bottom';
+    for (let i = 0; i < depth; i++) v = { k: v };
+    return v;
+  };
+  const statement = (extension: unknown) => ({
+    actor: { mbox: 'mailto:a@example.org' },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/attempted' },
+    object: { id: 'http://example.org/a' },
+    result: { extensions: { 'http://example.org/x': extension } },
+  });
+
+  it('accepts an extension nested to the limit and refuses one deeper, naming where', () => {
+    // statement → result → extensions → the extension: 3 levels before the extension's own.
+    expect(validateStatement(statement(nested(MAX_JSON_DEPTH - 4)))).toEqual([]);
+    const problems = validateStatement(statement(nested(MAX_JSON_DEPTH)));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.path).toMatch(/^result\.extensions\.http:\/\/example\.org\/x(\.k)+$/);
+    expect(problems[0]!.message).toMatch(/more than 64 levels/);
+  });
+
+  it('checks any depth without overflowing the stack, alone or in a batch', () => {
+    expect(validateStatement(statement(nested(200_000)))[0]!.message).toMatch(/levels deep/);
+    expect(validateStatements([statement('ok'), statement(nested(200_000))])[0]!.path).toMatch(/^\[1\]\.result/);
+    expect(tooDeep([[[1]]], 3)).toBeNull();
+    expect(tooDeep([[[[1]]]], 3)).toBe('[0][0][0]');
   });
 });

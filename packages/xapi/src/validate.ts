@@ -201,7 +201,31 @@ function checkStatementBody(problems: Problems, path: string, value: unknown, is
 }
 
 /** Problems of one statement object (a PUT body); [] when it is valid. */
+/**
+ * How deep JSON may nest in a statement (extensions may hold any JSON). Real statements nest less than 15 levels; the
+ * limit keeps a hostile body from exhausting the stack of whatever reads it next (serializing, comparing), which
+ * would turn a bad request into a server error.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The path of the first value nested deeper than `limit`, or null. Iterative, so any depth is safe to check. */
+export function tooDeep(value: unknown, limit = MAX_JSON_DEPTH, root = ''): string | null {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: root }];
+  while (stack.length) {
+    const { value: v, depth, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return path;
+    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, depth: depth + 1, path: `${path}[${i}]` }));
+    else for (const [key, item] of Object.entries(v)) stack.push({ value: item, depth: depth + 1, path: path ? `${path}.${key}` : key });
+  }
+  return null;
+}
+
+const depthProblem = (path: string): StatementProblem => ({ path, message: `nests JSON more than ${MAX_JSON_DEPTH} levels deep; no statement needs that` });
+
 export function validateStatement(value: unknown): StatementProblem[] {
+  const deep = tooDeep(value);
+  if (deep !== null) return [depthProblem(deep)];
   const problems: Problems = [];
   checkStatementBody(problems, '', value, false);
   return problems;
@@ -212,6 +236,9 @@ export function validateStatement(value: unknown): StatementProblem[] {
  * two statements with the same id are refused (Communication 2.1.2: the LRS SHOULD reject a batch with repeated ids).
  */
 export function validateStatements(value: unknown): StatementProblem[] {
+  // The array itself is one level: a statement in a batch may nest as deep as one sent alone.
+  const deep = tooDeep(value, Array.isArray(value) ? MAX_JSON_DEPTH + 1 : MAX_JSON_DEPTH);
+  if (deep !== null) return [depthProblem(deep)];
   if (!Array.isArray(value)) {
     if (!isJsonObject(value)) return [{ path: '', message: `must be a Statement (a JSON object) or an array of Statements, got ${show(value)}` }];
     return validateStatement(value);

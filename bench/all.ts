@@ -1,0 +1,32 @@
+// npm run bench [-- scene|statements|sync ...]: runs the named benchmarks (all of them without a name) one after
+// another, each in its own Node process so one's memory and open files never weigh on the next. Exits 1 if any failed.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES = {
+  scene: { file: 'run.ts', what: 'draw calls and triangles of the scene kit in real WebGL, against the VR budget' },
+  statements: { file: 'statements.ts', what: 'durable statements/s into /xapi/statements, next to the store module and raw SQLite' },
+  sync: { file: 'hub-sync.ts', what: 'a kiosk-server forwarding 1,000,000 stored statements to a hub (RUYI_BENCH_SYNC_COUNT)' },
+} as const;
+type Name = keyof typeof BENCHES;
+
+const USAGE = `Usage: npm run bench [-- ${Object.keys(BENCHES).join('|')} ...]\n${Object.entries(BENCHES)
+  .map(([name, b]) => `  ${name.padEnd(11)}${b.what}`)
+  .join('\n')}`;
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in BENCHES));
+if (unknown.length) {
+  console.error(`bench: unknown benchmark ${unknown.map((n) => `'${n}'`).join(', ')}\n${USAGE}`);
+  process.exit(2);
+}
+
+const failed: Name[] = [];
+for (const name of (asked.length ? asked : Object.keys(BENCHES)) as Name[]) {
+  console.log(`\n== bench ${name}: ${BENCHES[name].what}`);
+  const file = fileURLToPath(new URL(BENCHES[name].file, import.meta.url));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
+  if (run.status !== 0) failed.push(name);
+}
+if (failed.length) console.error(`\nbench: failed: ${failed.join(', ')}`);
+process.exitCode = failed.length ? 1 : 0;

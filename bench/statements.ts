@@ -1,0 +1,183 @@
+// npm run bench -- statements: durable statements per second into a kiosk-server, next to what SQLite alone does on
+// the same kind of file. Three layers, each measured with 1, 100 and 500 statements per request/transaction:
+//   http   POST /xapi/statements to a real server process (HTTP Basic, xAPI validation, the store, one transaction per
+//          request, fsync before the answer), from CONNECTIONS keep-alive connections;
+//   store  the LRS's store module called directly (its side tables and indexes; no HTTP, no validation);
+//   raw    better-sqlite3 inserting the same JSON texts into a bare (seq, id, body) table.
+// All on files in the system temp folder with WAL and synchronous = FULL, so every commit is fsynced. "vs raw" is the
+// share of SQLite's own durable rate the layer keeps at that batch size.
+import Database from 'better-sqlite3';
+import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, openDatabase } from '../kiosk-server/src/plugins/db.ts';
+import { createTestEnv } from '../kiosk-server/src/test-support/test-app.ts';
+import { createClientRegistry } from '../kiosk-server/src/xapi/clients.ts';
+import { createStatementStore, type StatementItem } from '../kiosk-server/src/xapi/store.ts';
+import { percentile, startServerProcess, statementTexts, thousands } from './server-bench.ts';
+
+const SECONDS = Number(process.env.RUYI_BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.RUYI_BENCH_CONNECTIONS ?? 10);
+const BATCHES = [1, 100, 500];
+
+interface Result {
+  layer: 'http' | 'store' | 'raw';
+  batch: number;
+  statements: number;
+  /** Requests or transactions. */
+  operations: number;
+  ms: number;
+  /** Per request (http) or transaction, ms, sorted. */
+  latencies: number[];
+}
+
+function post(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** CONNECTIONS senders, each posting its next batch as soon as the previous one is answered, for `seconds`. */
+async function httpCase(url: string, authorization: string, batch: number, next: () => string, seconds = SECONDS): Promise<Result> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const target = new URL('/xapi/statements', url);
+  const headers = { authorization, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' };
+  const body = () => (batch === 1 ? next() : `[${Array.from({ length: batch }, next).join(',')}]`);
+  // Bodies are made ahead: the sender shares the machine with the server, and its JSON work is not what is measured.
+  const ready = Array.from({ length: CONNECTIONS * 4 }, body);
+  const latencies: number[] = [];
+  let statements = 0;
+  const refused = new Map<number, number>();
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const text = ready.pop() ?? body();
+        const t = performance.now();
+        const status = await post(agent, target, headers, text);
+        latencies.push(performance.now() - t);
+        if (status === 200) statements += batch;
+        else refused.set(status, (refused.get(status) ?? 0) + 1);
+        if (ready.length < CONNECTIONS) ready.push(body());
+      }
+    }),
+  );
+  const ms = performance.now() - start;
+  agent.destroy();
+  if (refused.size) throw new Error(`POST /xapi/statements refused requests: ${JSON.stringify(Object.fromEntries(refused))}`);
+  return { layer: 'http', batch, statements, operations: latencies.length, ms, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/** Transactions of `batch` statements, back to back, for SECONDS / 2 (SQLite is synchronous: one at a time). */
+function loop(layer: Result['layer'], batch: number, commit: (texts: string[]) => void, next: () => string): Result {
+  const latencies: number[] = [];
+  let statements = 0;
+  const start = performance.now();
+  const end = start + (SECONDS / 2) * 1000;
+  while (performance.now() < end) {
+    const texts = Array.from({ length: batch }, next);
+    const t = performance.now();
+    commit(texts);
+    latencies.push(performance.now() - t);
+    statements += batch;
+  }
+  return { layer, batch, statements, operations: latencies.length, ms: performance.now() - start, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/** A durable SQLite file like the server's (WAL, synchronous = FULL) in a fresh folder. */
+function durableFile(dir: string): Database.Database {
+  const db = new Database(join(dir, 'bench.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  return db;
+}
+
+function rawCase(batch: number, next: () => string): Result {
+  const dir = mkdtempSync(join(tmpdir(), 'ruyi-bench-raw-'));
+  const db = durableFile(dir);
+  try {
+    db.exec('CREATE TABLE statements (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL) STRICT');
+    const insert = db.prepare('INSERT INTO statements (id, body) VALUES (?, ?)');
+    // The id is the first 36 characters after `{"id":"` in every text (statementTexts makes them so).
+    const commit = db.transaction((texts: string[]) => {
+      for (const text of texts) insert.run(text.slice(7, 43), text);
+    });
+    return loop('raw', batch, commit, next);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function storeCase(batch: number, next: () => string, base: string, parkIri: string): Result {
+  const dir = mkdtempSync(join(tmpdir(), 'ruyi-bench-store-'));
+  const db = openDatabase(dir);
+  try {
+    migrate(db);
+    const store = createStatementStore(db, { base });
+    const writer = { authority: { objectType: 'Agent' as const, account: { homePage: parkIri, name: 'bench' } }, clientId: null };
+    const commit = (texts: string[]) => {
+      const items: StatementItem[] = texts.map((body) => ({ statement: JSON.parse(body), body }));
+      store.insert(items, writer);
+    };
+    return loop('store', batch, commit, next);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function table(results: Result[]): string {
+  const raw = new Map(results.filter((r) => r.layer === 'raw').map((r) => [r.batch, r.statements / r.ms]));
+  const header = `${'layer'.padEnd(7)}${'batch'.padStart(6)}${'statements/s'.padStart(14)}${'requests/s'.padStart(12)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs raw'.padStart(9)}`;
+  const rows = results.map((r) => {
+    const rate = r.statements / (r.ms / 1000);
+    const share = raw.has(r.batch) ? `${((r.statements / r.ms / raw.get(r.batch)!) * 100).toFixed(0)}%` : '';
+    return `${r.layer.padEnd(7)}${String(r.batch).padStart(6)}${thousands(rate).padStart(14)}${thousands(r.operations / (r.ms / 1000)).padStart(12)}${percentile(r.latencies, 0.5).toFixed(2).padStart(9)}${percentile(r.latencies, 0.99).toFixed(2).padStart(9)}${share.padStart(9)}`;
+  });
+  return [header, ...rows].join('\n');
+}
+
+async function main(): Promise<number> {
+  const env = createTestEnv();
+  const { base, parkIri } = env.config.xapi;
+  const next = statementTexts({ contentDir: env.config.contentDir, base, parkIri });
+  const results: Result[] = [];
+  try {
+    // The server's own data folder with an xAPI client, made as `npm run admin -- client add` does. The rate limit is
+    // raised: the default (1200 requests/min per client) would cap the single-statement case, not measure it.
+    const db = openDatabase(env.config.dataDir);
+    migrate(db);
+    const client = createClientRegistry(db).add('bench', 'kiosk');
+    db.close();
+    const server = await startServerProcess({
+      RUYI_DATA_DIR: env.config.dataDir,
+      RUYI_CONTENT_DIR: env.config.contentDir,
+      RUYI_APP_DIR: env.config.appDir,
+      RUYI_XAPI_RATE_LIMIT: '1000000',
+    });
+    try {
+      const authorization = `Basic ${Buffer.from(`${client.key}:${client.secret}`).toString('base64')}`;
+      await httpCase(server.url, authorization, 10, next, 2); // warm-up: JIT, SQLite page cache
+      for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, next));
+    } finally {
+      await server.stop();
+    }
+    for (const batch of BATCHES) results.push(storeCase(batch, next, base, parkIri));
+    for (const batch of BATCHES) results.push(rawCase(batch, next));
+  } finally {
+    await env.cleanup();
+  }
+  console.log(`durable statements (WAL, synchronous = FULL; http: ${CONNECTIONS} keep-alive connections, ${SECONDS} s a case; store and raw: one thread, ${SECONDS / 2} s)`);
+  console.log(table(results));
+  return 0;
+}
+
+process.exitCode = await main();

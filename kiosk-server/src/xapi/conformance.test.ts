@@ -1,0 +1,329 @@
+// The ADL LRS Conformance Test Suite (adlnet/lrs-conformance-test-suite, test/v1_0_3) as HTTP requests of the same
+// shape: one test per requirement id it checks, against a listening server. The suite is given the endpoint with a
+// trailing slash and appends '/statements', so every path here starts with '/xapi//' as its requests do.
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { resolve as resolveUrl } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basic, startLrs, type Lrs } from './test-lrs.ts';
+
+let lrs: Lrs;
+let base: string;
+beforeAll(async () => {
+  lrs = await startLrs();
+  await lrs.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(lrs.app.server.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  await lrs.env.cleanup();
+});
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: () => any;
+}
+
+/** A request as the suite's super-request sends it: endpoint + path, with the version and Basic auth headers. */
+function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer; bare?: boolean; url?: string } = {}): Promise<Answer> {
+  const headers: Record<string, string> = options.bare ? {} : { 'X-Experience-API-Version': '1.0.2', Authorization: lrs.auth.hub };
+  Object.assign(headers, options.headers);
+  // As superagent and request do; Node's client sends a GET body without it.
+  if (options.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(options.body));
+  const url = new URL(options.url ?? `${base}/xapi/${path}`);
+  return new Promise((done, fail) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        done({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) });
+      });
+    });
+    req.on('error', fail);
+    req.end(options.body);
+  });
+}
+
+const json = (method: string, path: string, value: unknown, headers: Record<string, string> = {}) =>
+  send(method, path, { headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(value) });
+
+/** statements/default.json of the suite. */
+const defaultStatement = (): Record<string, any> => ({
+  actor: { objectType: 'Agent', name: 'xAPI mbox', mbox: 'mailto:xapi@adlnet.gov' },
+  verb: { id: 'http://adlnet.gov/expapi/verbs/attended', display: { 'en-GB': 'attended', 'en-US': 'attended' } },
+  object: { objectType: 'Activity', id: 'http://www.example.com/meetings/occurances/34534' },
+});
+
+/** statements/context.json + contexts/category.json + an instructor, as the GET tests store it. */
+const contextStatement = (): Record<string, any> => ({
+  ...defaultStatement(),
+  context: {
+    registration: 'ec531277-b57b-4c15-8d91-d292c5b2b8f7',
+    platform: 'Example virtual meeting software',
+    language: 'tlh',
+    statement: { objectType: 'StatementRef', id: '6690e6c9-3ef0-4ed3-8b37-7f3964730bee' },
+    instructor: { objectType: 'Agent', name: 'xAPI mbox', mbox: 'mailto:pri@adlnet.gov' },
+    contextActivities: {
+      category: {
+        objectType: 'Activity',
+        id: 'http://www.example.com/test/array/statements/pri',
+        definition: {
+          name: { 'en-GB': 'example meeting', 'en-US': 'example meeting' },
+          description: { 'en-GB': 'An example meeting.', 'en-US': 'An example meeting.' },
+          moreInfo: 'http://virtualmeeting.example.com/345256',
+        },
+      },
+    },
+  },
+});
+
+const voiding = (target: string): Record<string, any> => ({
+  actor: { objectType: 'Agent', name: 'xAPI mbox', mbox: 'mailto:xapi@adlnet.gov' },
+  verb: { id: 'http://adlnet.gov/expapi/verbs/voided', display: { 'en-US': 'voided' } },
+  object: { objectType: 'StatementRef', id: target },
+});
+
+describe('endpoint form', () => {
+  it('serves the suite\'s paths with a doubled slash (endpoint given as http://host/xapi/)', async () => {
+    expect((await send('GET', '/about', { bare: true })).status).toBe(200);
+    expect((await send('GET', '/statements')).status).toBe(200);
+  });
+});
+
+describe('About resource (Communication 2.8)', () => {
+  it('XAPI-00315, XAPI-00317, XAPI-00318, XAPI-00316: GET /about without headers answers versions including 1.0.1', async () => {
+    const about = await send('GET', '/about', { bare: true });
+    expect(about.status).toBe(200);
+    const version = about.json().version as string[];
+    expect(version).toContain('1.0.1');
+    for (const v of version) expect(['0.9', '0.95', '1.0.0', '1.0.1', '1.0.2', '1.0.3']).toContain(v);
+  });
+
+  it('HEAD /about answers 200 with no body (Communication 1.1)', async () => {
+    const head = await send('HEAD', '/about');
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+  });
+});
+
+describe('PUT and POST (Communication 2.1.1, 2.1.2)', () => {
+  it('XAPI-00143, XAPI-00144, XAPI-00145: PUT with statementId answers 204; without it 400', async () => {
+    const data: Record<string, any> = { ...defaultStatement(), id: randomUUID() };
+    expect((await json('PUT', `/statements?statementId=${data.id}`, data)).status).toBe(204);
+    expect((await json('PUT', '/statements', { ...data, id: randomUUID() })).status).toBe(400);
+  });
+
+  it('statementId that is not a UUID string (true, [object Object]) is 400', async () => {
+    expect((await json('PUT', '/statements?statementId=true', { ...defaultStatement(), id: true })).status).toBe(400);
+    expect((await json('PUT', '/statements?statementId=[object Object]', { ...defaultStatement(), id: { key: 'should fail' } })).status).toBe(400);
+  });
+
+  it('XAPI-00142: a different statement under a stored id changes nothing (409), the same one again is 204', async () => {
+    const data: Record<string, any> = { ...defaultStatement(), id: randomUUID() };
+    expect((await json('POST', '/statements', data)).status).toBe(200);
+    expect((await json('PUT', `/statements?statementId=${data.id}`, { ...data, verb: { ...data.verb, id: 'different value' } })).status).toBeGreaterThanOrEqual(400);
+    expect([204, 409]).toContain((await json('PUT', `/statements?statementId=${data.id}`, data)).status);
+    expect((await send('GET', `/statements?statementId=${data.id}`)).json().verb.id).toBe(data.verb.id);
+  });
+
+  it('XAPI-00146, XAPI-00147: POST answers 200 and the array of ids', async () => {
+    const answer = await json('POST', '/statements', { ...defaultStatement(), id: randomUUID() });
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toHaveLength(1);
+  });
+
+  it('XAPI-00326: a batch with one invalid statement is 400 and stores nothing', async () => {
+    const correct = { ...defaultStatement(), id: randomUUID() };
+    const incorrect = { ...defaultStatement(), id: randomUUID(), verb: { id: 'should fail' } };
+    expect((await json('POST', '/statements', [correct, incorrect])).status).toBe(400);
+    expect((await send('GET', `/statements?statementId=${correct.id}`)).status).toBe(404);
+  });
+});
+
+describe('GET (Communication 2.1.3)', () => {
+  it('XAPI-00161: a single statement comes back as exactly application/json; with attachments=true as multipart/mixed', async () => {
+    const id = (await json('POST', '/statements', defaultStatement())).json()[0];
+    const plain = await send('GET', `/statements?statementId=${id}`);
+    expect(plain.headers['content-type']).toBe('application/json');
+    expect((await send('GET', `/statements?statementId=${id}&attachments=false`)).headers['content-type']).toBe('application/json');
+    const multipart = await send('GET', `/statements?statementId=${id}&attachments=true`);
+    expect(String(multipart.headers['content-type']).split(';')[0]).toBe('multipart/mixed');
+    expect(String(multipart.headers['content-type']).split(';')[1]).toMatch(/^ boundary=/);
+  });
+
+  it('XAPI-00172: format=canonical with Accept-Language picks one language; context activities come back as arrays', async () => {
+    const id = (await json('POST', '/statements', contextStatement())).json()[0];
+    const canonical = (await send('GET', `/statements?statementId=${id}&format=canonical`, { headers: { 'Accept-Language': 'en-GB' } })).json();
+    expect(canonical.verb.display).not.toHaveProperty('en-US');
+    expect(canonical.context.contextActivities.category[0].definition.description).not.toHaveProperty('en-US');
+    expect(canonical.context.contextActivities.category[0].definition.name).not.toHaveProperty('en-US');
+    const exact = (await send('GET', `/statements?statementId=${id}`, { headers: { 'Accept-Language': 'en-GB' } })).json();
+    expect(exact.verb.display).toHaveProperty('en-US');
+    expect(exact.context.contextActivities.category[0].definition.name).toHaveProperty('en-US');
+    expect(exact.context.contextActivities.category[0].definition.name).toHaveProperty('en-GB');
+  });
+
+  it('XAPI-00153: the consistent-through header comes with a 400 for a GET without headers', async () => {
+    const answer = await send('GET', '/statements', { bare: true });
+    expect(answer.status).toBe(400);
+    expect(answer.headers['x-experience-api-consistent-through']).toBeTruthy();
+  });
+
+  it('XAPI-00152: consistent-through is not before any returned stored', async () => {
+    await json('POST', '/statements', defaultStatement());
+    const answer = await send('GET', '/statements');
+    const through = Date.parse(String(answer.headers['x-experience-api-consistent-through']));
+    for (const s of answer.json().statements) expect(Date.parse(s.stored)).toBeLessThanOrEqual(through);
+  });
+
+  it('XAPI-00150, XAPI-00151: statementId or voidedStatementId with another filter is 400; with format or attachments 200', async () => {
+    const id = (await json('POST', '/statements', defaultStatement())).json()[0];
+    for (const extra of ['agent=' + encodeURIComponent(JSON.stringify({ mbox: 'mailto:xapi@adlnet.gov' })), 'verb=http://adlnet.gov/expapi/non/existent', 'limit=1', 'ascending=true', 'related_agents=true', 'since=2012-06-01T19:09:13.245Z'])
+      expect((await send('GET', `/statements?statementId=${id}&${extra}`)).status).toBe(400);
+    expect((await send('GET', `/statements?statementId=${id}&format=ids`)).status).toBe(200);
+    expect((await send('GET', `/statements?statementId=${id}&attachments=true`)).status).toBe(200);
+  });
+
+  it('XAPI-00162, XAPI-00163: a voided statement is 404 by statementId, left out of queries, and statements targeting it stay', async () => {
+    const verb = `http://adlnet.gov/expapi/test/voided/target/${randomUUID()}`;
+    const voidedId = randomUUID();
+    const voidingId = randomUUID();
+    const refId = randomUUID();
+    expect((await json('POST', '/statements', { ...defaultStatement(), id: voidedId, verb: { id: verb } })).status).toBe(200);
+    expect((await json('POST', '/statements', { ...voiding(voidedId), id: voidingId })).status).toBe(200);
+    expect((await json('POST', '/statements', { ...voiding(voidedId), id: refId, verb: { id: verb } })).status).toBe(200);
+    expect((await send('GET', `/statements?statementId=${voidedId}`)).status).toBe(404);
+    expect((await send('GET', `/statements?voidedStatementId=${voidedId}`)).json().id).toBe(voidedId);
+    const ids = (await send('GET', `/statements?verb=${encodeURIComponent(verb)}`)).json().statements.map((s: { id: string }) => s.id);
+    expect(ids).toEqual([refId, voidingId]);
+  });
+
+  it('Data 2.5: filters together find the statement; `more` resolves against the request URL and pages on', async () => {
+    const statement: Record<string, any> = { ...contextStatement(), id: randomUUID() };
+    await json('POST', '/statements', statement);
+    const query = new URLSearchParams({
+      limit: '1',
+      agent: JSON.stringify(statement.actor),
+      verb: statement.verb.id,
+      activity: statement.object.id,
+      registration: statement.context.registration,
+      related_activities: 'true',
+      since: '2012-06-01T19:09:13.245Z',
+      format: 'ids',
+      attachments: 'false',
+    });
+    expect((await send('GET', `/statements?${query}`)).json().statements[0].id).toBe(statement.id);
+
+    await json('POST', '/statements', [defaultStatement(), defaultStatement()]);
+    const first = await send('GET', '/statements?limit=1');
+    const more = first.json().more as string;
+    expect(more).not.toBe('');
+    const next = await send('GET', '', { url: resolveUrl(`${base}/xapi//statements?limit=1`, more) });
+    expect(next.status).toBe(200);
+    expect(next.json()).toHaveProperty('statements');
+    expect(next.json()).toHaveProperty('more');
+  });
+
+  it('Data 2.4.11: a StatementResult is exactly application/json with attachments=false, multipart/mixed with true, whatever Content-Type the GET carries', async () => {
+    const header = { 'Content-Type': 'multipart/mixed; boundary=-------314159265358979323846' };
+    const plain = await send('GET', '/statements?attachments=false&limit=1', { headers: header });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json');
+    const multipart = await send('GET', '/statements?attachments=true&limit=1', { headers: header });
+    expect(multipart.status).toBe(200);
+    expect(String(multipart.headers['content-type'])).toContain('multipart/mixed');
+    expect(() => JSON.parse(multipart.text)).toThrow();
+  });
+
+  it('Data 2.4.11: a statement body sent as multipart/form-data is 400', async () => {
+    const answer = await send('POST', '/statements', { headers: { 'Content-Type': 'multipart/form-data; boundary=-------314159265358979323846' }, body: JSON.stringify(defaultStatement()) });
+    expect(answer.status).toBe(400);
+  });
+
+  it('XAPI-00149: a query matching nothing is 200 with an empty array and more = ""', async () => {
+    const result = (await send('GET', '/statements?verb=http://adlnet.gov/expapi/non/existent/344588672021038')).json();
+    expect(result).toEqual({ statements: [], more: '' });
+  });
+});
+
+describe('Alternate Request Syntax (Communication 1.3)', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+  it('XAPI-00148: POST ?method=GET with form limit=1 answers a StatementResult', async () => {
+    const answer = await send('POST', '/statements?method=GET', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'limit=1' });
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toHaveProperty('more');
+  });
+
+  it('rejects the syntax on a GET (400)', async () => {
+    const body = form({ 'X-Experience-API-Version': '1.0.2', 'Content-Type': 'application/json', content: JSON.stringify(defaultStatement()) });
+    expect((await send('GET', '/statements?method=POST', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body })).status).toBe(400);
+  });
+
+  it('accepts PUT as a POST, with headers in the form and none on the request', async () => {
+    const id = randomUUID();
+    const body = `statementId=${id}&content=${encodeURIComponent(JSON.stringify(defaultStatement()))}`;
+    expect((await send('POST', '/statements?method=PUT', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body })).status).toBe(204);
+    const bare = form({ statementId: randomUUID(), content: JSON.stringify(defaultStatement()), 'X-Experience-API-Version': '1.0.3', Authorization: lrs.auth.hub });
+    expect((await send('POST', '/statements?method=PUT', { bare: true, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: bare })).status).toBe(204);
+  });
+
+  it('rejects extra query parameters, a missing body and a body that is not a form (400)', async () => {
+    const id = randomUUID();
+    const body = `statementId=${id}&content=${encodeURIComponent(JSON.stringify(defaultStatement()))}`;
+    expect((await send('POST', `/statements?method=PUT&statementId=${id}`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body })).status).toBe(400);
+    expect((await send('POST', '/statements?method=PUT')).status).toBe(400);
+    const notForm = JSON.stringify({ statementId: randomUUID(), content: JSON.stringify(defaultStatement()), 'X-Experience-API-Version': '1.0.3', Authorization: lrs.auth.hub });
+    expect((await send('POST', '/statements?method=PUT', { bare: true, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: notForm })).status).toBe(400);
+  });
+});
+
+describe('Error codes, versioning, authentication (Communication 3.2, 3.3, 4.0)', () => {
+  it('XAPI-00324, XAPI-00325: unknown or wrongly cased parameters are 400', async () => {
+    expect((await send('GET', '/statements?foo=bar')).status).toBe(400);
+    for (const q of ['StatementId=' + randomUUID(), 'Verb=http://adlnet.gov/expapi/verbs/attended', 'Limit=10', 'Ascending=true'])
+      expect((await send('GET', `/statements?${q}`)).status).toBe(400);
+    expect((await json('PUT', `/statements?StatementId=${randomUUID()}`, defaultStatement())).status).toBe(400);
+  });
+
+  it('XAPI-00334: bad credentials and a malformed header are 401', async () => {
+    expect((await send('GET', '/statements', { headers: { Authorization: basic('foo', 'bar') } })).status).toBe(401);
+    const id = randomUUID();
+    expect((await json('PUT', `/statements?statementId=${id}`, { ...defaultStatement(), id }, { Authorization: 'Basic:' + Buffer.from('RobCIsNot:AUserOnThisLRS').toString('base64') })).status).toBe(401);
+  });
+
+  it('DELETE of statements without credentials is 405 (Communication 3.2.s3.b1)', async () => {
+    expect((await send('DELETE', `/statements?statementId=${randomUUID()}`, { bare: true, headers: { 'X-Experience-API-Version': '1.0.1' } })).status).toBe(405);
+  });
+
+  it('XAPI-00331: statements without X-Experience-API-Version is 400; about without it 200', async () => {
+    expect((await send('GET', `/statements?statementId=${randomUUID()}`, { headers: { 'X-Experience-API-Version': '' } })).status).toBe(400);
+    expect((await send('POST', '/statements', { bare: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(defaultStatement()) })).status).toBe(400);
+  });
+
+  it('XAPI-00333: every answer says X-Experience-API-Version 1.0.3', async () => {
+    expect((await send('GET', '/statements?limit=1')).headers['x-experience-api-version']).toBe('1.0.3');
+  });
+});
+
+describe('Statement properties set by the LRS (Data 2.4.8, 2.4.9)', () => {
+  it('XAPI-00097: stored is the LRS\'s, not the one sent', async () => {
+    const sent = new Date('July 15, 2011').toISOString();
+    const id = (await json('POST', '/statements', { ...defaultStatement(), stored: sent })).json()[0];
+    expect((await send('GET', `/statements?statementId=${id}`)).json().stored).not.toBe(sent);
+  });
+
+  it('XAPI-00098, XAPI-00100: an authority Group must be anonymous with two members', async () => {
+    const members = [{ name: 'agentA', mbox: 'mailto:agentA@example.com' }, { name: 'agentB', mbox: 'mailto:agentB@example.com' }];
+    const identified = { objectType: 'Group', name: 'xAPI Group', mbox: 'mailto:xapigroup@example.com', member: members };
+    expect((await json('POST', '/statements', { ...defaultStatement(), authority: identified })).status).toBe(400);
+    expect((await json('POST', '/statements', { ...defaultStatement(), authority: { objectType: 'Group', member: members } })).status).toBe(200);
+  });
+
+  it('XAPI-00099: authority is filled in', async () => {
+    const id = (await json('POST', '/statements', defaultStatement())).json()[0];
+    expect((await send('GET', `/statements?statementId=${id}`)).json()).toHaveProperty('authority');
+  });
+});
