@@ -55,7 +55,7 @@ export function* ruyiStatements({ contentDir, base, parkIri }: StatementSettings
   const packs = readContent(contentDir).packs;
   for (;;)
     for (const record of oneOfEach(newVisit()))
-      yield* statementsFromRecord(record, { base, parkIri, deviceId: PARK_DEVICE, pack: (id) => packs.find((p) => p.id === id), newId: randomUUID });
+      yield* statementsFromRecord(record, { base, parkIri, deviceId: PARK_DEVICE, pack: (id) => packs.find((p) => p.id === id) });
 }
 
 /**

@@ -50,7 +50,7 @@ const healthy = (url: string) =>
 /** One visit's start, as the kiosk app makes it (the real mapping). */
 function visitStart(): Statement {
   const record: VisitRecord = { type: 'visit-start', id: randomUUID(), visitId: randomUUID(), at: new Date().toISOString(), platform: 'kiosk', locale: 'zh-CN' };
-  const [statement] = statementsFromRecord(record, { base: XAPI_BASE, parkIri: PARK_IRI, deviceId: randomUUID(), pack: () => undefined, newId: randomUUID });
+  const [statement] = statementsFromRecord(record, { base: XAPI_BASE, parkIri: PARK_IRI, deviceId: randomUUID(), pack: () => undefined });
   return statement!;
 }
 

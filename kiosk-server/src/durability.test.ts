@@ -5,7 +5,6 @@
 // one transaction per batch (plugins/db.ts, xapi/store.ts). Both ways statements arrive are held to it: the kiosk app's
 // own route (POST /api/statements) and the LRS (POST /xapi/statements, HTTP Basic, a client made in the data folder
 // before the server starts, as `npm run admin -- client add` does).
-import { randomUUID } from 'node:crypto';
 import { readContent } from '@ruyi/pack-schema/node';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -94,7 +93,6 @@ function threeVisits(testEnv: TestEnv): Statement[] {
       parkIri: testEnv.config.xapi.parkIri,
       deviceId: 'f3a1c2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b',
       pack: (id) => packs.find((p) => p.id === id),
-      newId: randomUUID,
     }),
   );
 }

@@ -1,5 +1,4 @@
 // The statements a kiosk app would make of records about the fixture content (the real mapping, @ruyi/xapi).
-import { randomUUID } from 'node:crypto';
 import type { VisitRecord } from '@ruyi/records';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import type { App } from '../app.ts';
@@ -15,7 +14,6 @@ export function statementsOf(app: App, config: Pick<Config, 'xapi'>, records: re
       parkIri: config.xapi.parkIri,
       deviceId: TEST_DEVICE,
       pack: (id) => packs.find((p) => p.id === id),
-      newId: randomUUID,
     }),
   );
 }

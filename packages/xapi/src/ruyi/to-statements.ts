@@ -18,8 +18,6 @@ export interface StatementContext {
   classCode?: string | null;
   /** The loaded pack a scenario record is about: its area, version and texts go into the statement. */
   pack: (packId: string) => Pack | undefined;
-  /** Not used: a record's statements are a pure function of it (see verdictId). Kept until every caller drops it. */
-  newId?: () => string;
 }
 
 /** A LocalizedText of a pack (zh-CN, en, maybe ja/ko/ru) is already an xAPI language map. */
