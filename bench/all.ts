@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const BENCHES = {
   scene: { file: 'run.ts', what: 'draw calls and triangles of the scene kit in real WebGL, against the VR budget' },
   statements: { file: 'statements.ts', what: 'durable statements/s into /xapi/statements, next to the store module and raw SQLite' },
-  sync: { file: 'hub-sync.ts', what: 'a kiosk-server forwarding 1,000,000 stored statements to a hub (RUYI_BENCH_SYNC_COUNT)' },
+  sync: { file: 'hub-sync.ts', what: 'a kiosk-server forwarding a backlog of stored statements to a hub (1,000,000; RUYI_BENCH_SYNC_COUNT sets another count)' },
 } as const;
 type Name = keyof typeof BENCHES;
 

@@ -2,47 +2,15 @@
 // statements to send, and the figures they print.
 import { readContent } from '@ruyi/pack-schema/node';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DB_FILE } from '../kiosk-server/src/plugins/db.ts';
 import { newVisit, oneOfEach } from '../kiosk-server/src/test-support/fixture-content.ts';
 
-const SERVER = fileURLToPath(new URL('../kiosk-server/src/server.ts', import.meta.url));
 const PARK_DEVICE = '7d1e2f30-4a5b-4c6d-8e7f-901a2b3c4d5e';
 
-export interface ServerProcess {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Starts kiosk-server/src/server.ts with these RUYI_* settings; resolves with its base URL once it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RUYI_LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    proc.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${out}`)));
-  });
-  return {
-    url,
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      proc.kill('SIGTERM');
-      await once(proc, 'exit');
-    },
-  };
-}
+export { startServerProcess, type ServerProcess } from '../kiosk-server/src/test-support/server-process.ts';
 
 export interface StatementSettings {
   contentDir: string;

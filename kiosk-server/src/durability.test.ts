@@ -7,16 +7,15 @@
 // before the server starts, as `npm run admin -- client add` does).
 import { readContent } from '@ruyi/pack-schema/node';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from './plugins/db.ts';
 import { newVisit, oneOfEach } from './test-support/fixture-content.ts';
+import { startServerProcess, type ServerProcess } from './test-support/server-process.ts';
 import { createTestEnv, type TestEnv } from './test-support/test-app.ts';
 import { createClientRegistry } from './xapi/clients.ts';
 
-const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
 
 let env: TestEnv | undefined;
 let child: ChildProcess | undefined;
@@ -26,33 +25,17 @@ afterEach(async () => {
   env = undefined;
 });
 
-/** Starts the real server as its own process; resolves with its base URL once it listens. */
-async function startServer(testEnv: TestEnv): Promise<{ process: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      RUYI_DATA_DIR: testEnv.config.dataDir,
-      RUYI_CONTENT_DIR: testEnv.config.contentDir,
-      RUYI_APP_DIR: testEnv.config.appDir,
-      RUYI_XAPI_BASE: testEnv.config.xapi.base,
-      RUYI_PARK_IRI: testEnv.config.xapi.parkIri,
-      RUYI_LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+/** The real server as its own process on the test's folders. */
+async function startServer(testEnv: TestEnv): Promise<ServerProcess> {
+  const server = await startServerProcess({
+    RUYI_DATA_DIR: testEnv.config.dataDir,
+    RUYI_CONTENT_DIR: testEnv.config.contentDir,
+    RUYI_APP_DIR: testEnv.config.appDir,
+    RUYI_XAPI_BASE: testEnv.config.xapi.base,
+    RUYI_PARK_IRI: testEnv.config.xapi.parkIri,
   });
-  child = proc;
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    proc.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening: ${out}`)));
-  });
-  return { process: proc, url };
+  child = server.process;
+  return server;
 }
 
 interface Route {
