@@ -132,11 +132,11 @@ test('a saved edit shows in place within 2 s; an invalid save shows the validato
 test('a scenario removed while it is played says so and leads back to the map; restored, it plays again', async ({ page }) => {
   const packDir = join(root, 'content', 'packs', pack.id);
   const saved = join(root, 'saved-pack');
-  // The visit's first records must reach the server while the pack is there (it refuses records of unknown packs).
+  // The visit's first statements must reach the server while the pack is there (it refuses statements of unknown packs).
   let posted = 0;
   let inFlight = 0;
-  page.on('request', (r) => void (r.url().endsWith('/api/records') && inFlight++));
-  page.on('requestfinished', (r) => void (r.url().endsWith('/api/records') && (inFlight--, posted++)));
+  page.on('request', (r) => void (r.url().endsWith('/api/statements') && inFlight++));
+  page.on('requestfinished', (r) => void (r.url().endsWith('/api/statements') && (inFlight--, posted++)));
   await page.goto(`${ORIGIN}/play/${pack.id}/${scenario.id}?preview=1`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(scenario.caseCard.title));
   await expect.poll(() => posted > 0 && inFlight === 0).toBe(true);

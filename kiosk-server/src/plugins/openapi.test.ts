@@ -41,6 +41,8 @@ describe('GET /api/openapi.json', () => {
       '/api/admin/sync/quarantine/{seq}/discard': ['post'],
       '/api/admin/sync/resume': ['post'],
       '/xapi/about': ['get'],
+      '/xapi/activities': ['get'],
+      '/xapi/agents': ['get'],
       '/xapi/statements': ['get', 'post', 'put'],
     });
     // The document itself and the docs page are not API.

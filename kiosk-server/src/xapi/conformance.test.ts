@@ -280,6 +280,120 @@ describe('Alternate Request Syntax (Communication 1.3)', () => {
   });
 });
 
+describe('Alternate Request Syntax, method in lower case (H.Communication1.3)', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const formHeaders = { 'Content-Type': 'application/x-www-form-urlencoded' };
+
+  it('Communication 1.3.s3.b2, b6, b7: ?method=post, put and get work as their upper-case forms; get may come without a body', async () => {
+    const content = JSON.stringify(defaultStatement());
+    expect((await send('POST', '/statements?method=post', { headers: formHeaders, body: form({ 'X-Experience-API-Version': '1.0.2', 'Content-Type': 'application/json', content }) })).status).toBe(200);
+    const put = form({ 'X-Experience-API-Version': '1.0.2', 'Content-Type': 'application/json', content, statementId: randomUUID() });
+    expect((await send('POST', '/statements?method=put', { headers: formHeaders, body: put })).status).toBe(204);
+    const get = await send('POST', '/statements?method=get');
+    expect(get.status).toBe(200);
+    expect(get.json()).toHaveProperty('more');
+    expect((await send('POST', '/statements?method=put')).status).toBe(400);
+    expect((await send('POST', '/statements?method=delete', { headers: formHeaders, body: 'x=1' })).status).toBe(400);
+  });
+
+  it('Communication 1.3.s3.b4, b5: content is read as UTF-8; GET /activities answers each language exactly as sent', async () => {
+    const object = { objectType: 'Activity', id: `http://www.example.com/unicode/${randomUUID()}`, definition: { name: { 'zh-CN': '消防演练', 'ar-EG': 'تمرين الحريق', 'en-US': 'fire drill ✓' } } };
+    const body = form({ 'X-Experience-API-Version': '1.0.2', 'Content-Type': 'application/json', content: JSON.stringify({ ...defaultStatement(), id: randomUUID(), object }) });
+    expect((await send('POST', '/statements?method=post', { headers: formHeaders, body })).status).toBe(200);
+    const activity = await send('GET', `/activities?activityId=${encodeURIComponent(object.id)}`);
+    expect(activity.json().definition.name).toEqual(object.definition.name);
+  });
+});
+
+describe('Agents Resource (Communication 2.4)', () => {
+  const agents = (agent: unknown) => send('GET', `/agents?agent=${encodeURIComponent(JSON.stringify(agent))}`);
+
+  it('XAPI-00245, XAPI-00236, XAPI-00248, XAPI-00237: GET /agents answers 200 with an object, objectType Person, for a stored actor and for one never seen', async () => {
+    const statement = defaultStatement();
+    expect((await json('POST', '/statements', [statement])).status).toBe(200);
+    const known = await agents(statement.actor);
+    expect(known.status).toBe(200);
+    expect(known.json().objectType).toBe('Person');
+    const unknown = await agents({ name: 'Rick James', objectType: 'Agent', account: { homePage: 'http://www.example.com/agentId/1', name: 'Rick James' } });
+    expect(unknown.status).toBe(200);
+    expect(unknown.json()).toMatchObject({ objectType: 'Person', name: ['Rick James'] });
+  });
+
+  it('XAPI-00238, XAPI-00239, XAPI-00244: name is an array of strings, mbox an array of mailto: IRIs', async () => {
+    const statement = defaultStatement();
+    await json('POST', '/statements', [statement]);
+    const person = (await agents(statement.actor)).json();
+    expect(person.name).toEqual(expect.arrayContaining(['xAPI mbox']));
+    for (const name of person.name) expect(typeof name).toBe('string');
+    expect(person.mbox).toEqual(['mailto:xapi@adlnet.gov']);
+  });
+
+  it('XAPI-00240, XAPI-00241, XAPI-00242: mbox_sha1sum, openid and account come back as arrays', async () => {
+    const actors = [
+      { objectType: 'Agent', mbox_sha1sum: 'cd9b00a5611f94eaa7b1661edab976068e364975' },
+      { objectType: 'Agent', openid: 'http://openid.example.org/12345' },
+      { objectType: 'Agent', account: { homePage: 'http://www.example.com', name: 'xAPI account name' } },
+    ];
+    for (const actor of actors) {
+      expect((await json('POST', '/statements', [{ ...defaultStatement(), actor }])).status).toBe(200);
+      const person = (await agents(actor)).json();
+      const [kind] = Object.keys(actor).filter((k) => k !== 'objectType');
+      expect(person[kind!]).toEqual([(actor as Record<string, unknown>)[kind!]]);
+    }
+  });
+
+  it('XAPI-00243, XAPI-00249: without agent, or with an agent that is not a valid Agent, 400', async () => {
+    expect((await send('GET', '/agents')).status).toBe(400);
+    expect((await agents({ objectType: 'Agent', name: 'no identifier' })).status).toBe(400);
+    expect((await agents({ objectType: 'Group', mbox: 'mailto:group@example.com' })).status).toBe(400);
+  });
+
+  it('without X-Experience-API-Version (basic auth only) 400', async () => {
+    expect((await send('GET', '/agents', { bare: true, headers: { Authorization: lrs.auth.hub } })).status).toBe(400);
+  });
+});
+
+describe('Activities Resource (Communication 2.5)', () => {
+  const activities = (activityId: unknown) => send('GET', `/activities?activityId=${typeof activityId === 'string' ? activityId : encodeURIComponent(JSON.stringify(activityId))}`);
+
+  it('Communication 2.5: GET /activities answers 200 for the object of a stored statement', async () => {
+    const statement = defaultStatement();
+    expect((await json('POST', '/statements', [statement])).status).toBe(200);
+    expect((await activities(statement.object.id)).status).toBe(200);
+  });
+
+  it('Communication 2.5.s1: answers the complete Activity object', async () => {
+    const object = {
+      objectType: 'Activity',
+      id: 'http://www.example.com/verify/complete/34534',
+      definition: {
+        type: 'http://adlnet.gov/expapi/activities/meeting',
+        name: { 'en-GB': 'example meeting', 'en-US': 'example meeting' },
+        description: { 'en-GB': 'An example meeting that happened on a specific occasion with certain people present.', 'en-US': 'An example meeting that happened on a specific occasion with certain people present.' },
+        moreInfo: 'http://virtualmeeting.example.com/345256',
+        extensions: { 'http://example.com/profiles/meetings/extension/location': 'X:\\meetings\\minutes\\examplemeeting.one', 'http://example.com/profiles/meetings/extension/reporter': { name: 'Thomas', id: 'http://openid.com/342' } },
+      },
+    };
+    expect((await json('POST', '/statements', [{ ...defaultStatement(), object }])).status).toBe(200);
+    expect((await activities(object.id)).json()).toEqual(object);
+  });
+
+  it('Communication 2.5.s1.table1.row1: without activityId, or with one that is not an IRI string (1, true, an object), 400', async () => {
+    expect((await send('GET', '/activities')).status).toBe(400);
+    for (const value of ['1', 'true', { key: 'value' }]) expect((await activities(value)).status).toBe(400);
+  });
+
+  it('Communication 1.1: HEAD /activities answers 200 with no body', async () => {
+    const head = await send('HEAD', `/activities?activityId=${encodeURIComponent(defaultStatement().object.id)}`);
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+  });
+
+  it('without X-Experience-API-Version (basic auth only) 400', async () => {
+    expect((await send('GET', '/activities', { bare: true, headers: { Authorization: lrs.auth.hub } })).status).toBe(400);
+  });
+});
+
 describe('Error codes, versioning, authentication (Communication 3.2, 3.3, 4.0)', () => {
   it('XAPI-00324, XAPI-00325: unknown or wrongly cased parameters are 400', async () => {
     expect((await send('GET', '/statements?foo=bar')).status).toBe(400);
@@ -292,6 +406,15 @@ describe('Error codes, versioning, authentication (Communication 3.2, 3.3, 4.0)'
     expect((await send('GET', '/statements', { headers: { Authorization: basic('foo', 'bar') } })).status).toBe(401);
     const id = randomUUID();
     expect((await json('PUT', `/statements?statementId=${id}`, { ...defaultStatement(), id }, { Authorization: 'Basic:' + Buffer.from('RobCIsNot:AUserOnThisLRS').toString('base64') })).status).toBe(401);
+  });
+
+  it('DELETE of activities and agents without credentials, POST and PUT with them, are 405', async () => {
+    const activity = `/activities?activityId=${encodeURIComponent('http://www.example.com/meetings/occurances/34534')}`;
+    const agent = `/agents?agent=${encodeURIComponent(JSON.stringify({ objectType: 'Agent', name: 'xAPI mbox', mbox: 'mailto:xapi@adlnet.gov' }))}`;
+    for (const path of [activity, agent]) {
+      expect((await send('DELETE', path, { bare: true, headers: { 'X-Experience-API-Version': '1.0.1' } })).status, path).toBe(405);
+      for (const method of ['POST', 'PUT']) expect((await send(method, path)).status, `${method} ${path}`).toBe(405);
+    }
   });
 
   it('DELETE of statements without credentials is 405 (Communication 3.2.s3.b1)', async () => {

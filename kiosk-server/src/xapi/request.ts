@@ -5,6 +5,13 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
 
 export const ALTERNATE_METHODS = ['GET', 'PUT', 'POST'] as const;
+export type AlternateMethod = (typeof ALTERNATE_METHODS)[number];
+
+/** `?method=` in any case (the ADL suite sends 'post', 'put', 'get'), as one of ALTERNATE_METHODS; null otherwise. */
+export function alternateMethod(value: unknown): AlternateMethod | null {
+  const upper = typeof value === 'string' ? value.toUpperCase() : '';
+  return (ALTERNATE_METHODS as readonly string[]).includes(upper) ? (upper as AlternateMethod) : null;
+}
 export type XapiMethod = 'GET' | 'HEAD' | 'PUT' | 'POST';
 
 export interface XapiCall {
@@ -44,9 +51,11 @@ export function isAlternate(request: FastifyRequest): boolean {
 }
 
 /** The call a POST ?method=… stands for. Real headers win over form fields of the same name. */
-export function alternateCall(request: FastifyRequest, method: (typeof ALTERNATE_METHODS)[number]): XapiCall {
+export function alternateCall(request: FastifyRequest, method: AlternateMethod): XapiCall {
   const type = header(request, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded')
+  const empty = !Buffer.isBuffer(request.body) || request.body.length === 0;
+  // A GET with every header on the request itself has no form to send (the ADL suite posts ?method=get bare).
+  if (type !== 'application/x-www-form-urlencoded' && !(type === undefined && empty))
     throw new ApiError(400, `Content-Type: the alternate request syntax (?method=${method}) needs an application/x-www-form-urlencoded body, got '${type ?? 'none'}'`);
   const form = new URLSearchParams(Buffer.isBuffer(request.body) ? request.body.toString('utf8') : '');
   const params: Record<string, string> = {};

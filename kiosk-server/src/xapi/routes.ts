@@ -1,16 +1,18 @@
-// The Learning Record Store's HTTP face (xAPI 1.0.3): /about, and /statements with GET/HEAD/PUT/POST for clients
-// holding HTTP Basic credentials (`npm run admin -- client add`). Mounted at /xapi by app.ts. Bodies are read raw and
+// The Learning Record Store's HTTP face (xAPI 1.0.3): /about, /statements with GET/HEAD/PUT/POST, and the read-only
+// /activities and /agents, for clients holding HTTP Basic credentials (`npm run admin -- client add`). Mounted at /xapi by app.ts. Bodies are read raw and
 // checked by the xAPI library rather than a JSON schema: xAPI's rules (IRIs, language maps, voiding) do not fit one.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody } from '../errors.ts';
+import { ActivitiesQuerystring, ActivityBody, getActivity } from './activities.ts';
+import { AgentsQuerystring, getPerson, PersonBody } from './agents.ts';
 import { authenticate, parseBasic, requireWriter, UNAUTHORIZED_HEADERS } from './auth.ts';
 import { createClientRegistry, type Client } from './clients.ts';
 import { isSupportedVersion, XAPI_VERSION } from './lib.ts';
 import { StatementsQuerystring } from './query.ts';
-import { ALTERNATE_METHODS, alternateCall, isAlternate, plainCall, type XapiCall } from './request.ts';
+import { alternateCall, alternateMethod, isAlternate, plainCall, type XapiCall } from './request.ts';
 import { getStatements, JSON_LIMIT, MAX_STATEMENTS, MULTIPART_LIMIT, postStatements, putStatement, type Reply, type StatementsContext } from './statements.ts';
 import { createStatementStore } from './store.ts';
 
@@ -35,7 +37,12 @@ const VersionHeader = z.object({
   authorization: z.string().optional().describe('HTTP Basic key:secret'),
 });
 
-const STATEMENT_METHODS = ['GET', 'HEAD', 'PUT', 'POST'];
+/** Resources that need a version header and credentials, by path under the prefix, for the methods they serve. */
+const AUTHENTICATED: Record<string, readonly string[]> = {
+  '/statements': ['GET', 'HEAD', 'PUT', 'POST'],
+  '/activities': ['GET', 'HEAD'],
+  '/agents': ['GET', 'HEAD'],
+};
 
 const ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 429: ErrorBody };
 
@@ -96,7 +103,8 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
 
   /** Who is calling and with which xAPI version, for a plain request; runs before the body is read. */
   app.addHook('preParsing', async (request) => {
-    if (!isStatements(request) || isAlternate(request) || !STATEMENT_METHODS.includes(request.method)) return;
+    const path = request.routeOptions.url?.slice(ctx.prefix.length) ?? '';
+    if (isAlternate(request) || !AUTHENTICATED[path]?.includes(request.method)) return;
     // Version first: the ADL suite expects 400 (not 401) for a request with neither header.
     checkVersion(request.headers['x-experience-api-version'] as string | undefined);
     request.xapiClient = authenticate(clients, request.headers.authorization);
@@ -113,13 +121,16 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
     return answer.body === undefined ? reply.send() : reply.send(answer.body);
   }
 
-  /** Runs a call in the name of its client; for the alternate syntax, authenticates from the form first. */
+  /** The client a call is made by; for the alternate syntax, authenticated from the form here. */
+  function callerOf(request: FastifyRequest, call: XapiCall): Client {
+    if (request.xapiClient) return request.xapiClient;
+    checkVersion(call.version);
+    return authenticate(clients, call.authorization);
+  }
+
+  /** Runs a statements call in the name of its client. */
   function run(request: FastifyRequest, reply: FastifyReply, call: XapiCall) {
-    let client = request.xapiClient;
-    if (!client) {
-      checkVersion(call.version);
-      client = authenticate(clients, call.authorization);
-    }
+    const client = callerOf(request, call);
     if (call.method === 'GET' || call.method === 'HEAD') return send(reply, getStatements(ctx, client, call));
     requireWriter(client);
     return send(reply, call.method === 'PUT' ? putStatement(ctx, client, call) : postStatements(ctx, client, call));
@@ -132,6 +143,29 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
   };
   app.route({ method: ['DELETE', 'PATCH', 'OPTIONS'], url: '/statements', schema: { hide: true }, handler: notAllowed('GET, HEAD, PUT, POST') });
   app.route({ method: ['PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'], url: '/about', schema: { hide: true }, handler: notAllowed('GET, HEAD') });
+
+  // The read-only resources: GET and HEAD, or POST ?method=GET (the alternate request syntax); anything else is 405.
+  const readOnly = (url: string, summary: string, querystring: z.ZodType, body: z.ZodType, answer: (client: Client, call: XapiCall) => Reply) => {
+    app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url, schema: { hide: true }, handler: notAllowed('GET, HEAD') });
+    app.get(url, { schema: { summary, tags: ['xAPI'], querystring, headers: VersionHeader, response: { 200: body, ...ERRORS } } }, async (request, reply) => {
+      const call = plainCall(request, request.method === 'HEAD' ? 'HEAD' : 'GET', request.query as Record<string, string>);
+      return send(reply, answer(callerOf(request, call), call));
+    });
+    app.post(url, { schema: { hide: true } }, async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      if (alternateMethod(query.method) !== 'GET') return notAllowed('GET, HEAD')(request, reply);
+      const others = Object.keys(query).filter((k) => k !== 'method');
+      if (others.length) throw new ApiError(400, `${others[0]}: with the alternate request syntax every parameter goes in the form body; the query string holds only method`);
+      const call = alternateCall(request, 'GET');
+      return send(reply, answer(callerOf(request, call), call));
+    });
+  };
+  readOnly('/activities', 'The Activity with this LRS\'s canonical definition (an Activity with just the id when none is known)', ActivitiesQuerystring, ActivityBody, (_client, call) =>
+    getActivity(ctx.store, call),
+  );
+  readOnly('/agents', 'A Person (every property an array) for the Agent: its identifier and the names it went by', AgentsQuerystring, PersonBody, (client, call) =>
+    getPerson(ctx.store, client, call),
+  );
 
   app.get(
     '/about',
@@ -176,13 +210,21 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
       schema: {
         summary: `Store a statement or an array of up to ${MAX_STATEMENTS} (all or none); answers their ids. With ?method=, the alternate request syntax`,
         tags: ['xAPI'],
-        querystring: z.object({ method: z.enum(ALTERNATE_METHODS).optional().describe('alternate request syntax: the method this form body stands for') }).strict(),
+        querystring: z
+          .object({
+            method: z
+              .string()
+              .regex(/^(GET|PUT|POST)$/i, { error: 'must be GET, PUT or POST (any case)' })
+              .optional()
+              .describe('alternate request syntax: the method this form body stands for'),
+          })
+          .strict(),
         headers: VersionHeader,
         response: { 200: z.array(z.string()).describe('the statement ids, in request order'), ...ERRORS },
       },
     },
     async (request, reply) => {
-      const method = request.query.method;
+      const method = alternateMethod(request.query.method);
       return run(request, reply, method ? alternateCall(request, method) : plainCall(request, 'POST', {}));
     },
   );

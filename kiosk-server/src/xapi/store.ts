@@ -184,6 +184,22 @@ export function createStatementStore(db: Database.Database, options: StoreOption
   const byId = db.prepare<[string], Omit<StoredStatement, 'voided'> & { voided: number }>('SELECT seq, id, body, stored, authority, voided, client_id AS clientId FROM statements WHERE id = ?');
   const countAll = db.prepare<[], number>('SELECT COUNT(*) FROM statements').pluck();
   const maxSeq = db.prepare<[], number | null>('SELECT MAX(seq) FROM statements').pluck();
+  // Resources other than statements: the LRS's view of an Activity or an Agent, read from the statements themselves.
+  // `instr` skips, without parsing, bodies that cannot hold what is looked for (JSON.stringify writes keys quoted).
+  const definitionSources = db
+    .prepare<[string], string>(
+      `SELECT s.body FROM statement_activities a JOIN statements s ON s.seq = a.seq
+       WHERE a.activity_id = ? AND a.related = 1 AND s.voided = 0 AND instr(s.body, '"definition"') > 0 ORDER BY a.seq DESC`,
+    )
+    .pluck();
+  const nameSources = db
+    .prepare<{ key: string; limit: number; clientId: number | null }, string>(
+      `SELECT s.body FROM statement_agents a JOIN statements s ON s.seq = a.seq
+       WHERE a.agent_key = @key AND a.related = 1 AND s.voided = 0 AND instr(s.body, '"name"') > 0
+         AND (@clientId IS NULL OR s.client_id = @clientId)
+       ORDER BY a.seq DESC LIMIT @limit`,
+    )
+    .pluck();
   const attachmentBySha = db.prepare<[string], { sha2: string; content_type: string; content: Buffer }>(
     'SELECT sha2, content_type, content FROM attachments WHERE sha2 = ?',
   );
@@ -344,6 +360,19 @@ export function createStatementStore(db: Database.Database, options: StoreOption
         const page = more ? rows.slice(0, q.limit) : rows;
         return { statements: page, next: more ? { afterSeq: page[page.length - 1]!.seq, maxSeq: max } : null };
       })();
+    },
+
+    /**
+     * Bodies of the statements (not voided) that name this Activity anywhere and may carry a definition, newest
+     * first, read lazily: the Activities resource stops at the first that defines it.
+     */
+    activityDefinitionSources(activityId: string): IterableIterator<string> {
+      return definitionSources.iterate(activityId);
+    },
+
+    /** Bodies of the newest statements (not voided) naming this agent key anywhere, for the Agents resource. */
+    agentNameSources(key: string, limit: number, clientId?: number): string[] {
+      return nameSources.all({ key, limit, clientId: clientId ?? null });
     },
 
     /** The newest stored time, for X-Experience-API-Consistent-Through (null when empty). */
