@@ -25,7 +25,7 @@ import sync from './sync/plugin.ts';
 
 const SERVER_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-/** A batch of 200 records is ~100 KiB; anything much larger is a client bug, not a visit. */
+/** The default for API bodies (admin, content); the routes that take statements or pack archives set their own. */
 export const BODY_LIMIT = 256 * 1024;
 
 export interface BuildOptions {
