@@ -632,6 +632,9 @@ const SUITE: Requirement[] = [
     ['statement object "description" should fail given invalid language code', REJECT, [S('object_activity'), { object: 'activities.description_invalid' }]],
     ["interaction components' description should pass given sr-Latn-RS language-script-region code", ACCEPT, [S('object_activity'), { object: 'activities.likert_valid_language_map' }]],
     ["interaction components' description should fail given invalid language code", REJECT, [S('object_activity'), { object: 'activities.choice_invalid_language_map' }]],
+    // Data 2.4.4.1 (the suite's "choice is an array of non description language"): a choice's description {test: 'value'},
+    // merged index by index into the template's first choice; 'test' is a reserved 4-letter language subtag.
+    ['statement activity "choices" uses choice is an array of non description language', REJECT, [S('object_activity'), { object: 'activities.choice' }, { definition: { choices: [{ id: 'valid', description: { test: 'value' } }] } }]],
     ['context.language should pass given three letter cmn language code', ACCEPT, [S('context'), { context: 'contexts.default' }, { language: 'cmn' }]],
     ['context.language should fail given invalid language code', REJECT, [S('context'), { context: 'contexts.default' }, { language: 'something' }]],
     ['statement attachment "display" should pass given es two letter language code only', ACCEPT, [S('attachment'), { attachments: [{ ...ATTACHMENT, display: { 'en-US': 'A test attachment', es: 'Un accesorio de prueba' } }] }]],

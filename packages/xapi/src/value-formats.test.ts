@@ -14,6 +14,8 @@ describe('isLanguageTag (RFC 5646), with the conformance suites\' cases', () => 
     ['ar-a-aaa-b-bbb-a-ccc', 'extension singleton twice'],
     ['zh-z-aaa-z-bbb-c-ccc', 'extension singleton twice'],
     ['something', 'nine-letter language'],
+    ['test', 'four-letter language subtags are reserved (RFC 5646 2.2.1)'],
+    ['test-US', 'four-letter language subtags are reserved (RFC 5646 2.2.1)'],
     ['a12345', 'digits in the language'],
     ['supercalifragilisticexpialidociouswhatabouthhhhhhh', 'fifty letters'],
     ['de-DE-1901-1901', 'variant twice'],

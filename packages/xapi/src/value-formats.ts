@@ -24,8 +24,10 @@ export const isSha2Hex = (s: string): boolean => /^(?:[0-9a-f]{56}|[0-9a-f]{64}|
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(?:\s*;.*)?$/is;
 export const isMediaType = (s: string): boolean => MEDIA_TYPE.test(s);
 
-// RFC 5646 section 2.1 ABNF, case-insensitive.
-const LANGUAGE = '(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})';
+// RFC 5646 section 2.1 ABNF, case-insensitive; less one thing: a 4-letter primary language subtag, which the ABNF
+// allows but section 2.2.1 reserves (no tag may use one). The ADL conformance suite sends {"test": …} as a language
+// map and expects 400.
+const LANGUAGE = '(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{5,8})';
 const SCRIPT = '(?:-[a-z]{4})';
 const REGION = '(?:-(?:[a-z]{2}|[0-9]{3}))';
 const VARIANT = '(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))';
