@@ -18,8 +18,6 @@ export interface XrTarget {
   /** World space, metres. */
   center: Vec3;
   visible: boolean;
-  /** Optional: a ray or hand pointer is over it now (used when the app reports it). */
-  hovered?: boolean;
 }
 
 export interface XrRenderInfo {
@@ -141,50 +139,14 @@ export async function endSessionFromDevice(page: Page): Promise<void> {
 // ---------- poses: world space ↔ the session's reference space ----------
 
 /**
- * The XR origin's world matrix (column-major, as three.js Matrix4.elements), from the app's window.__ruyiXr.origin
- * (a function or a value). @react-three/xr puts the camera and the controllers under <XROrigin>, so a pose IWER takes
- * (reference space, local-floor) appears in the world at origin × pose; the app moves the origin to the scene's
- * viewpoint, on teleports and snap turns, and raises it for a seated visitor. Accepted shapes: 16 numbers, an object
- * with `elements` or `matrixWorld.elements`, `{ x, y, z, yaw }` (apps/kiosk/src/xr/comfort/placement.ts OriginPose), or
- * `{ position: [x, y, z], quaternion: [x, y, z, w] }`. Null when the app does not report it (then an unmoved origin is
+ * The XR origin's world matrix (column-major, as three.js Matrix4.elements), from the app's window.__ruyiXr.origin().
+ * @react-three/xr puts the camera and the controllers under <XROrigin>, so a pose IWER takes (reference space,
+ * local-floor) appears in the world at origin × pose; the app moves the origin to the scene's viewpoint, on teleports
+ * and snap turns, and raises it for a seated visitor. Null before the view has an origin (then an unmoved one is
  * assumed).
  */
 export async function originMatrix(page: Page): Promise<number[] | null> {
-  const raw = await page.evaluate(() => {
-    const xr = (window as unknown as RuyiXrWindow).__ruyiXr as unknown as { origin?: unknown } | undefined;
-    const o = typeof xr?.origin === 'function' ? (xr.origin as () => unknown)() : xr?.origin;
-    if (o == null) return null;
-    // Copy plain numbers out of three.js objects (a Matrix4 does not serialise as its elements).
-    const m = o as { elements?: ArrayLike<number>; matrixWorld?: { elements: ArrayLike<number> } };
-    if (m.matrixWorld) return { elements: Array.from(m.matrixWorld.elements) };
-    if (m.elements) return { elements: Array.from(m.elements) };
-    return JSON.parse(JSON.stringify(o)) as unknown;
-  });
-  return raw == null ? null : toMatrix(raw);
-}
-
-/** One of the origin shapes above as a column-major 4×4 matrix. */
-export function toMatrix(o: unknown): number[] {
-  if (Array.isArray(o) && o.length === 16) return o as number[];
-  const v = o as { elements?: number[]; x?: number; y?: number; z?: number; yaw?: number; position?: Vec3; quaternion?: Quat };
-  if (v.elements?.length === 16) return v.elements;
-  if (typeof v.x === 'number' && typeof v.yaw === 'number') {
-    const c = Math.cos(v.yaw);
-    const s = Math.sin(v.yaw);
-    // Translation × rotation about +y (three.js: yaw turns -z towards -x).
-    return [c, 0, -s, 0, 0, 1, 0, 0, s, 0, c, 0, v.x, v.y ?? 0, v.z ?? 0, 1];
-  }
-  if (v.position && v.quaternion) {
-    const [x, y, z, w] = v.quaternion;
-    const [px, py, pz] = v.position;
-    return [
-      1 - 2 * (y * y + z * z), 2 * (x * y + z * w), 2 * (x * z - y * w), 0,
-      2 * (x * y - z * w), 1 - 2 * (x * x + z * z), 2 * (y * z + x * w), 0,
-      2 * (x * z + y * w), 2 * (y * z - x * w), 1 - 2 * (x * x + y * y), 0,
-      px, py, pz, 1,
-    ];
-  }
-  throw new Error(`window.__ruyiXr.origin has a shape the harness does not know: ${JSON.stringify(o)}`);
+  return page.evaluate(() => (window as unknown as RuyiXrWindow).__ruyiXr?.origin() ?? null);
 }
 
 export function invertAffine(m: number[]): number[] {
@@ -305,7 +267,7 @@ async function restingHand(page: Page, hand: Hand): Promise<Vec3> {
 /**
  * Points the hand's controller (or tracked hand, whichever IWER has as primary input) from near the headset at a
  * target's world centre: position and a quaternion whose -Z looks at the target, in the reference space. Then waits a
- * few XR frames for the ray to hover it (and, when the app reports hover, for that).
+ * few XR frames for the ray to hover it.
  */
 export async function aimAt(page: Page, targetId: string, options: AimOptions = {}): Promise<XrTarget> {
   const hand = options.hand ?? 'right';
@@ -327,10 +289,6 @@ export async function aimAt(page: Page, targetId: string, options: AimOptions = 
     { hand, from, quaternion },
   );
   await waitForXrFrames(page, options.settleFrames ?? 3);
-  if (target.hovered !== undefined)
-    await expect
-      .poll(async () => (await xrTargets(page)).find((t) => t.id === targetId)?.hovered, { message: `the ray hovers ${targetId}`, timeout: XR_TIMEOUT })
-      .toBe(true);
   return target;
 }
 

@@ -7,16 +7,8 @@ import { select, visibleTargets, waitForTarget, worldToReference, XR_TIMEOUT, xr
 
 export type Press = (page: Page, targetId: string, options?: AimOptions) => Promise<XrTarget>;
 
-export interface Row extends StoredRecord {
-  platform: string;
-  at: string;
-  run_id: string | null;
-  score_scaled: number | null;
-  passed: number | null;
-}
-
 /** The records of one visit, oldest first. */
-export const visitRecords = (visitId: string) => storedRecords('visit_id = ?', visitId) as Row[];
+export const visitRecords = (visitId: string): StoredRecord[] => storedRecords('visit_id = ?', visitId);
 
 /** The visit that started this scenario's run since `since` (ISO time), once its scenario-start reached the server. */
 export async function awaitRunVisit(scenario: Scenario, since: string): Promise<string> {

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { CanvasTexture, SRGBColorSpace, type Mesh } from 'three';
 import { registerXrTarget, updateXrTarget, type XrTarget } from '../targets.ts';
 import { fontCss, useFontsReady } from '../ui/fonts.ts';
-import { COLOURS } from '../ui/theme.ts';
+import { COLOURS, PX_PER_M } from '../ui/theme.ts';
 
 export type ComfortTone = 'normal' | 'danger';
 
@@ -22,9 +22,6 @@ export interface ComfortButtonProps {
   state?: XrTarget['state'];
   onPress: () => void;
 }
-
-/** Canvas pixels per metre: ~1.4 px/mm, as H2's panels (ui/theme.ts PX_PER_M), for the same sharpness. */
-const PX_PER_M = 1400;
 
 function draw(canvas: HTMLCanvasElement, label: string, tone: ComfortTone, on: boolean, hovered: boolean): void {
   const ctx = canvas.getContext('2d');
@@ -77,7 +74,6 @@ export function ComfortButton({ id, label, width, height, position, tone = 'norm
     if (!mesh.current) return;
     return registerXrTarget({ id, kind: 'button', label, state, object: mesh.current });
     // Registered once per id; label and state changes are patched below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   useEffect(() => updateXrTarget(id, { label, state }), [id, label, state]);
 

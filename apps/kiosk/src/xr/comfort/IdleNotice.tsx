@@ -6,11 +6,10 @@ import { CanvasTexture, SRGBColorSpace } from 'three';
 import { useVisit } from '../../stores/visit.ts';
 import { fontCss, useFontsReady } from '../ui/fonts.ts';
 import { wrapText } from '../ui/textLayout.ts';
-import { COLOURS } from '../ui/theme.ts';
+import { COLOURS, PX_PER_M } from '../ui/theme.ts';
 import { ComfortButton } from './ComfortButton.tsx';
 import { head } from './head.ts';
 
-const PX_PER_M = 1400;
 const WIDTH = 0.5;
 const HEIGHT = 0.2;
 const DISTANCE = 0.85;

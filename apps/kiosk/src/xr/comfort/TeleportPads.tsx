@@ -31,7 +31,7 @@ export function useTeleportPoints(scene: Scene): TeleportPoint[] {
       setPoints(teleportPoints(scene, footprints));
     };
     update();
-    // Cheap (one bounding box per prop), and only until the scene changes: catches pack models that finish loading.
+    // Cheap (one bounding box per prop), once a second while the scene is shown: catches pack models that finish loading.
     const timer = window.setInterval(update, 1000);
     return () => window.clearInterval(timer);
   }, [root, scene]);
@@ -109,7 +109,6 @@ function Pad({ point, n, here, assets }: { point: TeleportPoint; n: number; here
     if (!mesh.current) return;
     return registerXrTarget({ id: point.id, kind: 'teleport', label, state, object: mesh.current });
     // Registered once per point; label and state are patched below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [point.id]);
   useEffect(() => updateXrTarget(point.id, { label, state }), [point.id, label, state]);
   const onClick = (e: ThreeEvent<MouseEvent>) => {

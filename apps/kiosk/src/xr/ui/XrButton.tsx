@@ -4,7 +4,7 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import type { Mesh } from 'three';
-import { registerXrTarget, type XrTarget } from '../targets.ts';
+import { registerXrTarget, updateXrTarget, type XrTarget } from '../targets.ts';
 import type { MarkKind, Tone } from './blockLayout.ts';
 import type { ButtonLayout } from './buttonLayout.ts';
 import { fontCss, useFontsReady } from './fonts.ts';
@@ -66,20 +66,12 @@ export function XrButton(props: XrButtonProps): JSX.Element {
   const [drawn, setDrawn] = useState(false);
 
   const targetState: XrTarget['state'] = disabled ? 'disabled' : state;
-  const target = useRef<XrTarget | null>(null);
   useEffect(() => {
     if (!mesh.current) return;
-    target.current = { id, kind: 'button', label, state: targetState, object: mesh.current };
-    return registerXrTarget(target.current);
-    // Label and state are kept current below: only a new id is a new target.
+    return registerXrTarget({ id, kind: 'button', label, state: targetState, object: mesh.current });
+    // Label and state are patched below: only a new id is a new target.
   }, [id]);
-  // Updated in place rather than with updateXrTarget, which stores a copy: the registry would then hold an object
-  // this button's unregister no longer recognises, and a spent button would outlive its step.
-  useEffect(() => {
-    if (!target.current) return;
-    target.current.label = label;
-    target.current.state = targetState;
-  }, [label, targetState]);
+  useEffect(() => updateXrTarget(id, { label, state: targetState }), [id, label, targetState]);
 
   useEffect(() => {
     if (!layout) return;

@@ -12,7 +12,6 @@ import { foundProps } from '../../play/huntView.ts';
 import { runActions } from '../../play/runActions.ts';
 import { useHuntHint } from '../../play/useHuntHint.ts';
 import { SceneContent } from '../../scene/index.ts';
-import { useRun } from '../../stores/run.ts';
 import { useVisit } from '../../stores/visit.ts';
 import { TeleportPads } from '../comfort/TeleportPads.tsx';
 import { PropTargets } from './PropTargets.tsx';
@@ -23,12 +22,11 @@ export function VrWorld({ pack, scenario, state }: { pack: Pack; scenario: Scena
   const assetUrl = useMemo(() => modelUrlResolver(pack), [pack]);
   const hint = useHuntHint(scenario, state);
   // Only a find changes the markers (a new state object comes with every action).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const found = useMemo(() => foundProps(scenario, state), [scenario, state.found]);
   const inspect = useCallback((propId: string) => {
     useVisit.getState().touch();
-    // The world stays on screen for the whole scenario; a prop means something only while hunting.
-    if (useRun.getState().active?.state.phase === 'hazard-hunt') runActions.inspect(propId);
+    // The world stays on screen for the whole scenario; the engine ignores a prop outside the hunt.
+    runActions.inspect(propId);
   }, []);
   const labelOf = useCallback((p: Scenario['scene']['props'][number]) => l(p.label), [l]);
 
