@@ -57,11 +57,9 @@ export type QuarantinedStatement = z.infer<typeof QuarantinedStatement>;
 export const QuarantineList = z.object({ statements: z.array(QuarantinedStatement) });
 export type QuarantineList = z.infer<typeof QuarantineList>;
 
+const SEQ_ERROR = 'must be the seq of a quarantined statement (a whole number ≥ 1)';
 export const QuarantineParams = z.object({
-  seq: z.coerce
-    .number({ error: 'must be the seq of a quarantined statement (a whole number ≥ 1)' })
-    .int({ error: 'must be the seq of a quarantined statement (a whole number ≥ 1)' })
-    .min(1, { error: 'must be the seq of a quarantined statement (a whole number ≥ 1)' }),
+  seq: z.coerce.number({ error: SEQ_ERROR }).int({ error: SEQ_ERROR }).min(1, { error: SEQ_ERROR }),
 });
 
 export const RetryResponse = z.object({

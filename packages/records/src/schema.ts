@@ -76,7 +76,7 @@ export const ScenarioEnd = z.strictObject({
 });
 
 const RECORD_SCHEMAS = [VisitStart, VisitEnd, ScenarioStart, StepEnd, PropChecked, HazardFound, Decision, Answer, ScenarioEnd] as const;
-export const RECORD_TYPES = RECORD_SCHEMAS.map((s) => s.shape.type.value);
+const RECORD_TYPES = RECORD_SCHEMAS.map((s) => s.shape.type.value);
 export const VisitRecord = z.discriminatedUnion('type', RECORD_SCHEMAS, {
   error: (issue) => (issue.code === 'invalid_union' ? `unknown record type: must be one of ${RECORD_TYPES.join(', ')}` : undefined),
 });

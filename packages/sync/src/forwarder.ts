@@ -93,7 +93,6 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
 
   const meter = new RateMeter(now());
   let state: ForwarderState = 'idle';
-  let cursor = 0;
   let failures = 0;
   let nextAttemptAt: number | null = null;
   let sentThisRun = 0;
@@ -121,7 +120,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     const verdict = verdictOf(result);
     if (result.kind === 'response' && result.status === 200) {
       const problem = checkAcknowledgement(result.body, items.map((s) => s.id));
-      if (problem) return { result, verdict: { kind: 'retry' } as Verdict, problem };
+      if (problem) return { result, verdict: { kind: 'retry' }, problem };
     }
     return { result, verdict, problem: null };
   }
@@ -149,7 +148,6 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
       case 'delivered': {
         const last = items[items.length - 1]!.seq;
         await ledger.delivered(last, at);
-        cursor = last;
         sentThisRun += items.length;
         meter.record(items.length, at);
         return { kind: 'ok' };
@@ -170,7 +168,6 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         const statement = items[0]!;
         const reason = errorOf(result, problem, at).message;
         await ledger.quarantine({ seq: statement.seq, id: statement.id, status: verdict.status, reason, at });
-        cursor = statement.seq;
         quarantinedThisRun++;
         log?.warn(`statement ${statement.id} (seq ${statement.seq}) quarantined: ${reason}`, { target, seq: statement.seq, status: verdict.status });
         return { kind: 'ok' };
@@ -188,8 +185,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         state = 'stopped';
         return { kind: 'stop', reason: progress.stopped.reason };
       }
-      cursor = progress.cursor;
-      const batch = await queue.after(cursor, batchSize);
+      const batch = await queue.after(progress.cursor, batchSize);
       if (batch.length === 0) return null;
       state = 'sending';
       return deliver(batch, signal);
@@ -199,7 +195,6 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
   return {
     async start() {
       const progress = await ledger.read();
-      cursor = progress.cursor;
       if (progress.stopped && progress.stopped.credentials !== credentials) {
         await ledger.setStopped(null);
         log?.info('statement sync resumes: the credentials changed since it stopped', { target, stoppedReason: progress.stopped.reason });

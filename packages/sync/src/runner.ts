@@ -1,6 +1,6 @@
 // Drives a forwarder with timers: it pumps when woken (a statement was stored: nudge()), on a slow idle poll (for
 // statements stored without a nudge), and when a backoff delay ends. A nudge never cuts a backoff short, so a busy
-// park does not hammer a hub that is down. stop() clears every timer, aborts the request in flight and waits for the
+// park does not hammer a hub that is down. close() clears every timer, aborts the request in flight and waits for the
 // pump to end, so nothing touches the store after it resolves. Timers come in as arguments (tests drive them).
 import type { Forwarder, PumpResult } from './forwarder.ts';
 import type { Logger } from './ports.ts';

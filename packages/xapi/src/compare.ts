@@ -97,7 +97,9 @@ function sameTimestamps(a: Statement | SubStatement, b: Statement | SubStatement
   const subA = a.object.objectType === 'SubStatement' ? a.object : undefined;
   const subB = b.object.objectType === 'SubStatement' ? b.object : undefined;
   // A SubStatement's timestamp is the sender's alone (an LRS never fills it in), so it must match when either has one.
-  if (subA && subB) return subA.timestamp === undefined && subB.timestamp === undefined ? true : subA.timestamp !== undefined && subB.timestamp !== undefined && sameInstant(subA.timestamp, subB.timestamp);
+  if (subA && subB) {
+    return subA.timestamp === undefined || subB.timestamp === undefined ? subA.timestamp === subB.timestamp : sameInstant(subA.timestamp, subB.timestamp);
+  }
   return true;
 }
 

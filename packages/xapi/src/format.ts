@@ -1,6 +1,7 @@
 // The `format` parameter of GET /statements (Communication 2.1.3): 'exact' as stored, 'ids' with agents, groups,
 // activities and verbs cut to what identifies them, 'canonical' with every activity and verb language map cut to
 // the one language the reader asked for (the LRS's canonical definitions themselves are the caller's to fill in).
+import { IFI_KEYS } from './agent-checks.ts';
 import { pickLanguage } from './language-choice.ts';
 import type {
   Activity,
@@ -70,11 +71,9 @@ function rewriteBody<T extends Statement | SubStatement>(statement: T, rewrite: 
 /** The Agent or Group by its identifier; an anonymous Group by its members' identifiers. */
 function actorIds(actor: Actor): Actor {
   const out: Agent | Group = actor.objectType === 'Group' ? { objectType: 'Group' } : actor.objectType ? { objectType: 'Agent' } : {};
-  for (const key of ['mbox', 'mbox_sha1sum', 'openid', 'account'] as const) {
-    if (actor[key] !== undefined) (out as Record<string, unknown>)[key] = actor[key];
-  }
-  const identified = ['mbox', 'mbox_sha1sum', 'openid', 'account'].some((key) => key in out);
-  if (actor.objectType === 'Group' && !identified && actor.member) (out as Group).member = actor.member.map((m) => actorIds(m) as Agent);
+  const ifis = IFI_KEYS.filter((key) => actor[key] !== undefined);
+  for (const key of ifis) (out as Record<string, unknown>)[key] = actor[key];
+  if (actor.objectType === 'Group' && ifis.length === 0 && actor.member) (out as Group).member = actor.member.map((m) => actorIds(m) as Agent);
   return out;
 }
 
@@ -112,8 +111,9 @@ function canonicalRewrite(languages: readonly string[]): Rewrite {
 }
 
 /**
- * The statement in the requested format, context activities always as arrays; never changes `s`. `languages` is the reader's preference, best first
- * (the Accept-Language header's order); with none, or none present, a map keeps its first entry.
+ * The statement in the requested format, context activities always as arrays; never changes `s`. `languages` is the
+ * reader's preference, best first (the Accept-Language header's order); with none, or none present, a map keeps its
+ * first entry.
  */
 export function formatStatement(s: Statement, format: StatementFormat, languages: readonly string[] = []): Statement {
   return rewriteBody(s, format === 'exact' ? EXACT : format === 'ids' ? IDS : canonicalRewrite(languages));

@@ -200,7 +200,6 @@ function checkStatementBody(problems: Problems, path: string, value: unknown, is
   }
 }
 
-/** Problems of one statement object (a PUT body); [] when it is valid. */
 /**
  * How deep JSON may nest in a statement (extensions may hold any JSON). Real statements nest less than 15 levels; the
  * limit keeps a hostile body from exhausting the stack of whatever reads it next (serializing, comparing), which
@@ -223,6 +222,7 @@ export function tooDeep(value: unknown, limit = MAX_JSON_DEPTH, root = ''): stri
 
 const depthProblem = (path: string): StatementProblem => ({ path, message: `nests JSON more than ${MAX_JSON_DEPTH} levels deep; no statement needs that` });
 
+/** Problems of one statement object (a PUT body); [] when it is valid. */
 export function validateStatement(value: unknown): StatementProblem[] {
   const deep = tooDeep(value);
   if (deep !== null) return [depthProblem(deep)];

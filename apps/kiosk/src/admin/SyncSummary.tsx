@@ -1,9 +1,20 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from './api.ts';
 import { secondsUntil, showsProgress, STATE_SHAPES } from './syncView.ts';
 import { SyncProgress } from './SyncProgress.tsx';
 import { SyncStopNotice } from './SyncStopNotice.tsx';
 import { useSyncText } from './useSyncText.ts';
+
+/** One term of the facts list; `name` marks it for tests (data-fact). */
+function Fact({ label, name, children }: { label: string; name?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-fact={name}>{children}</dd>
+    </div>
+  );
+}
 
 export interface SyncSummaryProps {
   status: SyncStatus;
@@ -39,48 +50,30 @@ export function SyncSummary({ status, readAt, busy, onResume }: SyncSummaryProps
           {status.state === 'stopped' ? <SyncStopNotice status={status} busy={busy} onResume={onResume} /> : null}
           {showsProgress(status) ? <SyncProgress status={status} /> : null}
           <dl className="sync-facts">
-            <div>
-              <dt>{t('sync.target')}</dt>
-              <dd>
-                <code>{status.target}</code>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('sync.clientKey')}</dt>
-              <dd>
-                <code>{status.clientKey}</code>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('sync.backlog')}</dt>
-              <dd data-fact="backlog">{status.backlog}</dd>
-            </div>
-            <div>
-              <dt>{t('sync.lastSuccess')}</dt>
-              <dd data-fact="last-success">{status.lastSuccessAt ? text.time(status.lastSuccessAt) : t('sync.never')}</dd>
-            </div>
-            <div>
-              <dt>{t('sync.failures')}</dt>
-              <dd data-fact="failures">{status.failures}</dd>
-            </div>
+            <Fact label={t('sync.target')}>
+              <code>{status.target}</code>
+            </Fact>
+            <Fact label={t('sync.clientKey')}>
+              <code>{status.clientKey}</code>
+            </Fact>
+            <Fact label={t('sync.backlog')} name="backlog">
+              {status.backlog}
+            </Fact>
+            <Fact label={t('sync.lastSuccess')} name="last-success">
+              {status.lastSuccessAt ? text.time(status.lastSuccessAt) : t('sync.never')}
+            </Fact>
+            <Fact label={t('sync.failures')} name="failures">
+              {status.failures}
+            </Fact>
             {status.nextAttemptAt ? (
-              <div>
-                <dt>{t('sync.nextAttempt')}</dt>
-                <dd data-fact="next-attempt">
-                  {t('sync.nextAttemptIn', { time: text.time(status.nextAttemptAt), seconds: secondsUntil(status.nextAttemptAt, readAt) })}
-                </dd>
-              </div>
+              <Fact label={t('sync.nextAttempt')} name="next-attempt">
+                {t('sync.nextAttemptIn', { time: text.time(status.nextAttemptAt), seconds: secondsUntil(status.nextAttemptAt, readAt) })}
+              </Fact>
             ) : null}
-            <div>
-              <dt>{t('sync.lastError')}</dt>
-              <dd data-fact="last-error">{status.lastError ? text.error(status.lastError) : t('sync.noError')}</dd>
-            </div>
-            {status.batchSize !== null ? (
-              <div>
-                <dt>{t('sync.batchSize')}</dt>
-                <dd>{status.batchSize}</dd>
-              </div>
-            ) : null}
+            <Fact label={t('sync.lastError')} name="last-error">
+              {status.lastError ? text.error(status.lastError) : t('sync.noError')}
+            </Fact>
+            {status.batchSize !== null ? <Fact label={t('sync.batchSize')}>{status.batchSize}</Fact> : null}
           </dl>
         </>
       )}

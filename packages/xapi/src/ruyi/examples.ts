@@ -3,6 +3,7 @@
 import type { Pack } from '@ruyi/pack-schema';
 import type { RecordBody, VisitRecord } from '@ruyi/records';
 import { createRecord } from '@ruyi/records';
+import { scoreRun, type RunScore } from '@ruyi/scenario-engine';
 import type { Statement } from '../statement.ts';
 import { statementsFromRecord } from './to-statements.ts';
 
@@ -34,6 +35,19 @@ export function exampleStatements(pack: Pack): Example[] {
   const node = scenario.decisions.nodes.find((n) => n.id === scenario.decisions.start)!;
   const safe = node.choices.find((c) => c.safe)!;
   const question = scenario.quiz.questions[0]!;
+  const unsafe = node.choices.find((c) => !c.safe)!;
+  // Scores the pack's own rules give two plausible runs: most found, the safe choice, one answer wrong; and few found,
+  // the unsafe choice, most answers wrong.
+  const answers = (right: number) =>
+    Object.fromEntries(scenario.quiz.questions.map((q, i) => [q.id, { choiceIds: q.answer, correct: i < right }]));
+  const score = ({ raw, max, scaled, passed }: RunScore) => ({ score: { raw, max, scaled }, passed });
+  const hazardIds = scenario.hazardHunt.hazards.map((h) => h.id);
+  const good = scoreRun(scenario, {
+    found: hazardIds.slice(1),
+    decisions: [{ nodeId: node.id, choiceId: safe.id, safe: true }],
+    answers: answers(scenario.quiz.questions.length - 1),
+  });
+  const poor = scoreRun(scenario, { found: hazardIds.slice(0, 2), decisions: [{ nodeId: node.id, choiceId: unsafe.id, safe: false }], answers: answers(1) });
   const run = { packId: pack.id, scenarioId: scenario.id, runId };
 
   const steps: [string, RecordBody][] = [
@@ -45,8 +59,8 @@ export function exampleStatements(pack: Pack): Example[] {
     ['…finishes the hazard hunt', { type: 'step-end', ...run, step: 'hazard-hunt', durationMs: 95_600 }],
     ['…takes a decision in the drill', { type: 'decision', ...run, nodeId: node.id, choiceId: safe.id, safe: true }],
     ['…answers a quiz question', { type: 'answer', ...run, questionId: question.id, choiceIds: question.answer, correct: true }],
-    ['…ends the scenario with a pass', { type: 'scenario-end', ...run, score: { raw: 130, max: 170, scaled: 0.7647 }, passed: true, durationMs: 412_300 }],
-    ['Another run that ends below the pass mark', { type: 'scenario-end', ...run, runId: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091', score: { raw: 80, max: 170, scaled: 0.4706 }, passed: false, durationMs: 388_000 }],
+    ['…ends the scenario with a pass', { type: 'scenario-end', ...run, ...score(good), durationMs: 412_300 }],
+    ['Another run that ends below the pass mark', { type: 'scenario-end', ...run, runId: '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091', ...score(poor), durationMs: 388_000 }],
     ['The visit ends', { type: 'visit-end', reason: 'finished' }],
   ];
 

@@ -117,7 +117,6 @@ describe('statementsFromRecord', () => {
     expect(verdict!.result).toEqual(result);
     expect(verdict!.id).not.toBe(completed!.id);
     // Derived from the record's id, so the same record always makes the same two statements.
-    expect(statementsFromRecord(make(everyType[11]![1]), ctx).map((s) => s.id)).not.toEqual([completed!.id, verdict!.id]); // another record
     const record = make(everyType[11]![1]);
     expect(statementsFromRecord(record, ctx)).toEqual(statementsFromRecord(record, ctx));
     expect(verdictId('6e0b5c2a-1f3d-4c7e-9a8b-000000000001')).toBe('91f4a3d5-1f3d-4c7e-9a8b-000000000001');
