@@ -93,8 +93,7 @@ async function main(): Promise<number> {
     kioskConfig.sync = { url: `${hub.url}/xapi/`, key: client.key, secret: client.secret, batchSize: BATCH };
     const meter = meterFetch();
     app = await buildApp(kioskConfig);
-    // Progress is read from the ledger row, not app.sync.status(): that counts the backlog (a scan of the statements
-    // table), which at 1M stored rows holds the event loop long enough to slow the forwarder it is watching.
+    // Progress is read from the ledger row, the forwarder's own durable cursor: what is delivered, not what it reports.
     const ledger = app.db.prepare<[], { cursor: number; stopped_reason: string | null }>('SELECT cursor, stopped_reason FROM sync_state');
     const lastSeq = app.db.prepare<[], number>('SELECT MAX(seq) FROM statements').pluck().get()!;
     const statusStart = performance.now();
@@ -159,7 +158,7 @@ hub sync of ${COUNT.toLocaleString('en')} statements (batch ${BATCH}, hub in its
   bytes sent        ${mb(meter.bytes)} (${Math.round(meter.bytes / COUNT)} B/statement)
   acknowledged      ${meter.acknowledged.toLocaleString('en')} (resent: ${resent})
   forwarder         sent ${status.progress.sent.toLocaleString('en')} · quarantined ${status.quarantined} · last error ${status.lastError?.message ?? 'none'}
-  admin status()    ${statusMs.toFixed(0)} ms with the whole backlog waiting (it counts the backlog)
+  admin status()    ${statusMs.toFixed(0)} ms with the whole backlog waiting (the admin page polls it)
   hub holds         ${hubCount.toLocaleString('en')} (${hubDistinct.toLocaleString('en')} distinct ids)
   lost / out of order / body changed   ${missing} / ${outOfOrder} / ${bodyDiffers}
   disk              kiosk ${mb(kioskBytes)} (${dbBytes(kioskConfig.dataDir)}) · hub ${mb(hubBytes)} (${dbBytes(hubDir)}) · fill ${seconds(fillMs)}`);

@@ -1,14 +1,12 @@
 // What the statement benchmarks share: a kiosk-server as its own process (its own core, as in a park), Ruyi's real
 // statements to send, and the figures they print.
-import { readContent } from '@ruyi/pack-schema/node';
-import { statementsFromRecord, type Statement } from '@ruyi/xapi';
+import type { Statement } from '@ruyi/xapi';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DB_FILE } from '../kiosk-server/src/plugins/db.ts';
 import { newVisit, oneOfEach } from '../kiosk-server/src/test-support/fixture-content.ts';
-
-const PARK_DEVICE = '7d1e2f30-4a5b-4c6d-8e7f-901a2b3c4d5e';
+import { statementSource, toStatements } from '../kiosk-server/src/test-support/statements.ts';
 
 export { startServerProcess, type ServerProcess } from '../kiosk-server/src/test-support/server-process.ts';
 
@@ -20,10 +18,8 @@ export interface StatementSettings {
 
 /** Real Ruyi statements, made by @ruyi/xapi from the records of whole visits to the fixture content, endlessly. */
 export function* ruyiStatements({ contentDir, base, parkIri }: StatementSettings): Generator<Statement> {
-  const packs = readContent(contentDir).packs;
-  for (;;)
-    for (const record of oneOfEach(newVisit()))
-      yield* statementsFromRecord(record, { base, parkIri, deviceId: PARK_DEVICE, pack: (id) => packs.find((p) => p.id === id) });
+  const source = statementSource({ contentDir, xapi: { base, parkIri } });
+  for (;;) yield* toStatements(source, oneOfEach(newVisit()));
 }
 
 /**

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openDatabase } from '../kiosk-server/src/plugins/db.ts';
+import { basicAuthorization } from '../kiosk-server/src/sync/http-transport.ts';
 import { createTestEnv } from '../kiosk-server/src/test-support/test-app.ts';
 import { createClientRegistry } from '../kiosk-server/src/xapi/clients.ts';
 import { createStatementStore, type StatementItem } from '../kiosk-server/src/xapi/store.ts';
@@ -164,7 +165,7 @@ async function main(): Promise<number> {
       RUYI_XAPI_RATE_LIMIT: '1000000',
     });
     try {
-      const authorization = `Basic ${Buffer.from(`${client.key}:${client.secret}`).toString('base64')}`;
+      const authorization = basicAuthorization(client.key, client.secret);
       await httpCase(server.url, authorization, 10, next, 2); // warm-up: JIT, SQLite page cache
       for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, next));
     } finally {

@@ -10,7 +10,6 @@ CREATE TABLE statements (
   verb_id             TEXT NOT NULL,
   timestamp           TEXT,                              -- as sent (or stored, when the statement had none)
   registration        TEXT,
-  object_activity_id  TEXT,                              -- object is an Activity
   object_statement_id TEXT,                              -- object is a StatementRef
   voiding             INTEGER NOT NULL DEFAULT 0,        -- 1: verb is 'voided' (it voids object_statement_id)
   voided              INTEGER NOT NULL DEFAULT 0,        -- 1: a voiding statement targets this one
@@ -29,7 +28,6 @@ CREATE TABLE statements (
 
 CREATE INDEX statements_verb ON statements (verb_id, seq);
 CREATE INDEX statements_registration ON statements (registration, seq);
-CREATE INDEX statements_activity ON statements (object_activity_id, seq);
 CREATE INDEX statements_ref ON statements (object_statement_id);
 CREATE INDEX statements_stored ON statements (stored);
 CREATE INDEX statements_kind_visit ON statements (kind, visit_id);

@@ -5,15 +5,16 @@
 // one transaction per batch (plugins/db.ts, xapi/store.ts). Both ways statements arrive are held to it: the kiosk app's
 // own route (POST /api/statements) and the LRS (POST /xapi/statements, HTTP Basic, a client made in the data folder
 // before the server starts, as `npm run admin -- client add` does).
-import { readContent } from '@ruyi/pack-schema/node';
-import { statementsFromRecord, type Statement } from '@ruyi/xapi';
+import type { Statement } from '@ruyi/xapi';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from './plugins/db.ts';
 import { newVisit, oneOfEach } from './test-support/fixture-content.ts';
 import { startServerProcess, type ServerProcess } from './test-support/server-process.ts';
+import { statementSource, toStatements, type StatementSource } from './test-support/statements.ts';
 import { createTestEnv, type TestEnv } from './test-support/test-app.ts';
+import { basicAuthorization } from './sync/http-transport.ts';
 import { createClientRegistry } from './xapi/clients.ts';
 
 
@@ -58,7 +59,7 @@ const ROUTES: Route[] = [
       try {
         migrate(db);
         const { key, secret } = createClientRegistry(db).add('park-tool', 'kiosk');
-        return { authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`, 'x-experience-api-version': '1.0.3' };
+        return { authorization: basicAuthorization(key, secret), 'x-experience-api-version': '1.0.3' };
       } finally {
         db.close();
       }
@@ -67,18 +68,7 @@ const ROUTES: Route[] = [
 ];
 
 /** Three whole visits as a kiosk app makes them: 30 statements (9 records a visit, a scenario end makes two). */
-function threeVisits(testEnv: TestEnv): Statement[] {
-  const packs = readContent(testEnv.config.contentDir).packs;
-  const records = [...oneOfEach(newVisit()), ...oneOfEach(newVisit()), ...oneOfEach(newVisit())];
-  return records.flatMap((record) =>
-    statementsFromRecord(record, {
-      base: testEnv.config.xapi.base,
-      parkIri: testEnv.config.xapi.parkIri,
-      deviceId: 'f3a1c2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b',
-      pack: (id) => packs.find((p) => p.id === id),
-    }),
-  );
-}
+const threeVisits = (source: StatementSource) => toStatements(source, [...oneOfEach(newVisit()), ...oneOfEach(newVisit()), ...oneOfEach(newVisit())]);
 const BATCH = 30;
 
 describe.each(ROUTES)('durability of $name', (route) => {
@@ -88,6 +78,7 @@ describe.each(ROUTES)('durability of $name', (route) => {
     const headers = { ...route.prepare(testEnv), 'content-type': 'application/json' };
     const post = (url: string, statements: Statement[]) => fetch(`${url}${route.path}`, { method: 'POST', headers, body: JSON.stringify(statements) });
     const { process: server, url } = await startServer(testEnv);
+    const source = statementSource(testEnv.config);
 
     const sent: Statement[][] = [];
     const acknowledged: Statement[][] = [];
@@ -96,7 +87,7 @@ describe.each(ROUTES)('durability of $name', (route) => {
     // Four clients, each posting batches of 30 statements (three whole visits) as fast as the server answers.
     const client = async () => {
       while (!stop) {
-        const batch = threeVisits(testEnv);
+        const batch = threeVisits(source);
         sent.push(batch);
         let res: Response;
         try {

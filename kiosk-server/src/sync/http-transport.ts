@@ -2,7 +2,8 @@
 // (X-Experience-API-Version, JSON, HTTP Basic), so it works against our hub and any conformant LRS. A request that
 // takes longer than the timeout is abandoned (and retried later: the target's idempotency absorbs a late commit).
 // Redirects are not followed: fetch would turn a 301/302 into a GET, and a GET answers 200.
-import { parseRetryAfter, XAPI_VERSION, type SendResult, type Transport } from '@ruyi/sync';
+import { parseRetryAfter, type SendResult, type Transport } from '@ruyi/sync';
+import { XAPI_VERSION } from '@ruyi/xapi';
 
 export interface HttpTransportOptions {
   /** The xAPI address, ending with '/'. */

@@ -1,4 +1,7 @@
-// The statements a kiosk app would make of records about the fixture content (the real mapping, @ruyi/xapi).
+// The statements a kiosk app would make of records about the fixture content (the real mapping, @ruyi/xapi): for
+// tests on an app, the durability test on a server process, and the benchmarks.
+import type { Pack } from '@ruyi/pack-schema';
+import { readContent } from '@ruyi/pack-schema/node';
 import type { VisitRecord } from '@ruyi/records';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import type { App } from '../app.ts';
@@ -6,14 +9,30 @@ import type { Config } from '../config.ts';
 
 export const TEST_DEVICE = '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f';
 
-export function statementsOf(app: App, config: Pick<Config, 'xapi'>, records: readonly VisitRecord[]): Statement[] {
-  const packs = app.content.current().packs;
+export interface StatementSource {
+  packs: readonly Pack[];
+  base: string;
+  parkIri: string;
+}
+
+export function toStatements(source: StatementSource, records: readonly VisitRecord[]): Statement[] {
   return records.flatMap((record) =>
     statementsFromRecord(record, {
-      base: config.xapi.base,
-      parkIri: config.xapi.parkIri,
+      base: source.base,
+      parkIri: source.parkIri,
       deviceId: TEST_DEVICE,
-      pack: (id) => packs.find((p) => p.id === id),
+      pack: (id) => source.packs.find((p) => p.id === id),
     }),
   );
 }
+
+/** With the packs a running app has loaded. */
+export const statementsOf = (app: App, config: Pick<Config, 'xapi'>, records: readonly VisitRecord[]): Statement[] =>
+  toStatements({ packs: app.content.current().packs, base: config.xapi.base, parkIri: config.xapi.parkIri }, records);
+
+/** With the packs of a content folder (for a server in another process). */
+export const statementSource = (config: { contentDir: string; xapi: { base: string; parkIri: string } }): StatementSource => ({
+  packs: readContent(config.contentDir).packs,
+  base: config.xapi.base,
+  parkIri: config.xapi.parkIri,
+});

@@ -1,8 +1,8 @@
 // The parameters of GET /xapi/statements (xAPI 1.0.3 Communication 2.1.3), checked and turned into a store query,
 // and the opaque `more` cursor that carries a query and its position to the next page.
 import { z } from 'zod';
-import { ApiError, type ErrorDetail } from '../errors.ts';
-import { agentKey, parseAgentParam } from './lib.ts';
+import { ApiError, summarize, type ErrorDetail } from '../errors.ts';
+import { agentKey, isUuid, parseAgentParam, parseTimestamp } from './lib.ts';
 import type { StatementQuery } from './store.ts';
 
 /** Statements per page when the client asks for none (limit absent or 0), and the most it may ask for. */
@@ -33,14 +33,11 @@ export const StatementsQuerystring = z
   .strict();
 export type StatementsQuerystring = z.infer<typeof StatementsQuerystring>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
-
 export type GetRequest =
   | { kind: 'single'; id: string; voided: boolean; format: Format; attachments: boolean }
   | { kind: 'query'; query: StatementQuery; filters: StatementsQuerystring; format: Format; attachments: boolean };
 
-const bad = (details: ErrorDetail[]) => new ApiError(400, details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+const bad = (details: ErrorDetail[]) => new ApiError(400, summarize(details), details);
 
 /** Reads the checked query string (or a decoded `more` cursor) as a single-statement or filtered request. */
 export function readGetParams(params: StatementsQuerystring): GetRequest {
@@ -60,7 +57,7 @@ export function readGetParams(params: StatementsQuerystring): GetRequest {
     if (params.statementId !== undefined && params.voidedStatementId !== undefined)
       details.push({ path: 'voidedStatementId', message: 'cannot be used together with statementId' });
     if (others.length) details.push({ path: name, message: `can only be combined with format and attachments (got also ${others.join(', ')})` });
-    if (!UUID.test(single)) details.push({ path: name, message: 'must be a UUID' });
+    if (!isUuid(single)) details.push({ path: name, message: 'must be a UUID' });
     if (details.length) throw bad(details);
     return { kind: 'single', id: single.toLowerCase(), voided: name === 'voidedStatementId', format, attachments };
   }
@@ -76,7 +73,7 @@ export function readGetParams(params: StatementsQuerystring): GetRequest {
   if (params.verb !== undefined) query.verb = params.verb;
   if (params.activity !== undefined) query.activity = params.activity;
   if (params.registration !== undefined) {
-    if (UUID.test(params.registration)) query.registration = params.registration.toLowerCase();
+    if (isUuid(params.registration)) query.registration = params.registration.toLowerCase();
     else details.push({ path: 'registration', message: 'must be a UUID' });
   }
   query.relatedAgents = params.related_agents === 'true';
@@ -84,8 +81,8 @@ export function readGetParams(params: StatementsQuerystring): GetRequest {
   for (const name of ['since', 'until'] as const) {
     const value = params[name];
     if (value === undefined) continue;
-    const time = ISO_TIME.test(value) ? Date.parse(value) : NaN;
-    if (Number.isNaN(time)) details.push({ path: name, message: 'must be an ISO 8601 timestamp with a time zone, e.g. 2026-06-01T09:30:00Z' });
+    const time = parseTimestamp(value);
+    if (time === null) details.push({ path: name, message: 'must be an ISO 8601 timestamp with a time zone, e.g. 2026-06-01T09:30:00Z' });
     // Stored times are all toISOString() (UTC, milliseconds), so normalised times compare as strings.
     else query[name] = new Date(time).toISOString();
   }
@@ -125,19 +122,4 @@ function fromCursor(more: string): GetRequest {
   request.query.afterSeq = cursor.a;
   request.query.maxSeq = cursor.m;
   return request;
-}
-
-/** Accept-Language → language tags in order of preference (for format=canonical). */
-export function acceptedLanguages(header: string | undefined): string[] {
-  if (!header) return [];
-  return header
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-      return { tag: tag!.trim(), q: q === undefined ? 1 : Number(q) };
-    })
-    .filter((l) => l.tag && l.tag !== '*' && l.q > 0)
-    .sort((a, b) => b.q - a.q)
-    .map((l) => l.tag);
 }

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, summarize, type ErrorDetail } from '../errors.ts';
 import { buildMultipart, checkAttachmentParts, MultipartProblem, readMultipart, SIGNATURE_USAGE } from './attachments.ts';
 import type { Client } from './clients.ts';
-import { formatStatement, validateStatements, type Agent, type Statement } from './lib.ts';
-import { acceptedLanguages, moreLink, readGetParams, StatementsQuerystring, type Format } from './query.ts';
+import { formatStatement, isUuid, parseAcceptLanguage, validateStatements, type Agent, type Statement } from './lib.ts';
+import { moreLink, readGetParams, StatementsQuerystring, type Format } from './query.ts';
 import { checkSignatures } from './signature.ts';
 import type { AttachmentBytes, StatementItem, StatementStore, StoredStatement, Writer } from './store.ts';
 import { StatementConflict, VoidingRejected } from './store.ts';
@@ -118,7 +118,7 @@ export function putStatement(ctx: StatementsContext, client: Client, call: XapiC
   const others = Object.keys(call.params).filter((k) => k !== 'statementId');
   if (others.length) throw bad([{ path: others[0]!, message: `is not a parameter of PUT /statements (only statementId is)` }]);
   if (id === undefined) throw bad([{ path: 'statementId', message: 'is required for PUT; use POST to let the server assign ids' }]);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw bad([{ path: 'statementId', message: 'must be a UUID' }]);
+  if (!isUuid(id)) throw bad([{ path: 'statementId', message: 'must be a UUID' }]);
   const { values, single, attachments, multipart } = readBody(call);
   if (!single) throw bad([{ path: 'body', message: 'PUT takes one statement object, not an array (POST takes arrays)' }]);
   const value = values[0] as Record<string, unknown>;
@@ -174,7 +174,7 @@ export function getStatements(ctx: StatementsContext, client: Client, call: Xapi
       })),
     );
   const request = readGetParams(parsed.data);
-  const languages = acceptedLanguages(call.acceptLanguage);
+  const languages = parseAcceptLanguage(call.acceptLanguage);
   // A kiosk client reads back what it sent; readers and hubs read everything.
   const ownOnly = client.role === 'kiosk' ? client.id : undefined;
   const headers: Record<string, string> = { 'x-experience-api-consistent-through': now };

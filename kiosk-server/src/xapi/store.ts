@@ -169,10 +169,10 @@ export interface StoreOptions {
 
 export function createStatementStore(db: Database.Database, options: StoreOptions = {}) {
   const insertRow = db.prepare(`
-    INSERT INTO statements (id, body, stored, authority, client_id, verb_id, timestamp, registration, object_activity_id,
+    INSERT INTO statements (id, body, stored, authority, client_id, verb_id, timestamp, registration,
       object_statement_id, voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id,
       score_scaled, passed)
-    VALUES (@id, @body, @stored, @authority, @clientId, @verbId, @timestamp, @registration, @objectActivityId,
+    VALUES (@id, @body, @stored, @authority, @clientId, @verbId, @timestamp, @registration,
       @objectStatementId, @voiding, @voided, @kind, @visitId, @platform, @locale, @packId, @scenarioId, @area, @runId,
       @scoreScaled, @passed)`);
   const insertAgent = db.prepare('INSERT OR IGNORE INTO statement_agents (seq, agent_key, related) VALUES (?, ?, ?)');
@@ -247,7 +247,6 @@ export function createStatementStore(db: Database.Database, options: StoreOption
         verbId: statement.verb.id,
         timestamp: statement.timestamp ?? stored,
         registration: typeof registration === 'string' ? registration.toLowerCase() : null,
-        objectActivityId: objectActivity(statement.object),
         objectStatementId: refId,
         voiding: isVoiding ? 1 : 0,
         voided: voided ? 1 : 0,
@@ -373,11 +372,6 @@ export function createStatementStore(db: Database.Database, options: StoreOption
     /** Bodies of the newest statements (not voided) naming this agent key anywhere, for the Agents resource. */
     agentNameSources(key: string, limit: number, clientId?: number): string[] {
       return nameSources.all({ key, limit, clientId: clientId ?? null });
-    },
-
-    /** The newest stored time, for X-Experience-API-Consistent-Through (null when empty). */
-    lastStored(): string | null {
-      return (db.prepare('SELECT stored FROM statements ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
     },
   };
 }

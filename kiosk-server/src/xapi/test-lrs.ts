@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'light-my-request';
 import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
+import { basicAuthorization } from '../sync/http-transport.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
 import { createClientRegistry, type Role } from './clients.ts';
 
@@ -14,7 +15,7 @@ export interface Lrs {
   request(options: { method?: string; url: string; payload?: unknown; headers?: Record<string, string>; as?: Role | null }): Promise<Response>;
 }
 
-export const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+export const basic = basicAuthorization;
 
 export async function startLrs(config: Partial<Config> = {}): Promise<Lrs> {
   const env = createTestEnv({ config });

@@ -14,5 +14,3 @@ export { RateMeter, RATE_WINDOW_MS } from './rate.ts';
 export { memoryLedger, memoryQueue } from './memory.ts';
 export type { MemoryLedger, MemoryQueue } from './memory.ts';
 
-/** The xAPI version this forwarder speaks (sent as X-Experience-API-Version). */
-export const XAPI_VERSION = '1.0.3';
