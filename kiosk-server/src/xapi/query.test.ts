@@ -64,6 +64,8 @@ describe('filters', () => {
     const res = await lrs.request({ url: `/xapi/statements${q({ since: 'yesterday' })}` });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/^since: must be an ISO 8601 timestamp/);
+    // A date that does not exist is refused, not rolled over to 2 March.
+    expect((await lrs.request({ url: `/xapi/statements${q({ until: '2026-02-30T00:00:00Z' })}` })).statusCode).toBe(400);
   });
 
   it('includes statements that refer to matching ones (StatementRef), but never voided ones', async () => {
