@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     const fillStart = performance.now();
     const db = openDatabase(kioskConfig.dataDir);
     migrate(db);
-    const store = createStatementStore(db, { base: kioskConfig.xapi.base });
+    const store = createStatementStore(db);
     const writer = { authority: { objectType: 'Agent' as const, account: { homePage: kioskConfig.xapi.parkIri, name: 'kiosk-app' } }, clientId: null };
     const source = ruyiStatements({ contentDir: kioskConfig.contentDir, base: kioskConfig.xapi.base, parkIri: kioskConfig.xapi.parkIri });
     for (let done = 0; done < COUNT; ) {

@@ -5,6 +5,7 @@ import type { Pack } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { recordFromStatement, type Statement } from '@ruyi/xapi';
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -68,7 +69,8 @@ export function storedRecords(where = '1 = 1', ...params: unknown[]): StoredReco
 
 /** Runs axe-core on the page as it is and fails on any violation, naming the rule and the elements. */
 export async function expectNoA11yViolations(page: Page, screen: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated, not added as a <script> tag: the server's content security policy refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
     return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -84,6 +86,16 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (msg.type() === 'error') errors.push(msg.text());
       });
       page.on('pageerror', (err) => errors.push(String(err)));
+      // Content security policy violations: Chromium logs most as console errors, but not all (a refused worker, a
+      // violation inside a frame); the page's own event catches every one.
+      await page.exposeFunction('__ruyiCspViolation', (text: string) => errors.push(text));
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { __ruyiCspViolation(t: string): void }).__ruyiCspViolation(
+            `CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+          ),
+        ),
+      );
       await use(errors);
       expect(errors, 'console errors').toEqual([]);
     },

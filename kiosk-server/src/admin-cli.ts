@@ -3,20 +3,29 @@
 // unseen, at a terminal; one line when piped (`printf '%s\n' "$PW" | npm run admin -- set-password`).
 // Only a scrypt hash is stored. The running server uses it at the next login; no restart is needed.
 // `client add|list|revoke` manages the xAPI clients of /xapi/statements (xapi/client-cli.ts).
+// `integrity-check`, `backup <file>` (database/cli.ts) and `erase` (privacy/cli.ts) look after the database.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, writeCredential } from './admin/password.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './plugins/db.ts';
+import { backupCommand, DATABASE_USAGE, integrityCheckCommand } from './database/cli.ts';
+import { eraseCommand, ERASE_USAGE } from './privacy/cli.ts';
 import { clientCommand, CLIENT_USAGE } from './xapi/client-cli.ts';
 
 const USAGE = `Usage: npm run admin -- set-password
        npm run admin -- client add|list|revoke ...
+       npm run admin -- integrity-check | backup <file>
+       npm run admin -- erase --registration <uuid> | --agent <agent> [--yes]
 
   set-password: reads a new admin password (at least ${MIN_PASSWORD_LENGTH} characters) from standard input and stores
   its hash in RUYI_DATA_DIR/ruyi.sqlite. At a terminal it asks twice; piped, it reads one line.
 
-${CLIENT_USAGE}`;
+${CLIENT_USAGE}
+
+${DATABASE_USAGE}
+
+${ERASE_USAGE}`;
 
 /** Reads one line at a terminal without showing what is typed. */
 function askHidden(question: string): Promise<string> {
@@ -81,6 +90,9 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'set-password' && rest.length === 0) await setPassword();
   else if (command === 'client') process.exitCode = clientCommand(rest, loadConfig(process.env), USAGE);
+  else if (command === 'integrity-check' && rest.length === 0) process.exitCode = integrityCheckCommand(loadConfig(process.env));
+  else if (command === 'backup') process.exitCode = await backupCommand(rest, loadConfig(process.env), USAGE);
+  else if (command === 'erase') process.exitCode = await eraseCommand(rest, loadConfig(process.env), USAGE);
   else if (command === undefined || command === 'help' || command === '--help') console.log(USAGE);
   else {
     console.error(`Unknown command '${[command, ...rest].join(' ')}'.\n\n${USAGE}`);

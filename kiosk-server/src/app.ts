@@ -1,17 +1,26 @@
 // The kiosk server as a Fastify instance: built here, started by server.ts, driven by app.inject() in tests.
 // Plugins load in order: services (db → packs → content → admin) → API routes (one folder per resource) → the XR
 // controller profiles → the kiosk app's files.
-import Fastify from 'fastify';
+import Fastify, { type RouteOptions } from 'fastify';
 import { createRequire } from 'node:module';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { setErrorHandling } from './errors.ts';
 import admin from './plugins/admin.ts';
+import devices from './devices/plugin.ts';
+import deviceRoutes from './devices/routes.ts';
+import { DEFAULT_DEVICE_SETTINGS } from './devices/settings.ts';
+import connections, { connectionLimits, serverTimeouts } from './plugins/connections.ts';
 import content from './plugins/content.ts';
 import db from './plugins/db.ts';
+import dbHealth from './plugins/db-health.ts';
+import { requestSerializer } from './privacy/log.ts';
+import retention from './privacy/plugin.ts';
+import floor, { type FloorOptions } from './floor/plugin.ts';
 import kioskApp from './plugins/kiosk-app.ts';
 import openapi from './plugins/openapi.ts';
 import packs from './plugins/packs.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import adminRoutes from './routes/admin/index.ts';
 import contentRoutes from './routes/content/index.ts';
 import health from './routes/health/index.ts';
@@ -31,43 +40,70 @@ export const BODY_LIMIT = 256 * 1024;
 export interface BuildOptions {
   /** Only tests pass another migrations folder. */
   migrationsDir?: string;
+  /** Only tests pass a clock for device enrollment (codes expire). */
+  deviceClock?: () => number;
   /** Only tests pass a smaller upload limit for pack archives (POST /api/admin/packs). */
   uploadLimit?: number;
+  /** Only tests pass a clock for the write budgets and a free-space probe (a full disk without filling one). */
+  floor?: Pick<FloorOptions, 'now' | 'probe' | 'diskCacheMs'>;
+  /** Only tests pass it: sees every route as it is added (the route sweep classifies each one). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // No query strings at info: they can name a visitor (privacy/log.ts).
+    logger: { level: config.logLevel, serializers: { req: requestSerializer(config.logLevel) } },
     bodyLimit: BODY_LIMIT,
     // xAPI clients join a base URL ending in '/' with '/statements' (the ADL conformance suite does): '/xapi//statements'.
     routerOptions: { ignoreDuplicateSlashes: true },
+    ...serverTimeouts(config.connections.requestTimeoutMs),
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // The API speaks JSON only: a text/plain body gets 415 Unsupported Media Type instead of a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   setErrorHandling(app);
+  // First, so that every answer carries the security headers (the not-found and error answers too) and the connection
+  // ceiling is in place before the server listens.
+  await app.register(securityHeaders);
+  const limits = connectionLimits(config.connections);
+  await app.register(connections, limits);
 
   await app.register(db, { dataDir: config.dataDir, migrationsDir: options.migrationsDir });
+  // Right after the db: it watches every query for damage, then answers /api/health and refuses writes if it finds any.
+  await app.register(dbHealth, { dataDir: config.dataDir, checkMinutes: config.data?.checkMinutes ?? 0 });
+  // Write admission for statements (per-client budgets, the disk floor): app.floor.admit() before each store.
+  await app.register(floor, { dataDir: config.dataDir, ...config.floor, ...options.floor });
   await app.register(packs, { dataDir: config.dataDir, contentDir: config.contentDir });
   // The content folder plus the packs installed at run time (src/packs/): reloaded after each install or rollback.
   await app.register(content, { contentDir: config.contentDir, read: app.packs.source.read });
   await app.register(admin);
+  // Enrolled devices: POST /api/statements takes only theirs and exempt addresses' (by default the server's own machine).
+  await app.register(devices, { ...(config.devices ?? DEFAULT_DEVICE_SETTINGS), now: options.deviceClock });
   // Before the routes: it describes each route as it is added.
   await app.register(openapi, { version: SERVER_VERSION });
   // The forwarder to the hub (app.sync.nudge() after each commit) and its admin routes under /api/admin/sync.
   await app.register(sync, { sync: config.sync });
+  // Deletes statements older than RUYI_RETENTION_DAYS once the sync target has them (privacy/retention.ts).
+  await app.register(retention, {
+    days: config.data?.retentionDays ?? 0,
+    withoutSync: config.data?.retentionWithoutSync ?? 'keep',
+    syncTarget: config.sync?.url ?? null,
+  });
 
   await app.register(
     async (api) => {
       await api.register(health);
-      await api.register(contentRoutes);
+      await api.register(contentRoutes, { events: { perAddress: limits.streamsPerAddress, total: limits.streamsTotal } });
       await api.register(kiosk, { idleSeconds: config.idleSeconds, idleCountdownSeconds: config.idleCountdownSeconds, xapi: config.xapi });
       // A hub has no kiosks of its own: its statements come from kiosk-servers, with credentials, to /xapi.
       if (config.mode === 'kiosk') await api.register(deviceStatements, { base: config.xapi.base, parkIri: config.xapi.parkIri });
       await api.register(stats);
       await api.register(packAssets);
       await api.register(adminRoutes, { prefix: '/admin', uploadLimit: options.uploadLimit });
+      if (config.mode === 'kiosk') await api.register(deviceRoutes);
     },
     { prefix: '/api' },
   );
@@ -81,3 +117,4 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+

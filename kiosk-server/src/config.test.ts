@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
+import { DEFAULT_FLOOR } from './floor/defaults.ts';
 
 describe('loadConfig', () => {
   it('uses the defaults for an empty environment', () => {
@@ -29,6 +30,22 @@ describe('loadConfig', () => {
       RUYI_SYNC_KEY: 'park-1',
       RUYI_SYNC_SECRET: 's3cret',
       RUYI_SYNC_BATCH: '100',
+      RUYI_EVENT_STREAMS_PER_ADDRESS: '4',
+      RUYI_EVENT_STREAMS_TOTAL: '300',
+      RUYI_MAX_CONNECTIONS: '2000',
+      RUYI_REQUEST_TIMEOUT_SECONDS: '45',
+      RUYI_ENROLLMENT: 'open',
+      RUYI_ENROLLMENT_EXEMPT: '127.0.0.1,192.168.10.0/24',
+      RUYI_DEVICE_STATEMENTS_PER_MINUTE: '500',
+      RUYI_DEVICE_BYTES_PER_MINUTE: '2097152',
+      RUYI_DEVICE_STATEMENT_BYTES: '8192',
+      RUYI_XAPI_STATEMENTS_PER_MINUTE: '100000',
+      RUYI_XAPI_BYTES_PER_MINUTE: '268435456',
+      RUYI_XAPI_STATEMENT_BYTES: '32768',
+      RUYI_DISK_FLOOR_MB: '2048',
+      RUYI_DB_CHECK_MINUTES: '15',
+      RUYI_RETENTION_DAYS: '90',
+      RUYI_RETENTION_WITHOUT_SYNC: 'delete',
     });
     expect(config).toEqual({
       port: 18080,
@@ -40,9 +57,27 @@ describe('loadConfig', () => {
       idleCountdownSeconds: 15,
       logLevel: 'warn',
       mode: 'hub',
+      data: { checkMinutes: 15, retentionDays: 90, retentionWithoutSync: 'delete' },
       xapi: { base: 'https://safety.example.gov.cn/xapi/', parkIri: 'https://safety.example.gov.cn/parks/ruyi-creek', rateLimit: 600 },
+      devices: { enrollment: 'open', exempt: ['127.0.0.1', '192.168.10.0/24'] },
+      floor: {
+        device: { statementsPerMinute: 500, bytesPerMinute: 2 * 1024 * 1024, statementBytes: 8192 },
+        xapi: { statementsPerMinute: 100_000, bytesPerMinute: 256 * 1024 * 1024, statementBytes: 32_768 },
+        diskFloorBytes: 2048 * 1024 * 1024,
+      },
+      connections: { streamsPerAddress: 4, streamsTotal: 300, maxConnections: 2000, requestTimeoutMs: 45_000 },
       sync: { url: 'https://lrs.example.org/xapi/', key: 'park-1', secret: 's3cret', batchSize: 100 },
     });
+    expect(loadConfig({}).connections).toEqual({ streamsPerAddress: 8, streamsTotal: 1000, maxConnections: null, requestTimeoutMs: 120_000 });
+  });
+
+  it('has write budgets and a disk floor by default (src/floor/defaults.ts)', () => {
+    expect(loadConfig({}).floor).toEqual(DEFAULT_FLOOR);
+  });
+
+  it('keeps statements and checks the database hourly by default; refuses an unknown retention choice', () => {
+    expect(loadConfig({}).data).toEqual({ checkMinutes: 60, retentionDays: 0, retentionWithoutSync: 'keep' });
+    expect(() => loadConfig({ RUYI_RETENTION_WITHOUT_SYNC: 'purge' })).toThrow(/RUYI_RETENTION_WITHOUT_SYNC: must be one of keep, delete/);
   });
 
   it('forwards nowhere unless RUYI_SYNC_URL is set, and then needs both credentials', () => {
@@ -66,7 +101,15 @@ describe('loadConfig', () => {
     ['RUYI_IDLE_SECONDS', '3601'],
     ['RUYI_IDLE_COUNTDOWN_SECONDS', '2'],
     ['RUYI_IDLE_COUNTDOWN_SECONDS', '61'],
+    ['RUYI_EVENT_STREAMS_PER_ADDRESS', '0'],
+    ['RUYI_EVENT_STREAMS_TOTAL', 'many'],
+    ['RUYI_MAX_CONNECTIONS', '0'],
+    ['RUYI_REQUEST_TIMEOUT_SECONDS', '0'],
     ['RUYI_LOG_LEVEL', 'loud'],
+    ['RUYI_DEVICE_STATEMENTS_PER_MINUTE', '0'],
+    ['RUYI_DEVICE_STATEMENT_BYTES', '512'],
+    ['RUYI_XAPI_BYTES_PER_MINUTE', '1e9'],
+    ['RUYI_DISK_FLOOR_MB', '-1'],
   ])('rejects %s=%s with an error naming the variable and the value', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: .*\\(got '${value.replace('.', '\\.')}'\\)`));

@@ -4,6 +4,9 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_FLOOR, MIB, type FloorConfig } from './floor/defaults.ts';
+import { exemptEntryProblem } from './devices/exempt.ts';
+import { DEFAULT_EXEMPT, ENROLLMENT_MODES, type DeviceSettings } from './devices/settings.ts';
 
 /** The repository root (this file is kiosk-server/src/config.ts). */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -11,6 +14,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** kiosk: a park's own server (kiosk app, device statements, forwarding); hub: the city's, receiving from kiosk-servers. */
 export const MODES = ['kiosk', 'hub'] as const;
+/** What retention does on a server with no sync target: keep everything (default), or delete old statements anyway. */
+export const RETENTION_WITHOUT_SYNC = ['keep', 'delete'] as const;
 
 function integer(min: number, max: number) {
   return z
@@ -41,10 +46,36 @@ const EnvSchema = z.object({
   RUYI_XAPI_BASE: iri('https://ruyi.localhost/xapi/').refine((v) => v.endsWith('/'), { error: 'must end with /' }),
   RUYI_PARK_IRI: iri('https://ruyi.localhost/parks/local'),
   RUYI_XAPI_RATE_LIMIT: integer(1, 1_000_000).default(1200),
+  RUYI_ENROLLMENT: z.enum(ENROLLMENT_MODES, { error: `must be one of ${ENROLLMENT_MODES.join(', ')}` }).default('required'),
+  // 'none', not an empty value, turns the exemption off: an empty variable counts as unset, i.e. the default.
+  RUYI_ENROLLMENT_EXEMPT: z
+    .string()
+    .default(DEFAULT_EXEMPT.join(','))
+    .transform((v) => (v.trim().toLowerCase() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)))
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = exemptEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; or 'none'` });
+      }
+    }),
   RUYI_SYNC_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s) address of an xAPI endpoint, e.g. https://hub.example/xapi/' }).optional(),
   RUYI_SYNC_KEY: z.string().min(1).optional(),
   RUYI_SYNC_SECRET: z.string().min(1).optional(),
   RUYI_SYNC_BATCH: integer(1, 1000).default(200),
+  RUYI_DB_CHECK_MINUTES: integer(0, 10080).default(60),
+  RUYI_RETENTION_DAYS: integer(0, 36500).default(0),
+  RUYI_RETENTION_WITHOUT_SYNC: z.enum(RETENTION_WITHOUT_SYNC, { error: `must be one of ${RETENTION_WITHOUT_SYNC.join(', ')}` }).default('keep'),
+  RUYI_DEVICE_STATEMENTS_PER_MINUTE: integer(1, 100_000_000).default(DEFAULT_FLOOR.device.statementsPerMinute),
+  RUYI_DEVICE_BYTES_PER_MINUTE: integer(1024, 2 ** 40).default(DEFAULT_FLOOR.device.bytesPerMinute),
+  RUYI_DEVICE_STATEMENT_BYTES: integer(1024, 2 ** 30).default(DEFAULT_FLOOR.device.statementBytes),
+  RUYI_XAPI_STATEMENTS_PER_MINUTE: integer(1, 100_000_000).default(DEFAULT_FLOOR.xapi.statementsPerMinute),
+  RUYI_XAPI_BYTES_PER_MINUTE: integer(1024, 2 ** 40).default(DEFAULT_FLOOR.xapi.bytesPerMinute),
+  RUYI_XAPI_STATEMENT_BYTES: integer(1024, 2 ** 30).default(DEFAULT_FLOOR.xapi.statementBytes),
+  RUYI_DISK_FLOOR_MB: integer(0, 100_000_000).default(DEFAULT_FLOOR.diskFloorBytes / MIB),
+  RUYI_EVENT_STREAMS_PER_ADDRESS: integer(1, 100_000).default(8),
+  RUYI_EVENT_STREAMS_TOTAL: integer(1, 100_000).default(1000),
+  RUYI_MAX_CONNECTIONS: integer(1, 1_000_000).optional(),
+  RUYI_REQUEST_TIMEOUT_SECONDS: integer(1, 3600).default(120),
 });
 
 export interface Config {
@@ -60,16 +91,40 @@ export interface Config {
   idleCountdownSeconds: number;
   logLevel: (typeof LOG_LEVELS)[number];
   mode: (typeof MODES)[number];
+  /** Background database checks and statement retention (plugins/db-health.ts, privacy/); absent (tests): neither. */
+  data?: DataCare;
   xapi: {
     /** Where Ruyi's activity IRIs start (the same for every park, so the city can add them up). Ends with '/'. */
     base: string;
     /** The park's IRI: the homePage of every visitor's anonymous account. */
     parkIri: string;
-    /** Requests per minute per xAPI client (per address for requests without credentials). */
+    /** Requests per minute per authenticated xAPI client (failed authentications are limited per address apart). */
     rateLimit: number;
   };
   /** Where this server forwards its statements (a hub or any xAPI LRS); null: it keeps them. */
   sync: SyncConfig | null;
+  /** Which devices may post statements (src/devices/); absent (tests): enrollment required, loopback exempt. */
+  devices?: DeviceSettings;
+  /** Per-client write budgets and the disk floor for statement writes (src/floor/); absent (tests): DEFAULT_FLOOR. */
+  floor?: FloorConfig;
+  connections: {
+    /** Open content event streams (GET /api/content/events) allowed from one address, and in all. */
+    streamsPerAddress: number;
+    streamsTotal: number;
+    /** Connections held at once; null: from the process's file-descriptor limit (see plugins/connections.ts). */
+    maxConnections: number | null;
+    /** A request (headers and body) must arrive whole within this; a stream, once accepted, is not cut. */
+    requestTimeoutMs: number;
+  };
+}
+
+export interface DataCare {
+  /** Minutes between background `PRAGMA quick_check` runs; 0: none. */
+  checkMinutes: number;
+  /** Statements stored more than this many days ago are deleted once forwarded; 0: keep them. */
+  retentionDays: number;
+  /** With no sync target: 'keep' (nothing is deleted) or 'delete' (delete old statements unforwarded). */
+  retentionWithoutSync: (typeof RETENTION_WITHOUT_SYNC)[number];
 }
 
 export interface SyncConfig {
@@ -118,7 +173,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     idleCountdownSeconds: e.RUYI_IDLE_COUNTDOWN_SECONDS,
     logLevel: e.RUYI_LOG_LEVEL,
     mode: e.RUYI_MODE,
+    data: { checkMinutes: e.RUYI_DB_CHECK_MINUTES, retentionDays: e.RUYI_RETENTION_DAYS, retentionWithoutSync: e.RUYI_RETENTION_WITHOUT_SYNC },
     xapi: { base: e.RUYI_XAPI_BASE, parkIri: e.RUYI_PARK_IRI, rateLimit: e.RUYI_XAPI_RATE_LIMIT },
+    devices: { enrollment: e.RUYI_ENROLLMENT, exempt: e.RUYI_ENROLLMENT_EXEMPT },
+    floor: {
+      device: { statementsPerMinute: e.RUYI_DEVICE_STATEMENTS_PER_MINUTE, bytesPerMinute: e.RUYI_DEVICE_BYTES_PER_MINUTE, statementBytes: e.RUYI_DEVICE_STATEMENT_BYTES },
+      xapi: { statementsPerMinute: e.RUYI_XAPI_STATEMENTS_PER_MINUTE, bytesPerMinute: e.RUYI_XAPI_BYTES_PER_MINUTE, statementBytes: e.RUYI_XAPI_STATEMENT_BYTES },
+      diskFloorBytes: e.RUYI_DISK_FLOOR_MB * MIB,
+    },
+    connections: {
+      streamsPerAddress: e.RUYI_EVENT_STREAMS_PER_ADDRESS,
+      streamsTotal: e.RUYI_EVENT_STREAMS_TOTAL,
+      maxConnections: e.RUYI_MAX_CONNECTIONS ?? null,
+      requestTimeoutMs: e.RUYI_REQUEST_TIMEOUT_SECONDS * 1000,
+    },
     sync: e.RUYI_SYNC_URL
       ? {
           url: e.RUYI_SYNC_URL.endsWith('/') ? e.RUYI_SYNC_URL : `${e.RUYI_SYNC_URL}/`,

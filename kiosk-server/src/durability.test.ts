@@ -67,9 +67,9 @@ const ROUTES: Route[] = [
   },
 ];
 
-/** Three whole visits as a kiosk app makes them: 30 statements (9 records a visit, a scenario end makes two). */
+/** Three whole visits as a kiosk app makes them, each a played run: 42 statements (13 records a visit, a scenario end makes two). */
 const threeVisits = (source: StatementSource) => toStatements(source, [...oneOfEach(newVisit()), ...oneOfEach(newVisit()), ...oneOfEach(newVisit())]);
-const BATCH = 30;
+const BATCH = 42;
 
 describe.each(ROUTES)('durability of $name', (route) => {
   it('every acknowledged batch survives SIGKILL mid-load, and no batch is half-written', { timeout: 60_000 }, async () => {
@@ -84,7 +84,7 @@ describe.each(ROUTES)('durability of $name', (route) => {
     const acknowledged: Statement[][] = [];
     const refused: string[] = [];
     let stop = false;
-    // Four clients, each posting batches of 30 statements (three whole visits) as fast as the server answers.
+    // Four clients, each posting batches of 42 statements (three whole visits) as fast as the server answers.
     const client = async () => {
       while (!stop) {
         const batch = threeVisits(source);

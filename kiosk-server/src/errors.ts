@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Headers the answer carries, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -57,7 +59,10 @@ export function setErrorHandling(app: FastifyInstance): void {
       });
       return reply.code(400).send(errorBody(400, summarize(details), details));
     }
-    if (error instanceof ApiError) return reply.code(error.statusCode).send(errorBody(error.statusCode, error.message, error.details));
+    if (error instanceof ApiError) {
+      if (error.headers) void reply.headers(error.headers);
+      return reply.code(error.statusCode).send(errorBody(error.statusCode, error.message, error.details));
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send(errorBody(status, error.message));
     // Anything else is our bug: log it in full, tell the client nothing internal.

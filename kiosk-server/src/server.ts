@@ -1,6 +1,7 @@
 // Starts the kiosk server: `npm run serve` (node --import tsx kiosk-server/src/server.ts). Everything else is in app.ts.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DatabaseUnusable } from './database/damage.ts';
 
 let config: Config;
 try {
@@ -11,7 +12,16 @@ try {
   process.exit(1);
 }
 
-const app = await buildApp(config);
+// A database that cannot be used (damaged, not a database, unreadable) is the operator's to fix, not a crash: a plain
+// message naming the file and the restore steps, no stack trace, exit 1 (a service manager shows it as a failure).
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config);
+} catch (error) {
+  if (!(error instanceof DatabaseUnusable)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { IdleGuard } from './components/IdleGuard.tsx';
+import { EnrollNotice } from './enroll/EnrollNotice.tsx';
+import { EnrollScreen } from './enroll/EnrollScreen.tsx';
 import { PlayScreen } from './play/PlayScreen.tsx';
 import { AdminScreen } from './screens/AdminScreen.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
@@ -62,6 +64,7 @@ export function App() {
       )}
     >
       {!vrStation && <IdleGuard idleSeconds={config.idleSeconds} countdownSeconds={config.idleCountdownSeconds} />}
+      <EnrollNotice />
       <Switch>
         {ScenePreview ? (
           <Route path="/dev/scene">
@@ -81,6 +84,7 @@ export function App() {
           <OperatorScreen content={data} />
         </Route>
         <Route path="/admin" component={AdminScreen} />
+        <Route path="/enroll" component={EnrollScreen} />
         <Route path="/vr">
           <VrStationScreen content={data} />
         </Route>

@@ -1,3 +1,4 @@
+import './no-eval.ts';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import { StrictMode } from 'react';

@@ -1,10 +1,17 @@
-// Staff sessions and login throttling, in memory: a restart logs staff out, which is fine for a park server.
+// Staff sessions, in memory: a restart logs staff out, which is fine for a park server. Login attempts are counted
+// per address by a FailureLimit (src/auth/failures.ts) in plugins/admin.ts, with the limits below.
 // Tokens are kept by their SHA-256, so the map lookup leaks nothing useful about a valid token's bytes.
 import { createHash, randomBytes } from 'node:crypto';
 
 export const SESSION_MS = 8 * 60 * 60 * 1000;
+/** Wrong passwords from one address (counted as each attempt starts) before it is refused for LOCKOUT_MS. */
 export const MAX_FAILURES = 5;
 export const LOCKOUT_MS = 60 * 1000;
+/** Failures are forgotten this long after the first of a series (a typo a day never locks anyone out). */
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Password hashes at once, server-wide, and how many more may wait; past that a login is refused at once (503). */
+export const HASH_CONCURRENCY = 2;
+export const HASH_QUEUE = 8;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -40,33 +47,5 @@ export class SessionStore {
   private prune(): void {
     const now = this.now();
     for (const [key, expiresAt] of this.sessions) if (expiresAt <= now) this.sessions.delete(key);
-  }
-}
-
-/** After MAX_FAILURES failed logins from one address, that address is refused for LOCKOUT_MS. */
-export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  /** Milliseconds the address must still wait, or 0 when it may try. */
-  retryAfterMs(address: string): number {
-    const entry = this.failures.get(address);
-    if (!entry || entry.lockedUntil === 0) return 0;
-    const wait = entry.lockedUntil - this.now();
-    if (wait > 0) return wait;
-    this.failures.delete(address);
-    return 0;
-  }
-
-  fail(address: string): void {
-    const entry = this.failures.get(address) ?? { count: 0, lockedUntil: 0 };
-    entry.count += 1;
-    if (entry.count >= MAX_FAILURES) entry.lockedUntil = this.now() + LOCKOUT_MS;
-    this.failures.set(address, entry);
-  }
-
-  succeed(address: string): void {
-    this.failures.delete(address);
   }
 }

@@ -1,17 +1,25 @@
 // Staff authentication for the admin routes: the password hash in SQLite (set with `npm run admin -- set-password`),
-// sessions and login throttling in memory. `app.admin.authenticate` is the onRequest hook admin routes use; it runs
-// before the body is read, so an unauthenticated upload is refused without being received.
+// sessions and failed logins in memory. `app.admin.authenticate` is the onRequest hook admin routes use; it runs
+// before the body is read, so an unauthenticated upload is refused without being received. A login (routes/admin/
+// session.ts) is counted against its address before it hashes, and the hashes of the whole server go through one
+// small gate, so guessing in parallel is no faster than in series and leaves libuv's threadpool (which also reads the
+// app's files) to visitors.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { readCredential, SET_PASSWORD_HINT, type StoredCredential } from '../admin/password.ts';
-import { LoginThrottle, SessionStore } from '../admin/sessions.ts';
+import { FAILURE_WINDOW_MS, HASH_CONCURRENCY, HASH_QUEUE, LOCKOUT_MS, MAX_FAILURES, SessionStore } from '../admin/sessions.ts';
+import { FailureLimit } from '../auth/failures.ts';
+import { Gate } from '../auth/gate.ts';
 import { ApiError } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     admin: {
       sessions: SessionStore;
-      throttle: LoginThrottle;
+      /** Failed (and in-progress) logins per address. */
+      failures: FailureLimit;
+      /** Password hashes: at most HASH_CONCURRENCY at once server-wide; `stats()` counts them. */
+      hashes: Gate;
       /** The stored credential; throws 403 (telling the operator how to set one) when there is none. */
       credential(): StoredCredential;
       authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
@@ -28,7 +36,8 @@ export function bearerToken(request: FastifyRequest): string | null {
 export default fp(
   async (app) => {
     const sessions = new SessionStore();
-    const throttle = new LoginThrottle();
+    const failures = new FailureLimit({ maxFailures: MAX_FAILURES, windowMs: FAILURE_WINDOW_MS, lockoutMs: LOCKOUT_MS, maxAddresses: 10_000 });
+    const hashes = new Gate(HASH_CONCURRENCY, HASH_QUEUE);
     const credential = () => {
       const stored = readCredential(app.db);
       if (!stored) throw new ApiError(403, `${SET_PASSWORD_HINT}; there is no default password`);
@@ -37,7 +46,8 @@ export default fp(
     if (!readCredential(app.db)) app.log.warn(`admin routes are closed: ${SET_PASSWORD_HINT}`);
     app.decorate('admin', {
       sessions,
-      throttle,
+      failures,
+      hashes,
       credential,
       async authenticate(request, reply) {
         credential();

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkDatabase, DatabaseUnusable, describeDamage, isDamage } from '../database/damage.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,20 +66,46 @@ export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): string[] {
   return done;
 }
 
-/** Opens (creating if needed) `<dataDir>/ruyi.sqlite` with the settings the server relies on. */
+/**
+ * Opens (creating if needed) `<dataDir>/ruyi.sqlite` with the settings the server relies on. A file SQLite cannot read
+ * (not a database, a damaged header, no permission) throws DatabaseUnusable, whose message says what to do.
+ */
 export function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE));
-  // WAL: readers (statistics) never block the writer (kiosks posting records), and a crash never corrupts the file.
-  db.pragma('journal_mode = WAL');
-  // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss. The kiosk deletes records from its
-  // outbox once we answer 2xx, so a 2xx must mean "on disk and survives a power cut". FULL fsyncs every commit; batching
-  // (one transaction per request) keeps that affordable (~160k rows/s measured, see /work/shared/STACK.md).
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  // Wait for a lock rather than fail at once if a backup (`sqlite3 .backup`) or another reader holds it.
-  db.pragma('busy_timeout = 5000');
+  const file = join(dataDir, DB_FILE);
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new DatabaseUnusable(file, describeDamage(error));
+  }
+  try {
+    // WAL: readers (statistics) never block the writer (kiosks posting records), and a crash never corrupts the file.
+    db.pragma('journal_mode = WAL');
+    // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss. The kiosk deletes records from its
+    // outbox once we answer 2xx, so a 2xx must mean "on disk and survives a power cut". FULL fsyncs every commit;
+    // batching (one transaction per request) keeps that affordable (~160k rows/s measured).
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Wait for a lock rather than fail at once if a backup (`npm run admin -- backup`) or another reader holds it.
+    db.pragma('busy_timeout = 5000');
+    // An erased or expired statement is overwritten with zeros, not just unlinked: visitors' answers must not linger
+    // in free pages of the file (or of a copy of it).
+    db.pragma('secure_delete = ON');
+  } catch (error) {
+    db.close();
+    if (isDamage(error)) throw new DatabaseUnusable(file, describeDamage(error));
+    throw error;
+  }
   return db;
+}
+
+/** Throws DatabaseUnusable when `PRAGMA quick_check` finds damage (every page read once: seconds on a big file). */
+export function assertSound(db: Database.Database, file: string): void {
+  const problems = checkDatabase(db, 'quick_check', 10);
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 3).join('; ');
+  throw new DatabaseUnusable(file, `PRAGMA quick_check found damage (${shown}${problems.length > 3 ? '; …' : ''})`);
 }
 
 export interface DbPluginOptions {
@@ -90,11 +117,16 @@ export interface DbPluginOptions {
 export default fp<DbPluginOptions>(
   async (app, options) => {
     const db = openDatabase(options.dataDir);
+    const file = join(options.dataDir, DB_FILE);
     try {
+      // Before anything reads or writes: a damaged file stops the server here, with the restore steps, rather than
+      // answering 500 to statistics and 200 to inserts into a file that is falling apart.
+      assertSound(db, file);
       const applied = migrate(db, options.migrationsDir);
       if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
     } catch (error) {
       db.close();
+      if (isDamage(error)) throw new DatabaseUnusable(file, describeDamage(error));
       throw error;
     }
     app.decorate('db', db);

@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { allowInlineStyles } from './security-headers.ts';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 export const DOCS_PREFIX = '/api/docs';
@@ -31,7 +32,11 @@ async function openapi(app: FastifyInstance, { version }: { version: string }) {
     routePrefix: DOCS_PREFIX,
     // validatorUrl: Swagger UI would otherwise send the document to validator.swagger.io.
     uiConfig: { validatorUrl: null, docExpansion: 'list', deepLinking: true },
-    staticCSP: true,
+    // Its own policy would replace the server's (security-headers.ts) with one that upgrades requests to https (the
+    // park's LAN is plain http) and lets any same-origin page frame the docs. The server's policy covers Swagger UI's
+    // script files; it only adds a <style> element of its own, so these pages alone allow inline styles.
+    staticCSP: false,
+    transformStaticCSP: allowInlineStyles,
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
 }

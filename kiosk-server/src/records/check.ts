@@ -1,13 +1,11 @@
-// Checks what the record schema cannot: every id a record names exists in the loaded content, and what the client
-// claims (a safe choice, a correct answer, a score, passed) agrees with the pack. A record that fails here would
+// Checks what the record schema cannot, one record at a time: every id a record names exists in the loaded content,
+// and what the client claims of a step (a safe choice, a correct answer) agrees with the pack. A scenario end needs
+// its run and is judged in admission.ts. A record that fails here would
 // otherwise skew the statistics forever, so the whole batch is refused with the record index and field named.
 import { isCorrect } from '@ruyi/scenario-engine';
 import type { Content, Pack, Scenario } from '@ruyi/pack-schema';
 import type { VisitRecord } from '@ruyi/records';
 import type { ErrorDetail } from '../errors.ts';
-
-/** Scaled scores are rounded by the client (4 decimals); allow for that and no more. */
-export const SCALED_TOLERANCE = 0.001;
 
 export interface ContentIndex {
   pack(id: string): { pack: Pack; scenario(id: string): Scenario | undefined } | undefined;
@@ -106,17 +104,9 @@ export function checkRecords(records: readonly VisitRecord[], index: ContentInde
           problem('correct', `must be ${correct}: the answer to question '${question.id}' is ${list(question.answer)}`);
         return;
       }
-      case 'scenario-end': {
-        const { raw, max, scaled } = record.score;
-        if (raw > max) return problem('score.raw', `${raw} is more than score.max (${max})`);
-        const expected = max === 0 ? 0 : raw / max;
-        if (Math.abs(expected - scaled) >= SCALED_TOLERANCE)
-          return problem('score.scaled', `${scaled} does not match score.raw / score.max = ${raw}/${max} = ${Number(expected.toFixed(4))}`);
-        const passed = scaled >= scenario.result.passScore;
-        if (record.passed !== passed)
-          problem('passed', `must be ${passed}: scenario '${scenario.id}' is passed at a scaled score of ${scenario.result.passScore} or more, and this one is ${scaled}`);
+      case 'scenario-end':
+        // Its score and verdict are judged against the run's evidence (admission.ts, by the engine's rules).
         return;
-      }
     }
   });
   return issues;

@@ -10,14 +10,20 @@ const ms = (text: string | null) => (text === null ? null : Date.parse(text));
 
 export function sqliteQueue(db: Database.Database) {
   const after = db.prepare<[number, number], QueuedStatement>('SELECT seq, id, body FROM statements WHERE seq > ? ORDER BY seq LIMIT ?');
-  // Statements are never deleted and seq comes from AUTOINCREMENT (a rolled-back insert gives its numbers back), so
-  // the count after a seq is a subtraction: COUNT(*) over a million-row backlog took ~1.9 s and blocked the server
-  // every time the admin page polled.
-  const countAfter = db.prepare<[number], number>('SELECT max(0, coalesce(max(seq), 0) - ?) FROM statements').pluck();
+  // seq comes from AUTOINCREMENT (a rolled-back insert gives its numbers back), so the count after a seq is a
+  // subtraction: COUNT(*) over a million-row backlog took ~1.9 s and blocked the server every time the admin page
+  // polled. Erased and expired statements leave gaps; a trigger records each in statements_deleted (007_erasure.sql),
+  // and the gaps between the cursor and the newest statement are subtracted too.
+  const countAfter = db
+    .prepare<{ after: number }, number>(
+      `WITH top(seq) AS (SELECT coalesce(max(seq), 0) FROM statements)
+       SELECT max(0, top.seq - @after - (SELECT count(*) FROM statements_deleted d WHERE d.seq > @after AND d.seq < top.seq)) FROM top`,
+    )
+    .pluck();
   const get = db.prepare<[number], QueuedStatement>('SELECT seq, id, body FROM statements WHERE seq = ?');
   return {
     after: (afterSeq: number, limit: number) => after.all(afterSeq, limit),
-    countAfter: (afterSeq: number) => countAfter.get(afterSeq) ?? 0,
+    countAfter: (afterSeq: number) => countAfter.get({ after: afterSeq }) ?? 0,
     get: (seq: number) => get.get(seq) ?? null,
   } satisfies StatementQueue;
 }

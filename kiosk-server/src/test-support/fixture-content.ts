@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Scenario } from '@ruyi/pack-schema';
 import type { VisitRecord } from '@ruyi/records';
+import { playRun, type PlayPlan } from './played-run.ts';
 
 const t = (en: string) => ({ 'zh-CN': `（中文）${en}`, en });
 
@@ -129,6 +131,9 @@ export function writeFixtureContent(dir: string, options: FixtureOptions = {}): 
 
 // --- Records about the fixture content ---
 
+/** The fixture scenario as the server loads it (defaults filled in: 10 points each, pass at 0.6). */
+const loadedScenario = Scenario.parse(scenario);
+
 type Of<T extends VisitRecord['type']> = Extract<VisitRecord, { type: T }>;
 
 export interface Visit {
@@ -175,17 +180,13 @@ export const records = {
   },
 };
 
-/** One record of each of the nine types, for one visit, in the order a visit makes them. */
+/**
+ * A run of the fixture scenario played through the engine (scenario-start to scenario-end, every record as the app
+ * makes it). Its score is 10 points a hazard found, a safe decision and a right answer, of 40.
+ */
+export const played = (visit: Visit, plan: PlayPlan = {}): VisitRecord[] => playRun(loadedScenario, { ...visit, packId: PACK_ID }, plan);
+
+/** A whole visit with records of each of the nine types, played (a wrong tap included), in the order a visit makes them. */
 export function oneOfEach(visit = newVisit()): VisitRecord[] {
-  return [
-    records.visitStart(visit),
-    records.scenarioStart(visit),
-    records.stepEnd(visit),
-    records.propChecked(visit),
-    records.hazardFound(visit),
-    records.decision(visit),
-    records.answer(visit),
-    records.scenarioEnd(visit),
-    records.visitEnd(visit),
-  ];
+  return [records.visitStart(visit), ...played(visit, { wrongTap: true, right: 1 }), records.visitEnd(visit)];
 }

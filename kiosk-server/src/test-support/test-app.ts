@@ -43,6 +43,7 @@ export function createTestEnv(options: TestEnvOptions = {}): TestEnv {
     logLevel: 'silent',
     mode: 'kiosk',
     xapi: { base: 'https://ruyi.localhost/xapi/', parkIri: 'https://ruyi.localhost/parks/test', rateLimit: 100_000 },
+    connections: { streamsPerAddress: 8, streamsTotal: 1000, maxConnections: null, requestTimeoutMs: 120_000 },
     sync: null,
     ...options.config,
   };

@@ -5,6 +5,7 @@
 // with the last statement sent).
 import { z } from 'zod';
 import { ApiError, summarize, type ErrorDetail } from '../errors.ts';
+import type { Client } from './clients.ts';
 import { isIri, type Activity, type ActivityDefinition } from './lib.ts';
 import type { XapiCall } from './request.ts';
 import type { Reply } from './statements.ts';
@@ -58,8 +59,11 @@ export function canonicalActivity(id: string, bodies: Iterable<string>): Activit
 
 const bad = (details: ErrorDetail[]) => new ApiError(400, summarize(details), details);
 
-/** Checks the parameters (plain or from an alternate-syntax form) and answers the Activity; any role may read. */
-export function getActivity(store: StatementStore, call: XapiCall): Reply {
+/**
+ * Checks the parameters (plain or from an alternate-syntax form) and answers the Activity; any role may read. A kiosk
+ * client sees definitions only from its own statements (as on GET /statements), so one park never reads another's.
+ */
+export function getActivity(store: StatementStore, client: Client, call: XapiCall): Reply {
   const parsed = ActivitiesQuerystring.safeParse(call.params);
   if (!parsed.success)
     throw bad(
@@ -71,7 +75,7 @@ export function getActivity(store: StatementStore, call: XapiCall): Reply {
     );
   const { activityId } = parsed.data;
   if (!isIri(activityId)) throw bad([{ path: 'activityId', message: `must be an absolute IRI such as http://example.com/activities/1, got '${activityId}'` }]);
-  const activity = canonicalActivity(activityId, store.activityDefinitionSources(activityId));
+  const activity = canonicalActivity(activityId, store.activityDefinitionSources(activityId, client.role === 'kiosk' ? client.id : undefined));
   // Exactly application/json, as GET /statements answers (see statements.ts): bytes, so Fastify adds no charset.
   return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(activity)) };
 }

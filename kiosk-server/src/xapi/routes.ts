@@ -1,14 +1,17 @@
 // The Learning Record Store's HTTP face (xAPI 1.0.3): /about, /statements with GET/HEAD/PUT/POST, and the read-only
 // /activities and /agents, for clients holding HTTP Basic credentials (`npm run admin -- client add`). Mounted at /xapi by app.ts. Bodies are read raw and
 // checked by the xAPI library rather than a JSON schema: xAPI's rules (IRIs, language maps, voiding) do not fit one.
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Transform } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FailureLimit } from '../auth/failures.ts';
+import { RequestBudget } from '../auth/request-budget.ts';
 import { ApiError, ErrorBody } from '../errors.ts';
+import { createAdmission } from '../records/admission.ts';
 import { ActivitiesQuerystring, ActivityBody, getActivity } from './activities.ts';
 import { AgentsQuerystring, getPerson, PersonBody } from './agents.ts';
-import { authenticate, parseBasic, requireWriter, UNAUTHORIZED_HEADERS } from './auth.ts';
+import { authenticate, requireWriter, Unauthorized, UNAUTHORIZED_HEADERS } from './auth.ts';
 import { createClientRegistry, type Client } from './clients.ts';
 import { isSupportedVersion, XAPI_VERSION } from './lib.ts';
 import { StatementsQuerystring } from './query.ts';
@@ -21,11 +24,28 @@ export interface XapiOptions {
   base: string;
   /** The homePage of clients' authority accounts: the park's IRI (or the hub's). */
   authorityHome: string;
-  /** Requests per minute per client (per address without credentials). */
+  /** Requests per minute per authenticated client. */
   rateLimit: number;
   /** Where this plugin is mounted; `more` links start with it. */
   prefix?: string;
 }
+
+/**
+ * Failed authentications (credentials sent but wrong) from one address before that address is refused with 429,
+ * without any credential check, for FAILURE_LOCKOUT_MS. A real secret is 32 random bytes, so this is about the work
+ * and the log a guesser causes, not about the odds of guessing.
+ */
+export const MAX_AUTH_FAILURES = 20;
+export const FAILURE_WINDOW_MS = 60_000;
+export const FAILURE_LOCKOUT_MS = 60_000;
+/** Addresses whose failures are remembered at most (memory stays bounded under many addresses). */
+export const FAILURE_ADDRESSES = 10_000;
+/**
+ * A form of the alternate request syntax with no Authorization header carries its credentials inside, so it must be
+ * read before anyone is known: it is read only up to this size (413 beyond). With a real Authorization header the
+ * caller is known first and the usual 1 MiB applies.
+ */
+export const ANONYMOUS_FORM_LIMIT = 64 * 1024;
 
 /** Versions of xAPI this LRS answers to in X-Experience-API-Version (every 1.0.x statement is valid 1.0.3). */
 export const SUPPORTED_VERSIONS = ['1.0.3', '1.0.2', '1.0.1', '1.0.0'];
@@ -55,10 +75,12 @@ declare module 'fastify' {
 const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
   const clients = createClientRegistry(app.db);
   const ctx: StatementsContext = {
-    store: createStatementStore(app.db, { base: options.base }),
+    store: createStatementStore(app.db),
+    ruyi: createAdmission(app.db, { base: options.base, content: () => app.content.index() }),
     authorityHome: options.authorityHome,
     prefix: options.prefix ?? '/xapi',
     onStored: () => app.sync.nudge(),
+    admit: (client, items, single) => app.floor.admit(`client:${client.id}`, 'xapi', items, { single }),
   };
 
   // Raw bodies: statements are parsed and checked by statements.ts, so the stored bytes are the client's.
@@ -89,25 +111,74 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
       reply.header('x-experience-api-consistent-through', new Date().toISOString());
   });
 
-  await app.register(rateLimit, {
-    max: options.rateLimit,
-    timeWindow: 60_000,
-    // By client key (each kiosk-server or tool has its own budget); requests without credentials share by address.
-    keyGenerator: (request) => {
-      const credentials = parseBasic(request.headers.authorization);
-      return credentials ? `key:${credentials.key}` : `ip:${request.ip}`;
-    },
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, `too many requests: at most ${context.max} per minute per client; retry in ${context.after}`),
-  });
+  // Guessers are counted by address (a made-up key has no budget to spend); a client's budget is charged only once it
+  // has authenticated, so wrong secrets sent under a real key never use it up.
+  const failures = new FailureLimit({ maxFailures: MAX_AUTH_FAILURES, windowMs: FAILURE_WINDOW_MS, lockoutMs: FAILURE_LOCKOUT_MS, maxAddresses: FAILURE_ADDRESSES });
+  const budget = new RequestBudget({ max: options.rateLimit, windowMs: 60_000, maxKeys: 10_000 });
 
-  /** Who is calling and with which xAPI version, for a plain request; runs before the body is read. */
-  app.addHook('preParsing', async (request) => {
+  function retryAfter(reply: FastifyReply, ms: number): number {
+    const seconds = Math.max(1, Math.ceil(ms / 1000));
+    reply.header('retry-after', String(seconds));
+    return seconds;
+  }
+
+  /** 429 for an address with too many failed authentications, before any credential is looked at. */
+  function refuseGuesser(request: FastifyRequest, reply: FastifyReply): void {
+    const wait = failures.retryAfterMs(request.ip);
+    if (wait > 0) {
+      const seconds = retryAfter(reply, wait);
+      throw new ApiError(429, `Authorization: too many failed authentications from this address; try again in ${seconds} s`);
+    }
+  }
+
+  /** The client behind an Authorization value; wrong credentials count against the address, which may be refused. */
+  function authenticateFrom(request: FastifyRequest, reply: FastifyReply, authorization: string | undefined): Client {
+    refuseGuesser(request, reply);
+    try {
+      return authenticate(clients, authorization);
+    } catch (error) {
+      // No credentials at all cannot be a guess: only credentials that were sent and are wrong count.
+      if (error instanceof Unauthorized && authorization) {
+        failures.fail(request.ip);
+        request.log.warn({ address: request.ip }, 'xAPI authentication failed');
+      }
+      throw error;
+    }
+  }
+
+  /** Who is calling, before the body is read: a plain request, or an alternate one with a real Authorization header. */
+  app.addHook('preParsing', async (request, reply, payload) => {
     const path = request.routeOptions.url?.slice(ctx.prefix.length) ?? '';
-    if (isAlternate(request) || !AUTHENTICATED[path]?.includes(request.method)) return;
-    // Version first: the ADL suite expects 400 (not 401) for a request with neither header.
-    checkVersion(request.headers['x-experience-api-version'] as string | undefined);
-    request.xapiClient = authenticate(clients, request.headers.authorization);
+    if (!isAlternate(request)) {
+      if (!AUTHENTICATED[path]?.includes(request.method)) return;
+      // Version first: the ADL suite expects 400 (not 401) for a request with neither header.
+      checkVersion(request.headers['x-experience-api-version'] as string | undefined);
+      request.xapiClient = authenticateFrom(request, reply, request.headers.authorization);
+      return;
+    }
+    if (!AUTHENTICATED[path]) return;
+    // The alternate syntax takes a form and nothing else: any other body is refused unread.
+    const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (type !== undefined && type !== 'application/x-www-form-urlencoded')
+      throw new ApiError(400, `Content-Type: the alternate request syntax (?method=) needs an application/x-www-form-urlencoded body, got '${type}'`);
+    if (request.headers.authorization) {
+      request.xapiClient = authenticateFrom(request, reply, request.headers.authorization);
+      return;
+    }
+    // The credentials can only be in the form: read a small one, and refuse a larger one before reading it.
+    refuseGuesser(request, reply);
+    const tooLarge = () =>
+      new ApiError(413, `body: a form without an Authorization header is read up to ${ANONYMOUS_FORM_LIMIT / 1024} KiB; send Authorization as a header to post larger forms`);
+    if (Number(request.headers['content-length']) > ANONYMOUS_FORM_LIMIT) throw tooLarge();
+    let received = 0;
+    return payload.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          received += chunk.length;
+          done(received > ANONYMOUS_FORM_LIMIT ? tooLarge() : null, chunk);
+        },
+      }),
+    );
   });
 
   function checkVersion(version: string | undefined): void {
@@ -121,16 +192,24 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
     return answer.body === undefined ? reply.send() : reply.send(answer.body);
   }
 
-  /** The client a call is made by; for the alternate syntax, authenticated from the form here. */
-  function callerOf(request: FastifyRequest, call: XapiCall): Client {
-    if (request.xapiClient) return request.xapiClient;
+  /**
+   * The client a call is made by (for the alternate syntax without an Authorization header, authenticated from the
+   * form here), charged one request of its budget.
+   */
+  function callerOf(request: FastifyRequest, reply: FastifyReply, call: XapiCall): Client {
     checkVersion(call.version);
-    return authenticate(clients, call.authorization);
+    const client = request.xapiClient ?? authenticateFrom(request, reply, call.authorization);
+    const wait = budget.charge(`client:${client.id}`);
+    if (wait > 0) {
+      const seconds = retryAfter(reply, wait);
+      throw new ApiError(429, `too many requests: at most ${options.rateLimit} per minute per client; retry in ${seconds} s`);
+    }
+    return client;
   }
 
   /** Runs a statements call in the name of its client. */
   function run(request: FastifyRequest, reply: FastifyReply, call: XapiCall) {
-    const client = callerOf(request, call);
+    const client = callerOf(request, reply, call);
     if (call.method === 'GET' || call.method === 'HEAD') return send(reply, getStatements(ctx, client, call));
     requireWriter(client);
     return send(reply, call.method === 'PUT' ? putStatement(ctx, client, call) : postStatements(ctx, client, call));
@@ -149,7 +228,7 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
     app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url, schema: { hide: true }, handler: notAllowed('GET, HEAD') });
     app.get(url, { schema: { summary, tags: ['xAPI'], querystring, headers: VersionHeader, response: { 200: body, ...ERRORS } } }, async (request, reply) => {
       const call = plainCall(request, request.method === 'HEAD' ? 'HEAD' : 'GET', request.query as Record<string, string>);
-      return send(reply, answer(callerOf(request, call), call));
+      return send(reply, answer(callerOf(request, reply, call), call));
     });
     app.post(url, { schema: { hide: true } }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
@@ -157,11 +236,11 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
       const others = Object.keys(query).filter((k) => k !== 'method');
       if (others.length) throw new ApiError(400, `${others[0]}: with the alternate request syntax every parameter goes in the form body; the query string holds only method`);
       const call = alternateCall(request, 'GET');
-      return send(reply, answer(callerOf(request, call), call));
+      return send(reply, answer(callerOf(request, reply, call), call));
     });
   };
-  readOnly('/activities', 'The Activity with this LRS\'s canonical definition (an Activity with just the id when none is known)', ActivitiesQuerystring, ActivityBody, (_client, call) =>
-    getActivity(ctx.store, call),
+  readOnly('/activities', 'The Activity with this LRS\'s canonical definition (an Activity with just the id when none is known)', ActivitiesQuerystring, ActivityBody, (client, call) =>
+    getActivity(ctx.store, client, call),
   );
   readOnly('/agents', 'A Person (every property an array) for the Agent: its identifier and the names it went by', AgentsQuerystring, PersonBody, (client, call) =>
     getPerson(ctx.store, client, call),

@@ -6,9 +6,10 @@ import { buildMultipart, checkAttachmentParts, MultipartProblem, readMultipart, 
 import type { Client } from './clients.ts';
 import { formatStatement, isUuid, parseAcceptLanguage, validateStatements, type Agent, type Statement } from './lib.ts';
 import { moreLink, readGetParams, StatementsQuerystring, type Format } from './query.ts';
+import { admitXapiStatements } from '../records/admission.ts';
 import { checkSignatures } from './signature.ts';
 import type { AttachmentBytes, StatementItem, StatementStore, StoredStatement, Writer } from './store.ts';
-import { StatementConflict, VoidingRejected } from './store.ts';
+import { StatementConflict, VoidingForbidden, VoidingRejected } from './store.ts';
 import type { XapiCall } from './request.ts';
 
 /** Statements per POST: a kiosk-server's forwarding batch is at most 1000 (RUYI_SYNC_BATCH), so this is never hit by us. */
@@ -96,9 +97,10 @@ function authorityOf(client: Client, home: string): Agent {
 }
 
 function store(ctx: StatementsContext, client: Client, items: StatementItem[], attachments: AttachmentBytes[], single: boolean) {
-  const writer: Writer = { authority: authorityOf(client, ctx.authorityHome), clientId: client.id };
+  const writer: Writer = { authority: authorityOf(client, ctx.authorityHome), clientId: client.id, voidsOnlyOwn: client.role === 'kiosk' };
+  ctx.admit?.(client, items, single);
   try {
-    const outcome = ctx.store.insert(items, writer, attachments);
+    const outcome = ctx.store.insert(admitXapiStatements(ctx, client, items, single), writer, attachments);
     if (outcome.stored.length) ctx.onStored?.();
     return outcome;
   } catch (error) {
@@ -106,6 +108,10 @@ function store(ctx: StatementsContext, client: Client, items: StatementItem[], a
     if (error instanceof StatementConflict)
       throw new ApiError(409, `${at(error.index)}id: statement '${error.id}' is already stored with different content; nothing from this request was stored`, [
         { path: `${at(error.index)}id`, message: 'already stored with different content' },
+      ]);
+    if (error instanceof VoidingForbidden)
+      throw new ApiError(403, `${at(error.index)}object.id: statement '${error.target}' was stored by another client; client '${client.name}' (role kiosk) may void only its own statements. Nothing from this request was stored`, [
+        { path: `${at(error.index)}object.id`, message: 'targets a statement stored by another client' },
       ]);
     if (error instanceof VoidingRejected)
       throw bad([{ path: `${at(error.index)}object.id`, message: `targets '${error.target}', a voiding statement; voiding statements cannot be voided` }]);

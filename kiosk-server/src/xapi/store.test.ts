@@ -5,6 +5,7 @@ import type { App } from '../app.ts';
 import { oneOfEach } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
+import { createAdmission } from '../records/admission.ts';
 import { createStatementStore, StatementConflict, VoidingRejected, type StatementStore } from './store.ts';
 import { statement, uuid } from './test-lrs.ts';
 
@@ -15,7 +16,7 @@ const by = { authority: { objectType: 'Agent' as const, account: { homePage: 'ht
 beforeEach(async () => {
   env = createTestEnv();
   app = await env.start();
-  store = createStatementStore(app.db, { base: env.config.xapi.base });
+  store = createStatementStore(app.db);
 });
 afterEach(() => env.cleanup());
 
@@ -54,9 +55,11 @@ describe('createStatementStore', () => {
     expect(store.get(voider.id as string)?.voided).toBe(false);
   });
 
-  it("fills the statistics columns for Ruyi's own statements, and leaves them null for other tools'", () => {
+  it("fills the statistics columns with the facts admission gives Ruyi's own statements, and leaves them null for other tools'", () => {
     const statements = statementsOf(app, env.config, oneOfEach());
-    store.insert([...statements.map((s) => ({ statement: s, body: JSON.stringify(s) })), item(statement({ id: uuid() }))], by);
+    const admission = createAdmission(app.db, { base: env.config.xapi.base, content: () => app.content.index() });
+    const facts = admission.admit({ statements, clientId: null, at: (i) => `[${i}].` });
+    store.insert([...statements.map((s, i) => ({ statement: s, body: JSON.stringify(s), facts: facts[i] })), item(statement({ id: uuid() }))], by);
     const all = rows();
     const end = all.find((r) => r.kind === 'scenario-end')!;
     expect(end).toMatchObject({ pack_id: 'fire-test', scenario_id: 'workshop', area: 'fire', platform: 'kiosk', locale: 'zh-CN' });

@@ -1,12 +1,17 @@
 // All SQL about xAPI statements. A write is one transaction (all statements of a request or none) and returns after
 // COMMIT, which with synchronous = FULL means on disk: a 2xx from the routes is a promise the statement survives.
 import type Database from 'better-sqlite3';
-import { agentKey, factsFromStatement, sameStatement, VOIDED_VERB, type Agent, type Group, type Statement } from './lib.ts';
+import { agentKey, sameStatement, VOIDED_VERB, type Agent, type Group, type Statement, type StatementFacts } from './lib.ts';
 
 export interface StatementItem {
   statement: Statement;
   /** The statement as received (with `id` filled in), serialized: stored and forwarded byte for byte. */
   body: string;
+  /**
+   * The statistics columns of a Ruyi statement, as admission (records/admission.ts) derived them from the loaded pack
+   * and the run's evidence; absent or null: counted nowhere. Never read from the statement's own claims here.
+   */
+  facts?: StatementFacts | null;
 }
 
 export interface Writer {
@@ -14,6 +19,8 @@ export interface Writer {
   authority: Agent | Group;
   /** The xAPI client; null for the kiosk app's own device route. */
   clientId: number | null;
+  /** A `kiosk` client voids only statements it stored itself (VoidingForbidden otherwise). */
+  voidsOnlyOwn?: boolean;
   /** ISO 8601; defaults to now. Tests pass it to pin time. */
   stored?: string;
 }
@@ -61,6 +68,18 @@ export class VoidingRejected extends Error {
   ) {
     super(`[${index}].object.id: statement '${target}' is itself a voiding statement, and a voiding statement cannot be voided`);
     this.name = 'VoidingRejected';
+  }
+}
+
+/** A voiding statement whose target was stored by another client than the (own-only) writer. Maps to 403. */
+export class VoidingForbidden extends Error {
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly target: string,
+  ) {
+    super(`[${index}].object.id: statement '${target}' was stored by another client, and this client may void only its own statements`);
+    this.name = 'VoidingForbidden';
   }
 }
 
@@ -159,15 +178,7 @@ export function activitiesOf(statement: Statement): { direct: Set<string>; relat
   return { direct, related };
 }
 
-export interface StoreOptions {
-  /**
-   * RUYI_XAPI_BASE: where Ruyi's activity IRIs start. With it, Ruyi's own statements get their statistics columns
-   * (kind, visit_id, area, …); without it those columns stay null.
-   */
-  base?: string;
-}
-
-export function createStatementStore(db: Database.Database, options: StoreOptions = {}) {
+export function createStatementStore(db: Database.Database) {
   const insertRow = db.prepare(`
     INSERT INTO statements (id, body, stored, authority, client_id, verb_id, timestamp, registration,
       object_statement_id, voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id,
@@ -178,18 +189,27 @@ export function createStatementStore(db: Database.Database, options: StoreOption
   const insertAgent = db.prepare('INSERT OR IGNORE INTO statement_agents (seq, agent_key, related) VALUES (?, ?, ?)');
   const insertActivity = db.prepare('INSERT OR IGNORE INTO statement_activities (seq, activity_id, related) VALUES (?, ?, ?)');
   const insertAttachment = db.prepare('INSERT OR IGNORE INTO attachments (sha2, content_type, content) VALUES (?, ?, ?)');
-  const bodyById = db.prepare<[string], { body: string; voiding: number }>('SELECT body, voiding FROM statements WHERE id = ?');
+  const bodyById = db.prepare<[string], { body: string; voiding: number; clientId: number | null }>('SELECT body, voiding, client_id AS clientId FROM statements WHERE id = ?');
   const voidTarget = db.prepare('UPDATE statements SET voided = 1 WHERE id = ? AND voiding = 0');
-  const voidedBefore = db.prepare<[string], number>('SELECT 1 FROM statements WHERE object_statement_id = ? AND voiding = 1 LIMIT 1').pluck();
+  // A voiding statement that came first voids the newcomer only if its author could have voided it: the same client,
+  // or a hub client (a kiosk client voids only its own statements).
+  const voidedBefore = db
+    .prepare<{ id: string; clientId: number | null }, number>(
+      `SELECT 1 FROM statements v LEFT JOIN xapi_clients c ON c.id = v.client_id
+       WHERE v.object_statement_id = @id AND v.voiding = 1 AND (v.client_id IS @clientId OR c.role = 'hub') LIMIT 1`,
+    )
+    .pluck();
   const byId = db.prepare<[string], Omit<StoredStatement, 'voided'> & { voided: number }>('SELECT seq, id, body, stored, authority, voided, client_id AS clientId FROM statements WHERE id = ?');
   const countAll = db.prepare<[], number>('SELECT COUNT(*) FROM statements').pluck();
   const maxSeq = db.prepare<[], number | null>('SELECT MAX(seq) FROM statements').pluck();
   // Resources other than statements: the LRS's view of an Activity or an Agent, read from the statements themselves.
   // `instr` skips, without parsing, bodies that cannot hold what is looked for (JSON.stringify writes keys quoted).
   const definitionSources = db
-    .prepare<[string], string>(
+    .prepare<{ activityId: string; clientId: number | null }, string>(
       `SELECT s.body FROM statement_activities a JOIN statements s ON s.seq = a.seq
-       WHERE a.activity_id = ? AND a.related = 1 AND s.voided = 0 AND instr(s.body, '"definition"') > 0 ORDER BY a.seq DESC`,
+       WHERE a.activity_id = @activityId AND a.related = 1 AND s.voided = 0 AND instr(s.body, '"definition"') > 0
+         AND (@clientId IS NULL OR s.client_id = @clientId)
+       ORDER BY a.seq DESC`,
     )
     .pluck();
   const nameSources = db
@@ -209,7 +229,7 @@ export function createStatementStore(db: Database.Database, options: StoreOption
     const authority = JSON.stringify(by.authority);
     const outcome: InsertOutcome = { stored: [], duplicates: [] };
     const inBatch = new Map<string, Statement>();
-    items.forEach(({ statement, body }, index) => {
+    items.forEach(({ statement, body, facts }, index) => {
       const id = statement.id?.toLowerCase();
       if (!id) throw new Error(`[${index}]: the statement has no id; the route assigns one before storing`);
       const earlier = inBatch.get(id);
@@ -232,11 +252,11 @@ export function createStatementStore(db: Database.Database, options: StoreOption
       if (isVoiding && refId) {
         const target = bodyById.get(refId);
         if (target?.voiding) throw new VoidingRejected(index, id, refId);
+        if (target && by.voidsOnlyOwn && target.clientId !== by.clientId) throw new VoidingForbidden(index, id, refId);
         voidTarget.run(refId);
       }
       // The voiding statement may have arrived first (kiosks sync out of order): the target is born voided.
-      const voided = !isVoiding && voidedBefore.get(id) === 1;
-      const facts = options.base === undefined ? null : factsFromStatement(statement, options.base);
+      const voided = !isVoiding && voidedBefore.get({ id, clientId: by.clientId }) === 1;
       const registration = statement.context?.registration;
       const { lastInsertRowid } = insertRow.run({
         id,
@@ -363,10 +383,11 @@ export function createStatementStore(db: Database.Database, options: StoreOption
 
     /**
      * Bodies of the statements (not voided) that name this Activity anywhere and may carry a definition, newest
-     * first, read lazily: the Activities resource stops at the first that defines it.
+     * first, read lazily: the Activities resource stops at the first that defines it. With `clientId`, only that
+     * client's statements (a kiosk client sees only its own).
      */
-    activityDefinitionSources(activityId: string): IterableIterator<string> {
-      return definitionSources.iterate(activityId);
+    activityDefinitionSources(activityId: string, clientId?: number): IterableIterator<string> {
+      return definitionSources.iterate({ activityId, clientId: clientId ?? null });
     },
 
     /** Bodies of the newest statements (not voided) naming this agent key anywhere, for the Agents resource. */

@@ -5,3 +5,5 @@ export * from './kiosk.ts';
 export * from './admin.ts';
 export * from './stats.ts';
 export * from './sync.ts';
+export * from './floor.ts';
+export * from './devices.ts';

@@ -5,3 +5,4 @@ export { idleStatus, type IdleConfig, type IdleStatus } from './idle.ts';
 export { noVisit, startVisit, chooseLocale, touch, visitIdleStatus, DEFAULT_LOCALE, type VisitState } from './visit.ts';
 export { recordBodyFor, type RunRef } from './records.ts';
 export { adaptRun } from './adapt.ts';
+export { judgeScenarioEnd, replayRun, SCALED_TOLERANCE, type EndJudgement, type EvidenceField, type EvidenceProblem, type Replay, type ScenarioEndClaim } from './evidence.ts';

@@ -2,6 +2,9 @@
 // a refusal becomes an AdminApiError carrying the server's message and, for a rejected pack, every validator message.
 import {
   AdminPackList,
+  DeviceList,
+  EnrollmentCodeResponse,
+  RevokeDeviceResponse,
   DiscardResponse,
   ErrorBody,
   InstallResponse,
@@ -84,6 +87,13 @@ export const retryQuarantined = (token: string, seq: number) => call('POST', `/a
 export const discardQuarantined = (token: string, seq: number) =>
   call('POST', `/api/admin/sync/quarantine/${seq}/discard`, DiscardResponse, token).then((r) => r.statement);
 export const resumeSync = (token: string) => call('POST', '/api/admin/sync/resume', SyncStatus, token);
+
+// Enrolled devices (/api/admin/devices): one-time codes, the list, revoking.
+export type { Device, EnrollmentCodeResponse as EnrollmentCode } from '@ruyi/api-contract';
+export const listDevices = (token: string) => call('GET', '/api/admin/devices', DeviceList, token).then((r) => r.devices);
+export const createEnrollmentCode = (token: string, label: string) => call('POST', '/api/admin/devices/codes', EnrollmentCodeResponse, token, { label });
+export const revokeDevice = (token: string, id: string) =>
+  call('POST', `/api/admin/devices/${encodeURIComponent(id)}/revoke`, RevokeDeviceResponse, token).then((r) => r.device);
 
 /** Uploads an archive; `onProgress` gets the share sent (0–1). XMLHttpRequest, because fetch reports no upload progress. */
 export function uploadPack(token: string, file: Blob, onProgress: (sent: number) => void): Promise<z.output<typeof InstallResponse>> {

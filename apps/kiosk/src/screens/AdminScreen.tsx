@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminApiError, listPacks, logout, removePack, rollbackPack, type AdminPack, type Session } from '../admin/api.ts';
 import { ConfirmDialog } from '../admin/ConfirmDialog.tsx';
+import { DevicePanel } from '../admin/DevicePanel.tsx';
+import { FloorNotice } from '../admin/FloorNotice.tsx';
 import { LoginForm } from '../admin/LoginForm.tsx';
 import { PackTable } from '../admin/PackTable.tsx';
 import { SyncPanel } from '../admin/SyncPanel.tsx';
@@ -102,6 +104,7 @@ export function AdminScreen() {
         />
       ) : (
         <>
+          <FloorNotice token={session.token} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
           <section aria-labelledby="admin-packs-heading">
             <h2 id="admin-packs-heading">{t('admin.packsHeading')}</h2>
             <div aria-live="polite">
@@ -119,6 +122,7 @@ export function AdminScreen() {
           </section>
           <UploadForm token={session.token} onInstalled={() => void refresh()} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
           <SyncPanel token={session.token} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
+          <DevicePanel token={session.token} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
         </>
       )}
       {pending ? (

@@ -4,6 +4,7 @@
 import { adoptQueued, createOutbox, createRecord, deviceStore, indexedDbStore, VisitRecord, type RecordBody } from '@ruyi/records';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { postStatements, StatementsRejected } from '../api/client.ts';
+import { useEnrollment } from '../enroll/enrollment.ts';
 import { useXr } from '../xr/state.ts';
 import { useContent } from './content.ts';
 import { deviceId, screenDevice } from './device.ts';
@@ -50,6 +51,10 @@ export function record(body: RecordBody): void {
 }
 
 void outbox.flush();
+// Statements made before staff enrolled this device waited in the outbox: send them now, not at the next retry.
+useEnrollment.subscribe((state, previous) => {
+  if (state.token && state.token !== previous.token) void outbox.flush();
+});
 
 /** The records outbox of the app before statements ('ruyi-outbox'): what it still holds is sent as statements. */
 const LEGACY_OUTBOX = 'ruyi-outbox';

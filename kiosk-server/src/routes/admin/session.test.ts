@@ -1,9 +1,11 @@
-// Staff login: no default password, the set-password CLI, sessions, and slowing down guessing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// Staff login: no default password, the set-password CLI, sessions, and guessing: counted before hashing, a couple of
+// hashes at once server-wide, visitors' pages unaffected.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../app.ts';
-import { readCredential } from '../../admin/password.ts';
-import { login, PASSWORD, runSetPassword } from '../../test-support/admin.ts';
-import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
+import { hashPassword, readCredential, writeCredential } from '../../admin/password.ts';
+import { HASH_CONCURRENCY, HASH_QUEUE, MAX_FAILURES } from '../../admin/sessions.ts';
+import { login, PASSWORD, runSetPassword, setPasswordDirectly } from '../../test-support/admin.ts';
+import { ASSET_FILE, createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
 
 let env: TestEnv;
 let app: App;
@@ -70,7 +72,8 @@ describe('set-password CLI and login', () => {
     // Even the right password waits out the minute from that address; another address is not affected.
     expect((await loginWith(PASSWORD)).statusCode).toBe(429);
     expect((await loginWith(PASSWORD, '10.0.0.8')).statusCode).toBe(200);
-  });
+    // Seven real scrypt hashes (N = 2^15) and a CLI process: seconds on a busy machine.
+  }, 30_000);
 });
 
 describe('sessions', () => {
@@ -104,5 +107,62 @@ describe('sessions', () => {
   it('a login body with unknown fields or no password is 400', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/admin/session', payload: {} })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/admin/session', payload: { password: PASSWORD, user: 'x' } })).statusCode).toBe(400);
+    // A password is short: a large body is refused, and nothing is hashed.
+    expect((await app.inject({ method: 'POST', url: '/api/admin/session', payload: { password: 'x'.repeat(8 * 1024) } })).statusCode).toBe(413);
+    expect(app.admin.hashes.stats().completed).toBe(0);
   });
+});
+
+describe('guessing in parallel', () => {
+  it('200 wrong passwords at once from one address: 5 hashes in all, the rest 429 with Retry-After, at most 2 hashing at once', async () => {
+    await setPasswordDirectly(app);
+    const answers = await Promise.all(Array.from({ length: 200 }, () => loginWith('wrong password!!', '10.0.0.9')));
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(MAX_FAILURES);
+    expect(codes.filter((c) => c === 429)).toHaveLength(200 - MAX_FAILURES);
+    for (const a of answers.filter((a) => a.statusCode === 429)) expect(Number(a.headers['retry-after'])).toBeGreaterThan(0);
+    const stats = app.admin.hashes.stats();
+    expect(stats.completed).toBe(MAX_FAILURES);
+    expect(stats.peak).toBeLessThanOrEqual(HASH_CONCURRENCY);
+    // That address stays refused (even with the right password) and nothing more is hashed.
+    expect((await loginWith(PASSWORD, '10.0.0.9')).statusCode).toBe(429);
+    expect(app.admin.hashes.stats().completed).toBe(MAX_FAILURES);
+  }, 30_000);
+
+  it('from many addresses at once: at most 2 hash while a few wait; the rest are refused at once with 503', async () => {
+    await setPasswordDirectly(app);
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => loginWith('wrong password!!', `10.2.0.${i}`)));
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(HASH_CONCURRENCY + HASH_QUEUE);
+    expect(codes.filter((c) => c === 503)).toHaveLength(60 - HASH_CONCURRENCY - HASH_QUEUE);
+    expect(answers.find((a) => a.statusCode === 503)!.headers['retry-after']).toBe('1');
+    expect(app.admin.hashes.stats()).toMatchObject({ completed: HASH_CONCURRENCY + HASH_QUEUE, peak: HASH_CONCURRENCY });
+  }, 30_000);
+
+  it("visitors' files and /api/health answer while logins hash: before the first hash has finished", async () => {
+    const built = createTestEnv({ builtApp: true });
+    try {
+      const site = await built.start();
+      // The real parameters (N = 2^15, 0.1–0.5 s a hash), so hashes are in flight long enough.
+      writeCredential(site.db, await hashPassword(PASSWORD));
+      const logins = Promise.all(
+        Array.from({ length: 40 }, (_, i) => site.inject({ method: 'POST', url: '/api/admin/session', payload: { password: `guess number ${i}!` }, remoteAddress: `10.3.0.${i}` })),
+      );
+      await vi.waitFor(() => expect(site.admin.hashes.stats().running).toBe(HASH_CONCURRENCY), { interval: 5 });
+      const completedWhenAnswered: number[] = [];
+      const visitor = async (url: string) => {
+        const res = await site.inject({ url });
+        completedWhenAnswered.push(site.admin.hashes.stats().completed);
+        return res.statusCode;
+      };
+      // Static files are read in libuv's threadpool, where scrypt runs too: with 2 of its 4 threads hashing, they go on.
+      expect(await Promise.all([visitor(`/assets/${ASSET_FILE}`), visitor('/'), visitor('/api/health')])).toEqual([200, 200, 200]);
+      expect(completedWhenAnswered).toEqual([0, 0, 0]);
+      const codes = (await logins).map((r) => r.statusCode);
+      expect(codes.filter((c) => c === 401)).toHaveLength(HASH_CONCURRENCY + HASH_QUEUE);
+      expect(codes.filter((c) => c === 503)).toHaveLength(40 - HASH_CONCURRENCY - HASH_QUEUE);
+    } finally {
+      await built.cleanup();
+    }
+  }, 60_000);
 });

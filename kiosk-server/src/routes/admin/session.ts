@@ -1,35 +1,58 @@
 // POST /api/admin/session (log in) and DELETE /api/admin/session (log out).
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LoginBody, SessionResponse } from '@ruyi/api-contract';
 import { z } from 'zod';
 import { verifyPassword } from '../../admin/password.ts';
+import { GateFull } from '../../auth/gate.ts';
 import { ApiError, ErrorBody } from '../../errors.ts';
 
+/** A login body is one password: anything larger is refused unread (413). */
+const LOGIN_BODY_LIMIT = 4 * 1024;
 
 const session: FastifyPluginAsyncZod = async (app) => {
+  const refuseLocked = (reply: FastifyReply, wait: number) => {
+    const seconds = Math.ceil(wait / 1000);
+    reply.header('retry-after', String(seconds));
+    return new ApiError(429, `too many wrong passwords from this address: try again in ${seconds} s`);
+  };
+
   app.post(
     '/session',
     {
+      bodyLimit: LOGIN_BODY_LIMIT,
+      // A refused address is answered before its body is read.
+      onRequest: async (request, reply) => {
+        const wait = app.admin.failures.retryAfterMs(request.ip);
+        if (wait > 0) {
+          app.admin.credential();
+          throw refuseLocked(reply, wait);
+        }
+      },
       schema: {
         body: LoginBody,
-        response: { 200: SessionResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+        response: { 200: SessionResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {
       const stored = app.admin.credential();
       const address = request.ip;
-      const wait = app.admin.throttle.retryAfterMs(address);
-      if (wait > 0) {
-        const seconds = Math.ceil(wait / 1000);
-        reply.header('retry-after', String(seconds));
-        throw new ApiError(429, `too many wrong passwords from this address: try again in ${seconds} s`);
+      // The attempt counts before it is checked: parallel guesses get MAX_FAILURES hashes in all, not one each.
+      const wait = app.admin.failures.reserve(address);
+      if (wait > 0) throw refuseLocked(reply, wait);
+      let right: boolean;
+      try {
+        right = await app.admin.hashes.run(() => verifyPassword(request.body.password, stored));
+      } catch (error) {
+        if (!(error instanceof GateFull)) throw error;
+        reply.header('retry-after', '1');
+        throw new ApiError(503, 'too many logins are being checked right now: try again in a second');
       }
-      if (!(await verifyPassword(request.body.password, stored))) {
-        app.admin.throttle.fail(address);
+      if (!right) {
         request.log.warn({ address }, 'admin login failed');
         throw new ApiError(401, 'wrong password');
       }
-      app.admin.throttle.succeed(address);
+      app.admin.failures.clear(address);
       const { token, expiresAt } = app.admin.sessions.create();
       request.log.info({ address }, 'admin logged in');
       return { token, expiresAt: expiresAt.toISOString() };

@@ -3,11 +3,12 @@
 // GET /api/content/events (events.ts) tells the app when to fetch it again.
 import { ContentSnapshot } from '@ruyi/pack-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import contentEvents from './events.ts';
+import contentEvents, { type ContentEventsOptions } from './events.ts';
 
-const content: FastifyPluginAsyncZod = async (app) => {
+/** `events`: the caps on open event streams. */
+const content: FastifyPluginAsyncZod<{ events?: ContentEventsOptions }> = async (app, { events = {} }) => {
   app.get('/content', { schema: { response: { 200: ContentSnapshot } } }, async () => app.content.current());
-  await app.register(contentEvents);
+  await app.register(contentEvents, events);
 };
 
 export default content;

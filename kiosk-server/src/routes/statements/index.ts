@@ -1,15 +1,15 @@
-// POST /api/statements: the kiosk app's own statements (made on the device from its records, see @ruyi/xapi). The
-// same origin as the app, so no credentials: what keeps it honest is that only Ruyi's statements about the loaded
-// content are taken. Each is validated as xAPI, read back as its record and checked against the packs (a hazard the
-// scenario does not have, a "correct" answer that is wrong, a score that does not add up), then the batch is stored in
-// ONE transaction and answered 2xx only after the commit is on disk: the kiosk drops statements from its IndexedDB
-// outbox on a 2xx. Other tools write to /xapi/statements with their own credentials.
+// POST /api/statements: the kiosk app's own statements (made on the device from its records, see @ruyi/xapi). What
+// keeps it honest is that only Ruyi's statements about the loaded content are taken, with no extension Ruyi does not
+// use. Each is validated as xAPI, then admitted (records/admission.ts: read back as its record and checked against the
+// packs, against its run, and a scenario end against the run's own evidence), then the batch is stored in ONE
+// transaction with the facts admission derived, and answered 2xx only after the commit is on disk: the kiosk drops
+// statements from its IndexedDB outbox on a 2xx. Other tools write to /xapi/statements with their own credentials.
 import { DeviceStatementsResponse } from '@ruyi/api-contract';
-import { recordFromStatement, validateStatements, type Statement } from '@ruyi/xapi';
+import { validateStatements, type Statement } from '@ruyi/xapi';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody, summarize, type ErrorDetail } from '../../errors.ts';
-import { checkRecords } from '../../records/check.ts';
+import { createAdmission } from '../../records/admission.ts';
 import { createStatementStore, StatementConflict } from '../../xapi/store.ts';
 
 /** A kiosk's outbox sends 50 at most; more in one request is a client bug, not a visit. */
@@ -20,39 +20,16 @@ export interface DeviceStatementsOptions {
   parkIri: string;
 }
 
-/** Where a record field lives in its statement, so an error names the statement's own path. */
-const STATEMENT_PATH: Record<string, string> = {
-  packId: 'object.id',
-  scenarioId: 'object.id',
-  hazardId: 'object.id',
-  propId: 'object.id',
-  nodeId: 'object.id',
-  questionId: 'object.id',
-  choiceId: 'result.response',
-  choiceIds: 'result.response',
-  safe: 'result.success',
-  correct: 'result.success',
-  passed: 'result.success',
-  score: 'result.score',
-};
-
-function statementPath(recordPath: string, index: number): string {
-  const field = /^records\[\d+\]\.([a-zA-Z]+)(.*)$/.exec(recordPath);
-  if (!field) return `[${index}]`;
-  const [, name, rest] = field;
-  const mapped = STATEMENT_PATH[name!];
-  if (!mapped) return `[${index}]`;
-  // score.raw → result.score.raw; choiceIds[1] → result.response (one string holds them all).
-  return `[${index}].${mapped}${name === 'score' ? rest : ''}`;
-}
-
 const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (app, { base, parkIri }) => {
-  const store = createStatementStore(app.db, { base });
+  const store = createStatementStore(app.db);
+  const admission = createAdmission(app.db, { base, content: () => app.content.index() });
   const authority = { objectType: 'Agent' as const, account: { homePage: parkIri, name: 'kiosk-app' } };
 
   app.post(
     '/statements',
     {
+      // Only enrolled devices and exempt addresses (src/devices/), checked before the body is read.
+      onRequest: app.devices.authenticate,
       // 50 statements with their bilingual definitions are ~150 KiB; a full batch of 200 fits in 1 MiB.
       bodyLimit: 1024 * 1024,
       schema: {
@@ -69,25 +46,12 @@ const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (
       if (problems.length) throw new ApiError(400, summarize(problems), problems);
 
       const statements = body as Statement[];
-      const read = statements.map((statement, i) => {
-        const found = recordFromStatement(statement, base);
-        if (!found) problems.push({ path: `[${i}]`, message: `not a Ruyi statement under ${base} (this route takes the kiosk app's own; other tools post to /xapi/statements)` });
-        else if ((statement.actor as { account?: { homePage?: string } }).account?.homePage !== parkIri)
-          problems.push({ path: `[${i}].actor.account.homePage`, message: `must be this park's IRI, ${parkIri}` });
-        return found;
-      });
-      if (problems.length) throw new ApiError(400, summarize(problems), problems);
-
-      const records = read.map((r) => r!.record);
-      for (const issue of checkRecords(records, app.content.index())) {
-        const index = Number(/^records\[(\d+)\]/.exec(issue.path)?.[1] ?? 0);
-        problems.push({ path: statementPath(issue.path, index), message: issue.message });
-      }
-      if (problems.length) throw new ApiError(400, summarize(problems), problems);
-
+      app.floor.admit(request, 'device', statements);
+      // After the budget is charged: a flood of forged statements spends it like any other.
+      const facts = admission.admit({ statements, clientId: null, device: { parkIri }, at: (i) => `[${i}].` });
       try {
         const result = store.insert(
-          statements.map((statement) => ({ statement, body: JSON.stringify(statement) })),
+          statements.map((statement, i) => ({ statement, body: JSON.stringify(statement), facts: facts[i] })),
           { authority, clientId: null },
         );
         if (result.stored.length) app.sync.nudge();

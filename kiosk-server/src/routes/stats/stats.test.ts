@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
 import type { VisitRecord } from '@ruyi/records';
-import { newVisit, records } from '../../test-support/fixture-content.ts';
+import { newVisit, played, records } from '../../test-support/fixture-content.ts';
 import { statementsOf } from '../../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
 
@@ -46,13 +46,13 @@ describe('GET /api/stats/summary', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/statements',
+      // Runs played through the engine: 10 points a hazard, a safe decision and a right answer, of 40.
       payload: of(
           records.visitStart(a),
           records.visitStart(b),
-          records.scenarioStart(a),
-          records.scenarioEnd(a, 30, 40), // 0.75
-          records.scenarioEnd({ ...a, runId: newVisit().runId }, 40, 40), // 1 (played again)
-          records.scenarioEnd(b, 10, 30), // 0.3333
+          ...played(a, { right: 1 }), // 0.75
+          ...played({ ...a, runId: newVisit().runId }), // 1 (played again)
+          ...played(b, { safe: false, right: 0 }), // 0.25
           records.scenarioStart(c),
           records.visitEnd(a),
       ),
@@ -62,12 +62,12 @@ describe('GET /api/stats/summary', () => {
       visits: 2,
       completedScenarios: 3,
       areas: [
-        { area: 'fire', completedScenarios: 3, averageScore: 0.6944 }, // (0.75 + 1 + 0.3333) / 3 = 0.69443…
+        { area: 'fire', completedScenarios: 3, averageScore: 0.6667 }, // (0.75 + 1 + 0.25) / 3 = 0.6666…
         { area: 'traffic', completedScenarios: 0, averageScore: null },
         { area: 'home', completedScenarios: 0, averageScore: null },
       ],
       platforms: [
-        { platform: 'kiosk', visits: 2, completedScenarios: 3, averageScore: 0.6944 },
+        { platform: 'kiosk', visits: 2, completedScenarios: 3, averageScore: 0.6667 },
         { platform: 'vr', visits: 0, completedScenarios: 0, averageScore: null },
         { platform: 'web', visits: 0, completedScenarios: 0, averageScore: null },
       ],
@@ -83,10 +83,10 @@ describe('GET /api/stats/summary', () => {
       url: '/api/statements',
       payload: of(
           records.visitStart(kiosk),
-          records.scenarioEnd(kiosk, 20, 40), // 0.5
+          ...played(kiosk, { right: 0 }), // 0.5
           asVr(records.visitStart(vr)),
-          asVr(records.scenarioEnd(vr, 40, 40)), // 1
-          asVr(records.scenarioEnd({ ...vr, runId: newVisit().runId }, 30, 40)), // 0.75
+          ...played(vr, { platform: 'vr' }), // 1
+          ...played({ ...vr, runId: newVisit().runId }, { platform: 'vr', right: 1 }), // 0.75
       ),
     });
     expect(res.statusCode).toBe(200);
@@ -102,10 +102,9 @@ describe('GET /api/stats/summary', () => {
   it('counts a visit once however many visit-start statements it has, and ignores resent ones', async () => {
     const a = newVisit();
     const start = records.visitStart(a);
-    const end = records.scenarioEnd(a);
-    const [startStatement, ...endStatements] = of(start, end);
-    expect((await app.inject({ method: 'POST', url: '/api/statements', payload: [startStatement, ...of(records.visitStart(a)), ...endStatements] })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: '/api/statements', payload: [startStatement, ...endStatements] })).json()).toEqual({ stored: 0, duplicates: 3 });
+    const [startStatement, ...runStatements] = of(start, ...played(a));
+    expect((await app.inject({ method: 'POST', url: '/api/statements', payload: [startStatement, ...of(records.visitStart(a)), ...runStatements] })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/statements', payload: [startStatement, ...runStatements] })).json()).toEqual({ stored: 0, duplicates: 1 + runStatements.length });
     expect(await summary()).toMatchObject({ visits: 1, completedScenarios: 1 });
   });
 });

@@ -9,7 +9,7 @@ import { validateStatement } from '../validate.ts';
 import { EXAMPLE_BASE, EXAMPLES_END, EXAMPLES_START, exampleStatements, examplesMarkdown } from './examples.ts';
 import { factsFromStatement, recordFromStatement } from './from-statement.ts';
 import { isoDuration, statementsFromRecord, verdictId, type StatementContext } from './to-statements.ts';
-import { VERBS } from './vocabulary.ts';
+import { extensionPlaces, VERBS } from './vocabulary.ts';
 
 const content = readContent(new URL('../../../../content/', import.meta.url).pathname);
 const pack = content.packs.find((p) => p.id === 'fire-dehui-2013')!;
@@ -193,5 +193,26 @@ describe('the README', () => {
     const section = readme.slice(readme.indexOf(EXAMPLES_START) + EXAMPLES_START.length, readme.indexOf(EXAMPLES_END)).trim();
     expect(section, 'README examples are stale: run `npm run -w @ruyi/xapi examples`').toBe(examplesMarkdown(examples).trim());
     expect(examples.every((e) => recordFromStatement(e.statement, EXAMPLE_BASE) !== null)).toBe(true);
+  });
+});
+
+describe('extensionPlaces', () => {
+  it('lists every extension the design puts in a statement, where it puts it (a class visit included)', () => {
+    const places = extensionPlaces(EXAMPLE_BASE);
+    const seen = { context: new Set<string>(), result: new Set<string>(), definition: new Set<string>() };
+    const classCtx = { ...ctx, base: EXAMPLE_BASE, classCode: 'class-3b' };
+    const statements = [
+      ...exampleStatements(pack).map((e) => e.statement),
+      ...statementsFromRecord(make({ type: 'visit-start' }), classCtx),
+    ];
+    for (const s of statements) {
+      Object.keys(s.context?.extensions ?? {}).forEach((k) => seen.context.add(k));
+      Object.keys(s.result?.extensions ?? {}).forEach((k) => seen.result.add(k));
+      const definition = (s.object as { definition?: { extensions?: object } }).definition;
+      Object.keys(definition?.extensions ?? {}).forEach((k) => seen.definition.add(k));
+    }
+    expect([...seen.context].sort()).toEqual([...places.context].sort());
+    expect([...seen.result]).toEqual([...places.result]);
+    expect([...seen.definition]).toEqual([...places.definition]);
   });
 });

@@ -70,6 +70,12 @@ export function iris(base: string) {
 
 export type Iris = ReturnType<typeof iris>;
 
+/** Where Ruyi's statements carry each of its extensions; a statement with any other is not one Ruyi makes. */
+export function extensionPlaces(base: string): { context: readonly string[]; result: readonly string[]; definition: readonly string[] } {
+  const { extensions } = iris(base);
+  return { context: [extensions.device, extensions.run, extensions.classCode], result: [extensions.endReason], definition: [] };
+}
+
 /** The statement kinds that statistics count, by the record type they come from; a verdict is the passed/failed twin of a scenario's completed. */
 export type StatementKind = RecordType | 'scenario-verdict';
 

@@ -1,0 +1,77 @@
+// Retention as a service: at start and every hour, expired statements are deleted in small batches, yielding to
+// requests between batches; the timer never keeps the process alive and is cleared before the database closes.
+import fp from 'fastify-plugin';
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { retention, retentionActive, RETENTION_BATCH, type RetentionPolicy } from './retention.ts';
+
+export interface RetentionPluginOptions extends RetentionPolicy {
+  /** Only tests pass these. */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+export interface RetentionService {
+  /** Deletes every statement expired now (in batches); resolves to how many. */
+  run(): Promise<number>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    retention: RetentionService;
+  }
+}
+
+export const RETENTION_INTERVAL_MS = 60 * 60_000;
+
+export default fp<RetentionPluginOptions>(
+  async (app, options) => {
+    const now = options.now ?? Date.now;
+    const state = retentionActive(options);
+    const expire = retention(app.db, options);
+    let closing = false;
+    let running: Promise<number> | null = null;
+
+    const runOnce = async (): Promise<number> => {
+      let total = 0;
+      while (!closing && !app.dbHealth.damage) {
+        const n = expire.deleteBatch(now(), RETENTION_BATCH);
+        total += n;
+        if (n < RETENTION_BATCH) break;
+        await yieldToRequests();
+      }
+      if (total > 0) app.log.info({ deleted: total, storedBefore: expire.cutoff(now()), days: options.days }, `retention: deleted ${total} statements stored more than ${options.days} days ago`);
+      return total;
+    };
+    const run = (): Promise<number> => {
+      if (!state.active) return Promise.resolve(0);
+      running ??= runOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    };
+    app.decorate('retention', { run } satisfies RetentionService);
+
+    if (options.days <= 0) return;
+    if (!state.active) {
+      app.log.warn(`retention: ${state.reason}`);
+      return;
+    }
+    const sweep = () =>
+      void run().catch((error: unknown) => {
+        if (!closing) app.log.error({ err: error }, 'retention failed');
+      });
+    let timer: NodeJS.Timeout | null = null;
+    app.addHook('onReady', async () => {
+      app.log.info({ days: options.days, onlyForwarded: options.syncTarget !== null }, 'retention: statements expire after the set days');
+      sweep();
+      timer = setInterval(sweep, options.intervalMs ?? RETENTION_INTERVAL_MS);
+      timer.unref();
+    });
+    app.addHook('preClose', async () => {
+      closing = true;
+      if (timer) clearInterval(timer);
+      await running?.catch(() => 0);
+    });
+  },
+  { name: 'ruyi-retention', fastify: '5.x', dependencies: ['ruyi-db', 'ruyi-db-health'] },
+);

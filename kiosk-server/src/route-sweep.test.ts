@@ -1,0 +1,183 @@
+// Every route of the real app, against one table of who may call it. A route the table does not list fails the test
+// (a new route must be classified here); every route that needs credentials is called anonymously, from an address
+// that is not the server's own, and must refuse (401/403: never 2xx, never 500) without changing anything on disk.
+import type { RouteOptions } from 'fastify';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from './app.ts';
+import { setPasswordDirectly } from './test-support/admin.ts';
+import { createTestEnv, type TestEnv } from './test-support/test-app.ts';
+
+/**
+ * Who may call a route.
+ * - public: anyone on the park's network, no credentials (holds no personal data).
+ * - password: anyone, but it answers only to a secret in the body (the staff password, a one-time enrollment code).
+ * - device: an enrolled device's token, or an exempt address (by default the server's own machine).
+ * - staff: an admin session (Authorization: Bearer from POST /api/admin/session).
+ * - xapi-read: an xAPI client of any role (reader; kiosk: only its own statements; hub).
+ * - xapi-write: an xAPI client with the role kiosk or hub.
+ * - not-allowed: nobody: a method xAPI does not define, answered 405 before credentials are asked for.
+ */
+type Access = 'public' | 'password' | 'device' | 'staff' | 'xapi-read' | 'xapi-write' | 'not-allowed';
+
+/** GET routes answer HEAD too (Fastify adds it), with the same access. */
+const ROUTES: Record<string, Access> = {
+  // The app, its files, the API description, content and XR profiles.
+  'GET /*': 'public',
+  'GET /xr-profiles/*': 'public',
+  'GET /xr-profiles/profilesList.json': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
+  // Fastify adds a HEAD for '/api/docs/' and '/api/admin/sync/' with no GET beside it.
+  'HEAD /api/docs/': 'public',
+  'GET /api/docs/json': 'public',
+  'GET /api/docs/yaml': 'public',
+  'GET /api/docs/static/*': 'public',
+  'GET /api/docs/static/index.html': 'public',
+  'GET /api/docs/static/swagger-initializer.js': 'public',
+  'GET /api/health': 'public',
+  'GET /api/content': 'public',
+  'GET /api/content/events': 'public',
+  'GET /api/kiosk/config': 'public',
+  'GET /api/packs/:id/assets/*': 'public',
+  // Open today: visit counts and averages (no personal data); closing it is another change.
+  'GET /api/stats/summary': 'public',
+  'GET /xapi/about': 'public',
+
+  // Secrets in the body.
+  'POST /api/admin/session': 'password',
+  'POST /api/devices/enroll': 'password',
+
+  // The kiosk app's devices.
+  'POST /api/statements': 'device',
+  'GET /api/devices/me': 'device',
+
+  // Staff.
+  'DELETE /api/admin/session': 'staff',
+  'GET /api/admin/packs': 'staff',
+  'POST /api/admin/packs': 'staff',
+  'POST /api/admin/packs/:id/rollback': 'staff',
+  'DELETE /api/admin/packs/:id': 'staff',
+  'GET /api/admin/sync': 'staff',
+  'HEAD /api/admin/sync/': 'staff',
+  'GET /api/admin/sync/quarantine': 'staff',
+  'POST /api/admin/sync/quarantine/:seq/retry': 'staff',
+  'POST /api/admin/sync/quarantine/:seq/discard': 'staff',
+  'POST /api/admin/sync/resume': 'staff',
+  'GET /api/admin/floor': 'staff',
+  'GET /api/admin/devices': 'staff',
+  'POST /api/admin/devices/codes': 'staff',
+  'POST /api/admin/devices/:id/revoke': 'staff',
+
+  // The LRS.
+  'GET /xapi/statements': 'xapi-read',
+  'PUT /xapi/statements': 'xapi-write',
+  'POST /xapi/statements': 'xapi-write',
+  'GET /xapi/activities': 'xapi-read',
+  // Only as the alternate request syntax (?method=GET); any other POST is 405.
+  'POST /xapi/activities': 'xapi-read',
+  'GET /xapi/agents': 'xapi-read',
+  'POST /xapi/agents': 'xapi-read',
+  ...Object.fromEntries(
+    [
+      ['/xapi/statements', ['DELETE', 'PATCH', 'OPTIONS']],
+      ['/xapi/about', ['PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS']],
+      ['/xapi/activities', ['PUT', 'DELETE', 'PATCH', 'OPTIONS']],
+      ['/xapi/agents', ['PUT', 'DELETE', 'PATCH', 'OPTIONS']],
+    ].flatMap(([url, methods]) => (methods as string[]).map((m) => [`${m} ${url as string}`, 'not-allowed' as Access])),
+  ),
+};
+
+/** The access of METHOD url; a HEAD route takes its GET's. */
+function accessOf(route: string): Access | undefined {
+  return ROUTES[route] ?? (route.startsWith('HEAD ') ? ROUTES[`GET ${route.slice(5)}`] : undefined);
+}
+
+/** A concrete URL for a route pattern. */
+const concrete = (url: string) =>
+  url
+    .replace(':id', 'fire-test')
+    .replace(':seq', '1')
+    .replace(/:[A-Za-z]+/g, 'x')
+    .replace('*', 'x');
+
+/** Everything on disk that a request could change: row counts of every table, and the pack store's files. */
+function fingerprint(app: App, dataDir: string): string {
+  const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const rows = tables.map((t) => `${t}=${app.db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number}`);
+  const files = readdirSync(join(dataDir, 'packs'), { recursive: true }).map(String).sort();
+  return JSON.stringify({ rows, files });
+}
+
+let env: TestEnv | undefined;
+afterEach(async () => {
+  await env?.cleanup();
+  env = undefined;
+});
+
+async function build(mode: 'kiosk' | 'hub'): Promise<{ app: App; routes: string[] }> {
+  env = createTestEnv({ builtApp: true, config: { mode } });
+  const seen = new Set<string>();
+  const app = await env.start({ onRoute: (route: RouteOptions) => [route.method].flat().forEach((m) => seen.add(`${m} ${route.url}`)) });
+  await app.ready();
+  return { app, routes: [...seen].sort() };
+}
+
+describe('route sweep', () => {
+  for (const mode of ['kiosk', 'hub'] as const)
+    it(`lists every route of the ${mode} server in the table`, async () => {
+      const { routes } = await build(mode);
+      expect(routes.length).toBeGreaterThan(40);
+      expect(routes.filter((r) => !accessOf(r)), 'routes with no entry in ROUTES: classify them').toEqual([]);
+      // And the table names no route that is gone (a kiosk server has them all; a hub lacks the device routes).
+      if (mode === 'kiosk') expect(Object.keys(ROUTES).filter((r) => !routes.includes(r))).toEqual([]);
+    });
+
+  it('every route that needs credentials refuses an anonymous call (401/403) and changes nothing on disk', async () => {
+    const { app, routes } = await build('kiosk');
+    await setPasswordDirectly(app);
+    const dataDir = env!.config.dataDir;
+    const refusals: string[] = [];
+    for (const route of routes) {
+      const access = accessOf(route)!;
+      if (access === 'public') continue;
+      const [method, url] = route.split(' ') as [string, string];
+      const writes = method === 'POST' || method === 'PUT';
+      const before = fingerprint(app, dataDir);
+      const alternate = route === 'POST /xapi/activities' || route === 'POST /xapi/agents';
+      const payload = access === 'password' ? JSON.stringify(route.includes('session') ? { password: 'not the password!' } : { code: 'ABCD-EFGH' }) : '{}';
+      const res = await app.inject({
+        method: method as 'GET',
+        url: concrete(url) + (alternate ? '?method=GET' : ''),
+        // Not the server's own address (which needs no enrollment), and every header but the credentials.
+        remoteAddress: '10.99.0.1',
+        headers: { 'x-experience-api-version': '1.0.3', ...(writes ? { 'content-type': alternate ? 'application/x-www-form-urlencoded' : 'application/json' } : {}) },
+        ...(writes ? { payload: alternate ? 'x=1' : payload } : {}),
+      });
+      const expected = access === 'not-allowed' ? [405] : [401, 403];
+      const what = `${route} (${access}) → ${res.statusCode} ${res.body.slice(0, 200)}`;
+      expect(expected, what).toContain(res.statusCode);
+      expect(fingerprint(app, dataDir), `${route} changed something on disk`).toBe(before);
+      refusals.push(`${route}: ${res.statusCode}`);
+    }
+    // The alternate request syntax (credentials may come in the form) on each resource, with none: refused too.
+    for (const [url, form] of [
+      ['/xapi/statements?method=GET', 'limit=1'],
+      ['/xapi/statements?method=POST', `content=${encodeURIComponent('{}')}`],
+      [`/xapi/statements?method=PUT`, `statementId=${crypto.randomUUID()}&content=${encodeURIComponent('{}')}`],
+      ['/xapi/activities?method=GET', 'activityId=http%3A%2F%2Fexample.com%2Fa'],
+      ['/xapi/agents?method=GET', `agent=${encodeURIComponent('{"mbox":"mailto:a@example.com"}')}`],
+    ] as const) {
+      const before = fingerprint(app, dataDir);
+      const payload = `X-Experience-API-Version=1.0.3&${form}`;
+      const res = await app.inject({ method: 'POST', url, remoteAddress: '10.99.0.1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload });
+      expect(res.statusCode, `POST ${url} → ${res.body}`).toBe(401);
+      expect(fingerprint(app, dataDir)).toBe(before);
+    }
+    // The sweep did reach every kind of protected route.
+    for (const kind of ['device', 'staff', 'xapi-read', 'xapi-write', 'password', 'not-allowed'])
+      expect(routes.some((r) => accessOf(r) === kind), kind).toBe(true);
+    expect(refusals.length).toBeGreaterThan(30);
+  });
+});

@@ -1,0 +1,75 @@
+// When the disk falls under the floor, statement writes stop (507) and the admin page says why and what to do, in
+// zh-CN and en, in words and a shape, not only a colour. A real server whose floor is set above the disk's free space
+// stands for a full disk; another with the default floor shows the one-line status.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, expectNoA11yViolations, extraPort, test } from './fixtures.ts';
+
+const PASSWORD = 'park staff only 2026';
+const LOW = { port: extraPort(41), floorMb: '100000000' };
+const ENOUGH = { port: extraPort(42), floorMb: '1' };
+const servers: ChildProcess[] = [];
+let root: string;
+
+async function start({ port, floorMb }: { port: number; floorMb: string }, name: string) {
+  const dataDir = join(root, name);
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', 'set-password'], {
+    env: { ...process.env, RUYI_DATA_DIR: dataDir },
+    input: `${PASSWORD}\n`,
+    encoding: 'utf8',
+  });
+  expect(cli.status, cli.stderr).toBe(0);
+  servers.push(
+    spawn(process.execPath, ['--import', 'tsx', 'kiosk-server/src/server.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUYI_DATA_DIR: dataDir, RUYI_LOG_LEVEL: 'fatal', RUYI_DISK_FLOOR_MB: floorMb },
+      stdio: 'inherit',
+    }),
+  );
+  await expect
+    .poll(async () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 30_000 })
+    .toBe(200);
+}
+
+test.beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'ruyi-floor-e2e-'));
+  await Promise.all([start(LOW, 'low'), start(ENOUGH, 'enough')]);
+});
+
+test.afterAll(() => {
+  for (const server of servers) server.kill();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+async function logIn(page: import('@playwright/test').Page, port: number) {
+  await page.goto(`http://127.0.0.1:${port}/admin`);
+  await page.getByLabel('管理员密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+test('a nearly full disk: the admin page says records are not saved, why, and what to do, in both languages', async ({ page }) => {
+  await logIn(page, LOW.port);
+  const section = page.getByRole('region', { name: '磁盘空间' });
+  const notice = section.getByRole('alert');
+  await expect(notice.getByRole('heading', { name: '记录未能保存：磁盘空间即将用尽' })).toBeVisible();
+  await expect(notice).toContainText('处理方法：');
+  await expect(notice).toContainText('无需重启');
+  // Not only a colour: a heading in words and a shape beside it.
+  await expect(notice.locator('.sync-shape.square')).toBeVisible();
+  await expectNoA11yViolations(page, 'admin with a full disk');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  const en = page.getByRole('region', { name: 'Disk space' });
+  await expect(en.getByRole('heading', { name: 'Records are not being saved: the disk is nearly full' })).toBeVisible();
+  await expect(en).toContainText('What to do: free space');
+  await expectNoA11yViolations(page, 'admin with a full disk (en)');
+});
+
+test('enough space: one line with the free space and the floor, no notice', async ({ page }) => {
+  await logIn(page, ENOUGH.port);
+  const section = page.getByRole('region', { name: '磁盘空间' });
+  await expect(section).toContainText(/可用 [\d.,]+ (GiB|MiB)。低于 1 MiB 时/);
+  await expect(section.getByRole('heading', { level: 3 })).toHaveCount(0);
+  await expectNoA11yViolations(page, 'admin with enough disk');
+});
