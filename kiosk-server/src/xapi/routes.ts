@@ -64,7 +64,7 @@ const AUTHENTICATED: Record<string, readonly string[]> = {
   '/agents': ['GET', 'HEAD'],
 };
 
-const ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 429: ErrorBody };
+const ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 429: ErrorBody, 503: ErrorBody, 507: ErrorBody };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -22,6 +22,8 @@ interface ContentActions {
 }
 
 export const EVENTS_URL = '/api/content/events';
+/** The Retry-After the server sends with a refused event stream. */
+const STREAM_RETRY_MS = 60_000;
 
 /**
  * The park's content and this kiosk's settings. Loaded when the kiosk starts, then kept current: the server says when
@@ -40,6 +42,13 @@ export const useContent = create<ContentState & ContentActions>((set, get) => {
     events = new EventSource(EVENTS_URL);
     // Each event (the first one too: something may have changed since the first load) means "fetch again".
     events.onmessage = () => void (get().status === 'ready' ? get().refresh() : get().load(overrides));
+    // A refused stream (the server's cap on streams per address or in total: 429/503) is closed for good by the
+    // browser, unlike a dropped one; open a new one after the server's Retry-After, or content updates stop here.
+    events.onerror = () => {
+      if (events?.readyState !== EventSource.CLOSED) return;
+      events = null;
+      setTimeout(subscribe, STREAM_RETRY_MS);
+    };
   };
 
   return {

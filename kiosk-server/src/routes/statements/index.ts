@@ -37,7 +37,7 @@ const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (
         body: z.array(z.record(z.string(), z.unknown())).min(1, { error: 'send at least one statement' }).max(MAX_DEVICE_BATCH, {
           error: `send at most ${MAX_DEVICE_BATCH} statements at once`,
         }),
-        response: { 200: DeviceStatementsResponse, 400: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody },
+        response: { 200: DeviceStatementsResponse, 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 429: ErrorBody, 503: ErrorBody, 507: ErrorBody },
       },
     },
     async (request) => {
