@@ -1,44 +1,32 @@
 // When the disk falls under the floor, statement writes stop (507) and the admin page says why and what to do, in
 // zh-CN and en, in words and a shape, not only a colour. A real server whose floor is set above the disk's free space
 // stands for a full disk; another with the default floor shows the one-line status.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectNoA11yViolations, extraPort, test } from './fixtures.ts';
+import { startServers, type ServerHandle } from './servers.ts';
 
 const PASSWORD = 'park staff only 2026';
 const LOW = { port: extraPort(41), floorMb: '100000000' };
 const ENOUGH = { port: extraPort(42), floorMb: '1' };
-const servers: ChildProcess[] = [];
+let servers: ServerHandle[] = [];
 let root: string;
 
-async function start({ port, floorMb }: { port: number; floorMb: string }, name: string) {
-  const dataDir = join(root, name);
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', 'set-password'], {
-    env: { ...process.env, RUYI_DATA_DIR: dataDir },
-    input: `${PASSWORD}\n`,
-    encoding: 'utf8',
-  });
-  expect(cli.status, cli.stderr).toBe(0);
-  servers.push(
-    spawn(process.execPath, ['--import', 'tsx', 'kiosk-server/src/server.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUYI_DATA_DIR: dataDir, RUYI_LOG_LEVEL: 'fatal', RUYI_DISK_FLOOR_MB: floorMb },
-      stdio: 'inherit',
-    }),
-  );
-  await expect
-    .poll(async () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 30_000 })
-    .toBe(200);
-}
+const options = ({ port, floorMb }: { port: number; floorMb: string }, name: string) => ({
+  port,
+  dataDir: join(root, name),
+  password: PASSWORD,
+  env: { RUYI_LOG_LEVEL: 'fatal', RUYI_DISK_FLOOR_MB: floorMb },
+});
 
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'ruyi-floor-e2e-'));
-  await Promise.all([start(LOW, 'low'), start(ENOUGH, 'enough')]);
+  servers = await startServers([options(LOW, 'low'), options(ENOUGH, 'enough')]);
 });
 
-test.afterAll(() => {
-  for (const server of servers) server.kill();
+test.afterAll(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
   if (root) rmSync(root, { recursive: true, force: true });
 });
 

@@ -4,48 +4,27 @@
 // without RUYI_SYNC_URL shows how to turn sync on. Every server is this spec's own, in a temporary folder.
 import type { VisitRecord } from '@ruyi/records';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, extraPort, test, XAPI_BASE } from './fixtures.ts';
+import { adminCli, startServers, type ServerHandle } from './servers.ts';
 
-const HUB = `http://127.0.0.1:${extraPort(21)}`;
-const KIOSK = `http://127.0.0.1:${extraPort(22)}`;
-const UNSYNCED = `http://127.0.0.1:${extraPort(23)}`;
+const PORTS = { hub: extraPort(21), kiosk: extraPort(22), unsynced: extraPort(23) };
+const HUB = `http://127.0.0.1:${PORTS.hub}`;
+const KIOSK = `http://127.0.0.1:${PORTS.kiosk}`;
+const UNSYNCED = `http://127.0.0.1:${PORTS.unsynced}`;
 /** The server's default RUYI_PARK_IRI (these servers do not set one). */
 const PARK_IRI = 'https://ruyi.localhost/parks/local';
 const PASSWORD = 'park staff only 2026';
 const CLIENT = 'park-east';
-const servers: ChildProcess[] = [];
+let servers: ServerHandle[] = [];
 let root: string;
 let hubAuth: string;
 let hubKey: string;
 let hubSecret: string;
-
-function admin(dataDir: string, args: string[], input?: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', ...args], {
-    env: { ...process.env, RUYI_DATA_DIR: dataDir },
-    input,
-    encoding: 'utf8',
-  });
-  expect(run.status, `admin ${args.join(' ')}: ${run.stderr}`).toBe(0);
-  return run.stdout;
-}
-
-function serve(url: string, env: Record<string, string>) {
-  servers.push(
-    spawn(process.execPath, ['--import', 'tsx', 'kiosk-server/src/server.ts'], {
-      env: { ...process.env, PORT: new URL(url).port, HOST: '127.0.0.1', RUYI_LOG_LEVEL: 'warn', ...env },
-      stdio: 'inherit',
-    }),
-  );
-}
-
-const healthy = (url: string) =>
-  expect.poll(async () => fetch(`${url}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 45_000 }).toBe(200);
 
 /** One visit's start, as the kiosk app makes it (the real mapping). */
 function visitStart(): Statement {
@@ -73,28 +52,20 @@ async function logIn(page: Page, base: string) {
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'ruyi-admin-sync-e2e-'));
   const dirs = { hub: join(root, 'hub'), kiosk: join(root, 'kiosk'), unsynced: join(root, 'unsynced') };
-  const added = admin(dirs.hub, ['client', 'add', CLIENT, '--role', 'kiosk']).trim().split('\n');
+  const added = adminCli(dirs.hub, ['client', 'add', CLIENT, '--role', 'kiosk']).trim().split('\n');
   const [key, secret] = added.at(-1)!.split(':') as [string, string];
   hubKey = key;
   hubSecret = secret;
   hubAuth = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
-  admin(dirs.kiosk, ['set-password'], `${PASSWORD}\n`);
-  admin(dirs.unsynced, ['set-password'], `${PASSWORD}\n`);
-  serve(HUB, { RUYI_DATA_DIR: dirs.hub, RUYI_MODE: 'hub' });
-  serve(KIOSK, { RUYI_DATA_DIR: dirs.kiosk, RUYI_SYNC_URL: `${HUB}/xapi/`, RUYI_SYNC_KEY: key, RUYI_SYNC_SECRET: secret });
-  serve(UNSYNCED, { RUYI_DATA_DIR: dirs.unsynced });
-  await Promise.all([HUB, KIOSK, UNSYNCED].map(healthy));
+  servers = await startServers([
+    { port: PORTS.hub, dataDir: dirs.hub, env: { RUYI_MODE: 'hub' } },
+    { port: PORTS.kiosk, dataDir: dirs.kiosk, password: PASSWORD, env: { RUYI_SYNC_URL: `${HUB}/xapi/`, RUYI_SYNC_KEY: key, RUYI_SYNC_SECRET: secret } },
+    { port: PORTS.unsynced, dataDir: dirs.unsynced, password: PASSWORD },
+  ]);
 });
 
 test.afterAll(async () => {
-  await Promise.all(
-    servers.map((server) => {
-      if (server.exitCode !== null) return undefined;
-      const exited = new Promise((resolve) => server.once('close', resolve));
-      server.kill();
-      return exited;
-    }),
-  );
+  await Promise.all(servers.map((server) => server.stop()));
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -161,7 +132,7 @@ test('delivered, refused (quarantine: retry, discard), and stopped by a revoked 
   await expect(sync.getByRole('heading', { name: '被拒收的记录（隔离区）' })).toBeFocused();
 
   // 3. Stopped: the hub revokes the client; the next send is refused (401) and the page says what to do.
-  admin(join(root, 'hub'), ['client', 'revoke', CLIENT]);
+  adminCli(join(root, 'hub'), ['client', 'revoke', CLIENT]);
   await postToKiosk([visitStart()]);
   await expect(state).toContainText('已停止，需要处理');
   const notice = sync.getByRole('group', { name: /同步已停止/ });

@@ -3,20 +3,20 @@
 // its password set through the real CLI, so it never touches the shared e2e server's data.
 import { buildPackArchive } from '@ruyi/pack-archive';
 import { localize } from '@ruyi/pack-schema';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { handMadeArchive, packFiles } from '../kiosk-server/src/test-support/archives.ts';
 import { expect, expectNoA11yViolations, extraPort, loadFirePack, test } from './fixtures.ts';
+import { startServer, type ServerHandle } from './servers.ts';
 
 const PORT = extraPort(2);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = 'park staff only 2026';
 const pack = loadFirePack();
 const scenario = pack.scenarios[0]!;
-let server: ChildProcess;
+let server: ServerHandle | undefined;
 let root: string;
 
 /** A copy of the fire pack with another version and scenario title, built into a .ruyipack.tgz file. */
@@ -39,24 +39,11 @@ async function archiveWithTitle(version: string, title: string): Promise<string>
 
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'ruyi-admin-e2e-'));
-  const dataDir = join(root, 'data');
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', 'set-password'], {
-    env: { ...process.env, RUYI_DATA_DIR: dataDir },
-    input: `${PASSWORD}\n`,
-    encoding: 'utf8',
-  });
-  expect(cli.status, cli.stderr).toBe(0);
-  server = spawn(process.execPath, ['--import', 'tsx', 'kiosk-server/src/server.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', RUYI_DATA_DIR: dataDir, RUYI_LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
-  await expect
-    .poll(async () => fetch(`${BASE}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 30_000 })
-    .toBe(200);
+  server = await startServer({ port: PORT, dataDir: join(root, 'data'), password: PASSWORD });
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  await server?.stop();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 

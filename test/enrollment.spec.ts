@@ -3,51 +3,34 @@
 // code at /admin; the kiosk opens the QR code's address and its statements — those made before it was enrolled too —
 // are stored. After staff revoke it, the kiosk shows the staff notice and keeps its statements until it is enrolled
 // again by typing a code.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoA11yViolations, extraPort, test } from './fixtures.ts';
+import { expect, expectNoA11yViolations, extraPort, test, watchErrors } from './fixtures.ts';
+import { startServer, type ServerHandle } from './servers.ts';
 
 const PORT = extraPort(31);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = 'park staff only 2026';
 const LABEL = '东门 1 号机';
-let server: ChildProcess;
+let server: ServerHandle | undefined;
 let root: string;
-let dbPath: string;
 
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'ruyi-enrollment-e2e-'));
-  const dataDir = join(root, 'data');
-  dbPath = join(dataDir, 'ruyi.sqlite');
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', 'set-password'], {
-    env: { ...process.env, RUYI_DATA_DIR: dataDir },
-    input: `${PASSWORD}\n`,
-    encoding: 'utf8',
-  });
-  expect(cli.status, cli.stderr).toBe(0);
-  server = spawn(process.execPath, ['--import', 'tsx', 'kiosk-server/src/server.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', RUYI_DATA_DIR: dataDir, RUYI_LOG_LEVEL: 'warn', RUYI_ENROLLMENT_EXEMPT: 'none' },
-    stdio: 'inherit',
-  });
-  await expect.poll(async () => fetch(`${BASE}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 45_000 }).toBe(200);
+  server = await startServer({ port: PORT, dataDir: join(root, 'data'), password: PASSWORD, env: { RUYI_ENROLLMENT_EXEMPT: 'none' } });
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('close', resolve));
-    server.kill();
-    await exited;
-  }
+  await server?.stop();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
 /** Visit starts stored by this spec's server. */
 function storedVisitStarts(): number {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = new Database(server!.dbPath, { readonly: true, fileMustExist: true });
   try {
     return db.prepare("SELECT COUNT(*) FROM statements WHERE kind = 'visit-start'").pluck().get() as number;
   } finally {
@@ -82,19 +65,7 @@ async function openKiosk(browser: Browser) {
   const context = await browser.newContext({ baseURL: BASE, locale: 'zh-CN', viewport: { width: 1920, height: 1080 }, hasTouch: true });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of 401/.test(msg.text())) errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  // As the shared fixture does: every content security policy violation, logged or not.
-  await page.exposeFunction('__ruyiCspViolation', (text: string) => errors.push(text));
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __ruyiCspViolation(t: string): void }).__ruyiCspViolation(
-        `CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
-      ),
-    ),
-  );
+  await watchErrors(page, errors, { ignore: /status of 401/ });
   return { context, page, errors };
 }
 

@@ -78,24 +78,32 @@ export async function expectNoA11yViolations(page: Page, screen: string) {
   expect(violations, `axe-core violations on the ${screen} screen`).toEqual([]);
 }
 
+/**
+ * Collects the page's console errors, uncaught errors and content security policy violations into `errors`. `ignore`
+ * leaves out console errors whose text it matches (never uncaught errors or violations).
+ */
+export async function watchErrors(page: Page, errors: string[], { ignore }: { ignore?: RegExp } = {}) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !ignore?.test(msg.text())) errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  // Content security policy violations: Chromium logs most as console errors, but not all (a refused worker, a
+  // violation inside a frame); the page's own event catches every one.
+  await page.exposeFunction('__ruyiCspViolation', (text: string) => errors.push(text));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __ruyiCspViolation(t: string): void }).__ruyiCspViolation(
+        `CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      ),
+    ),
+  );
+}
+
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text());
-      });
-      page.on('pageerror', (err) => errors.push(String(err)));
-      // Content security policy violations: Chromium logs most as console errors, but not all (a refused worker, a
-      // violation inside a frame); the page's own event catches every one.
-      await page.exposeFunction('__ruyiCspViolation', (text: string) => errors.push(text));
-      await page.addInitScript(() =>
-        document.addEventListener('securitypolicyviolation', (e) =>
-          (window as unknown as { __ruyiCspViolation(t: string): void }).__ruyiCspViolation(
-            `CSP violation: ${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
-          ),
-        ),
-      );
+      await watchErrors(page, errors);
       await use(errors);
       expect(errors, 'console errors').toEqual([]);
     },
