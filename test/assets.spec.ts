@@ -174,28 +174,19 @@ test.afterAll(() => {
 type SceneProps = { id: string; label: string; model: string }[];
 const sceneProps = (page: Page) => page.evaluate(() => (window.__ruyiScene?.props() ?? []) as SceneProps);
 const modelStatus = async (page: Page) => (await sceneProps(page)).find((p) => p.id === MODEL_PROP)?.model;
-const info = (page: Page) => page.evaluate(() => window.__ruyiScene!.info());
 
 /**
- * Waits until the model prop has settled and the view has stopped drawing (frameloop "demand": an idle scene draws
- * nothing), and returns the statistics of its last frame.
+ * Waits until the model prop has settled and every change is drawn, and returns the statistics of that last frame.
+ * Waiting for the frame counter to pause is not enough: SwiftShader can hold the frame that swaps in the model (or adds
+ * a marker) back for most of a second, and the frame before it still has the old draw calls.
  */
 async function settledInfo(page: Page, status: 'loaded' | 'fallback') {
   await page.waitForFunction(() => window.__ruyiScene?.ready === true);
   await expect
     .poll(() => modelStatus(page), { message: `the model prop is ${status} (it stays "builtin" unless HazardHuntStep passes assetUrl to SceneView)` })
     .toBe(status);
-  let last = await info(page);
-  await expect
-    .poll(async () => {
-      await page.waitForTimeout(400);
-      const now = await info(page);
-      const still = now.frame === last.frame;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-  return last;
+  const drawn = await page.waitForFunction(() => (window.__ruyiScene?.idle ? window.__ruyiScene.info() : null));
+  return (await drawn.jsonValue())!;
 }
 
 async function tapProp(page: Page, propId: string) {

@@ -37,6 +37,11 @@ export interface RuyiSceneApi {
   props(): { id: string; label: string; model: PropModelStatus }[];
   /** True once a frame has been rendered since this scene mounted. */
   readonly ready: boolean;
+  /**
+   * True when no frame is waiting to be drawn: every change asked for so far is on the canvas, and `info()` describes it.
+   * A pause in `frame` does not mean this: a software GPU can hold a requested frame back for most of a second.
+   */
+  readonly idle: boolean;
 }
 
 declare global {
@@ -71,6 +76,7 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string): 
   const camera = useThree((s) => s.camera);
   const root = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
+  const getState = useThree((s) => s.get);
   const labelOfRef = useRef(labelOf);
   useEffect(() => {
     labelOfRef.current = labelOf;
@@ -145,11 +151,15 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string): 
       get ready() {
         return gl.info.render.frame > startFrame;
       },
+      // frameloop="demand": invalidate() sets `frames`, and each drawn frame counts it down.
+      get idle() {
+        return getState().internal.frames === 0;
+      },
     };
     window.__ruyiScene = api;
     invalidate();
     return () => {
       if (window.__ruyiScene === api) delete window.__ruyiScene;
     };
-  }, [gl, camera, root, invalidate, scene]);
+  }, [gl, camera, root, invalidate, getState, scene]);
 }
