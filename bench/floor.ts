@@ -29,7 +29,7 @@ import { PASSWORD, runSetPassword } from '../kiosk-server/src/test-support/admin
 import { newVisit, oneOfEach, records } from '../kiosk-server/src/test-support/fixture-content.ts';
 import { statementSource, toStatements } from '../kiosk-server/src/test-support/statements.ts';
 import { createTestEnv } from '../kiosk-server/src/test-support/test-app.ts';
-import { folderBytes, percentile, startServerProcess, thousands, type ServerProcess } from './server-bench.ts';
+import { folderBytes, percentile, startServerProcess, thousands, visitTexts, type ServerProcess } from './server-bench.ts';
 
 const SECONDS = Number(process.env.RUYI_BENCH_FLOOR_SECONDS ?? 30);
 const VISITS = Number(process.env.RUYI_BENCH_FLOOR_VISITS ?? 2000);
@@ -47,7 +47,6 @@ const SMALL_BATCH = 200;
 const BIG_STATEMENT_BYTES = 1024 * 1024 - 4096;
 const SIXTEEN_MIB = 16 * 1024 * 1024 - 1024;
 const PROBE_TIMEOUT_MS = 20_000;
-const UUID_TAIL = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{12}/g;
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const MADE_UP = `Basic ${Buffer.from('made-up-key:made-up-secret').toString('base64')}`;
@@ -248,20 +247,12 @@ async function flood(setup: Setup, kind: 'small' | 'big', connections: number) {
     let body: () => string;
     let label: string;
     if (kind === 'small') {
-      // Whole visits (the fixture's own, as the app makes them), as many as fit a batch: a run's end travels with its
-      // steps, so a server that checks a run's evidence in the batch sees all of it. Each copy gets fresh ids by
-      // rewriting the last 12 hex digits of every UUID in it (visit, run, statements, device) to one new value: ids
-      // stay distinct, and a verdict's id, derived from its record's first 8 digits, still matches.
-      const visit = JSON.stringify(toStatements(source, oneOfEach(newVisit()))).slice(1, -1);
-      const perBatch = Math.max(1, Math.floor(SMALL_BATCH / (JSON.parse(`[${visit}]`) as unknown[]).length));
-      const prefix = randomUUID().slice(-12, -6);
-      let copies = 0;
-      const copy = () => {
-        const suffix = prefix + (copies++).toString(16).padStart(6, '0');
-        return visit.replace(UUID_TAIL, `$1${suffix}`);
-      };
-      body = () => `[${Array.from({ length: perBatch }, copy).join(',')}]`;
-      label = `${perBatch} visits (${perBatch * (JSON.parse(`[${visit}]`) as unknown[]).length} statements)/request`;
+      // Whole visits (the fixture's own, as the app makes them, with fresh ids each), as many as fit a batch: a run's
+      // end travels with its steps, so a server that checks a run's evidence in the batch sees all of it.
+      const visits = visitTexts({ contentDir: setup.contentDir, base: setup.base, parkIri: setup.parkIri });
+      const perBatch = Math.max(1, Math.floor(SMALL_BATCH / visits.perVisit));
+      body = () => `[${Array.from({ length: perBatch }, () => visits.nextVisit().join(',')).join(',')}]`;
+      label = `${perBatch} visits (${perBatch * visits.perVisit} statements)/request`;
     } else {
       // A visit's 'launched' statement, valid in every other way, with one junk extension bringing it near 1 MiB.
       const [launched] = toStatements(source, [records.visitStart(newVisit())]) as [Statement];

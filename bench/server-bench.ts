@@ -22,18 +22,41 @@ export function* ruyiStatements({ contentDir, base, parkIri }: StatementSettings
   for (;;) yield* toStatements(source, oneOfEach(newVisit()));
 }
 
+/** Every UUID in a statement text, split before its last 12 hex digits (rewritten per copy by visitTexts). */
+const UUID_TAIL = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{12}/g;
+
 /**
- * Statement texts with a fresh id each, cheaply: a pool of real statements is serialized once without its id, and
- * each text is `{"id":"<new uuid>",` + the rest. Keeps the sender's CPU out of what is measured.
+ * Whole visits to the fixture content as the app makes them, serialized once (each text starts `{"id":"<uuid>",`),
+ * then copied endlessly with fresh ids: the last 12 hex digits of every UUID in a copy (visit, run, statements) are
+ * rewritten to one new value, so ids stay distinct and a verdict's id, derived from its record's, still matches. A
+ * server that checks each run's evidence accepts every copy as long as each stream is sent in order. Keeps the
+ * sender's CPU out of what is measured.
  */
-export function statementTexts(settings: StatementSettings, poolSize = 3000): () => string {
-  const source = ruyiStatements(settings);
-  const pool = Array.from({ length: poolSize }, () => {
-    const { id: _id, ...rest } = source.next().value as Statement;
-    return JSON.stringify(rest).slice(1);
+export function visitTexts(settings: StatementSettings): { perVisit: number; nextVisit(): string[] } {
+  const source = statementSource({ contentDir: settings.contentDir, xapi: { base: settings.base, parkIri: settings.parkIri } });
+  const visit = toStatements(source, oneOfEach(newVisit())).map((statement) => {
+    const { id, ...rest } = statement as Statement;
+    return `{"id":"${id}",${JSON.stringify(rest).slice(1)}`;
   });
-  let i = 0;
-  return () => `{"id":"${randomUUID()}",${pool[i++ % pool.length]}`;
+  const prefix = randomUUID().slice(-12, -6);
+  let copies = 0;
+  return {
+    perVisit: visit.length,
+    nextVisit: () => {
+      const suffix = prefix + (copies++ % 0x1000000).toString(16).padStart(6, '0');
+      return visit.map((text) => text.replace(UUID_TAIL, `$1${suffix}`));
+    },
+  };
+}
+
+/** One endless stream of statement texts, visit after visit, in order. */
+export function statementTexts(settings: StatementSettings): () => string {
+  const visits = visitTexts(settings);
+  let pending: string[] = [];
+  return () => {
+    if (pending.length === 0) pending = visits.nextVisit();
+    return pending.shift()!;
+  };
 }
 
 /** The value below which `p` of the sorted values fall. */

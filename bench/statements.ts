@@ -44,29 +44,36 @@ function post(agent: Agent, url: URL, headers: Record<string, string>, body: str
   });
 }
 
-/** CONNECTIONS senders, each posting its next batch as soon as the previous one is answered, for `seconds`. */
-async function httpCase(url: string, authorization: string, batch: number, next: () => string, seconds = SECONDS): Promise<Result> {
+/**
+ * CONNECTIONS senders, each posting its next batch as soon as the previous one is answered, for `seconds`. Each sender
+ * has its own stream of whole visits, sent in order, as a kiosk's outbox sends them: the server judges every scenario
+ * end by its run's statements, which must come first.
+ */
+async function httpCase(url: string, authorization: string, batch: number, stream: () => () => string, seconds = SECONDS): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const target = new URL('/xapi/statements', url);
   const headers = { authorization, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' };
-  const body = () => (batch === 1 ? next() : `[${Array.from({ length: batch }, next).join(',')}]`);
-  // Bodies are made ahead: the sender shares the machine with the server, and its JSON work is not what is measured.
-  const ready = Array.from({ length: CONNECTIONS * 4 }, body);
   const latencies: number[] = [];
   let statements = 0;
   const refused = new Map<number, number>();
+  const senders = Array.from({ length: CONNECTIONS }, () => {
+    const next = stream();
+    const body = () => (batch === 1 ? next() : `[${Array.from({ length: batch }, next).join(',')}]`);
+    // Bodies are made ahead: the sender shares the machine with the server, and its JSON work is not what is measured.
+    return { body, ready: Array.from({ length: 4 }, body) };
+  });
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    senders.map(async ({ body, ready }) => {
       while (performance.now() < end) {
-        const text = ready.pop() ?? body();
+        const text = ready.shift() ?? body();
         const t = performance.now();
         const status = await post(agent, target, headers, text);
         latencies.push(performance.now() - t);
         if (status === 200) statements += batch;
         else refused.set(status, (refused.get(status) ?? 0) + 1);
-        if (ready.length < CONNECTIONS) ready.push(body());
+        if (ready.length < 2) ready.push(body());
       }
     }),
   );
@@ -149,7 +156,9 @@ function table(results: Result[]): string {
 async function main(): Promise<number> {
   const env = createTestEnv();
   const { base, parkIri } = env.config.xapi;
-  const next = statementTexts({ contentDir: env.config.contentDir, base, parkIri });
+  const settings = { contentDir: env.config.contentDir, base, parkIri };
+  const next = statementTexts(settings);
+  const stream = () => statementTexts(settings);
   const results: Result[] = [];
   try {
     // The server's own data folder with an xAPI client, made as `npm run admin -- client add` does. The rate limit is
@@ -169,8 +178,8 @@ async function main(): Promise<number> {
     });
     try {
       const authorization = basicAuthorization(client.key, client.secret);
-      await httpCase(server.url, authorization, 10, next, 2); // warm-up: JIT, SQLite page cache
-      for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, next));
+      await httpCase(server.url, authorization, 10, stream, 2); // warm-up: JIT, SQLite page cache
+      for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream));
     } finally {
       await server.stop();
     }

@@ -96,11 +96,19 @@ export function createAdmission(db: Database.Database, options: AdmissionOptions
   const runStatements = db.prepare<[string, number | null], { body: string }>(
     'SELECT body FROM statements WHERE run_id = ? AND client_id IS ? AND voided = 0 ORDER BY seq',
   );
+  const runStart = db.prepare<[string, number | null], { body: string }>(
+    "SELECT body FROM statements WHERE run_id = ? AND client_id IS ? AND voided = 0 AND kind = 'scenario-start' ORDER BY seq LIMIT 1",
+  );
   const isStored = db.prepare<[string], number>('SELECT 1 FROM statements WHERE id = ?').pluck();
 
-  function loadRun(runId: string, clientId: number | null): RunSoFar {
+  /**
+   * The run's stored statements as records: all of them when the batch ends the run (the end is judged by them),
+   * else only its start (what every other statement is checked against). Parsing a whole run for each of its
+   * statements, as a kiosk sends them one by one, would make a run cost the square of its length.
+   */
+  function loadRun(runId: string, clientId: number | null, whole: boolean): RunSoFar {
     const run: RunSoFar = { records: [], kinds: [] };
-    for (const row of runStatements.all(runId, clientId)) {
+    for (const row of whole ? runStatements.all(runId, clientId) : runStart.all(runId, clientId)) {
       const read = recordFromStatement(JSON.parse(row.body) as Statement, base);
       if (!read) continue;
       run.records.push(read.record);
@@ -185,6 +193,7 @@ export function createAdmission(db: Database.Database, options: AdmissionOptions
 
     const facts: (StatementFacts | null)[] = statements.map(() => null);
     const runs = new Map<string, RunSoFar>();
+    const ending = new Set(checkedAt.map((i) => reads[i]!.record).flatMap((r) => (r.type === 'scenario-end' ? [r.runId] : [])));
     for (const i of checkedAt) {
       const statement = statements[i]!;
       const { record, kind } = reads[i]!;
@@ -212,7 +221,7 @@ export function createAdmission(db: Database.Database, options: AdmissionOptions
       // A statement stored before (a resend) was checked when it came; the store takes it as a duplicate (or 409).
       if (isStored.get(statement.id!.toLowerCase()) === 1) continue;
       let run = runs.get(record.runId);
-      if (!run) runs.set(record.runId, (run = loadRun(record.runId, clientId)));
+      if (!run) runs.set(record.runId, (run = loadRun(record.runId, clientId, ending.has(record.runId))));
       const startAt = run.records.findIndex((r) => r.type === 'scenario-start');
       const start = startAt >= 0 ? run.records[startAt]! : null;
       const inRun = `run ${record.runId}`;
