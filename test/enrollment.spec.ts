@@ -86,10 +86,12 @@ async function staffDevices(page: Page) {
   return devices;
 }
 
-async function createCode(devices: ReturnType<Page['getByRole']>) {
+async function createCode(devices: ReturnType<Page['getByRole']>, previous?: string) {
   await devices.getByLabel('设备名称').fill(LABEL);
   await devices.getByRole('button', { name: '生成登记码' }).click();
   const code = devices.locator('.devices-code-text');
+  // The new code, not the one shown before it (already used).
+  if (previous) await expect(code).not.toHaveText(previous);
   await expect(code).toHaveText(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
   return (await code.textContent())!;
 }
@@ -157,7 +159,7 @@ test('a kiosk enrolled by QR address sends what it kept; revoked, it keeps new s
   expect(storedVisitStarts()).toBe(2);
 
   // 6. Enrolled again by typing a code (a device without a camera): a wrong code is explained, a right one works.
-  const second = await createCode(devices);
+  const second = await createCode(devices, code);
   await k.getByRole('link', { name: '登记本设备' }).click();
   await expect(k.getByRole('heading', { name: '登记本设备' })).toBeVisible();
   const input = k.getByLabel('登记码');

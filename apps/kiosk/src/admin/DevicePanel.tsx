@@ -76,6 +76,8 @@ export function DevicePanel({ token, onUnauthorized }: DevicePanelProps) {
     event.preventDefault();
     setBusy(true);
     setMessage(null);
+    // The code shown may have been used already: never leave it up while its successor is on the way.
+    setCode(null);
     try {
       const created = await createEnrollmentCode(token, label);
       setNow(Date.now());
