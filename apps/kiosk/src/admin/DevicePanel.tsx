@@ -5,6 +5,7 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { DeviceQr } from './DeviceQr.tsx';
 import { DeviceTable } from './DeviceTable.tsx';
 import { useAdminErrorText } from './useAdminErrorText.ts';
+import { StatusMessage } from './StatusMessage.tsx';
 
 export interface DevicePanelProps {
   token: string;
@@ -172,13 +173,7 @@ export function DevicePanel({ token, onUnauthorized }: DevicePanelProps) {
       <h3 ref={listHeading} tabIndex={-1} id={`${id}-list`}>
         {t('devices.listHeading')}
       </h3>
-      <div aria-live="polite">
-        {message ? (
-          <p className={message.error ? 'admin-error' : 'admin-ok'} role={message.error ? 'alert' : 'status'}>
-            {message.text}
-          </p>
-        ) : null}
-      </div>
+      <StatusMessage message={message} />
       <button type="button" onClick={() => void refresh()}>
         {t('devices.refresh')}
       </button>

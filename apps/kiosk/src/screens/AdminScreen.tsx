@@ -10,6 +10,7 @@ import { SyncPanel } from '../admin/SyncPanel.tsx';
 import { UploadForm } from '../admin/UploadForm.tsx';
 import { useAdminErrorText } from '../admin/useAdminErrorText.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { StatusMessage } from '../admin/StatusMessage.tsx';
 
 type Pending = { kind: 'rollback' | 'remove'; pack: AdminPack };
 
@@ -107,13 +108,7 @@ export function AdminScreen() {
           <FloorNotice token={session.token} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
           <section aria-labelledby="admin-packs-heading">
             <h2 id="admin-packs-heading">{t('admin.packsHeading')}</h2>
-            <div aria-live="polite">
-              {message ? (
-                <p className={message.error ? 'admin-error' : 'admin-ok'} role={message.error ? 'alert' : 'status'}>
-                  {message.text}
-                </p>
-              ) : null}
-            </div>
+            <StatusMessage message={message} />
             {packs ? (
               <PackTable packs={packs} busy={busy} onRollback={(pack) => setPending({ kind: 'rollback', pack })} onRemove={(pack) => setPending({ kind: 'remove', pack })} />
             ) : (
