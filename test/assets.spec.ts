@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { parseDocument } from 'yaml';
-import { expect, expectNoA11yViolations, extraPort, loadFirePack, test } from './fixtures.ts';
+import { expect, expectNoA11yViolations, extraPort, loadFirePack, settledScene, test } from './fixtures.ts';
 
 const PORT = extraPort(4);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -185,8 +185,7 @@ async function settledInfo(page: Page, status: 'loaded' | 'fallback') {
   await expect
     .poll(() => modelStatus(page), { message: `the model prop is ${status} (it stays "builtin" unless HazardHuntStep passes assetUrl to SceneView)` })
     .toBe(status);
-  const drawn = await page.waitForFunction(() => (window.__ruyiScene?.idle ? window.__ruyiScene.info() : null));
-  return (await drawn.jsonValue())!;
+  return settledScene(page);
 }
 
 async function tapProp(page: Page, propId: string) {

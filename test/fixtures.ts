@@ -111,4 +111,22 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   ],
 });
 
+/**
+ * The scene's statistics once every change is drawn: no frame pending, and none drawn between two looks. One idle look
+ * is not enough: a change shows in the page before the scene's effect asks for the frame that draws it.
+ */
+export async function settledScene(page: Page) {
+  type Info = ReturnType<NonNullable<Window['__ruyiScene']>['info']>;
+  let last: Info | null = null;
+  await expect
+    .poll(async () => {
+      const now = await page.evaluate(() => (window.__ruyiScene?.idle ? window.__ruyiScene.info() : null));
+      const settled = now !== null && last !== null && now.frame === last.frame;
+      last = now;
+      return settled;
+    })
+    .toBe(true);
+  return last!;
+}
+
 export { expect };

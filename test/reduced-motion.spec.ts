@@ -1,5 +1,5 @@
 // Visitors who ask their device for reduced motion get no pulsing, glowing or flashing.
-import { expect, loadFirePack, test } from './fixtures.ts';
+import { expect, loadFirePack, settledScene, test } from './fixtures.ts';
 
 const pack = loadFirePack();
 const scenario = pack.scenarios[0]!;
@@ -15,8 +15,7 @@ test('with reduced motion the attract button is still and the hint does not puls
   await page.waitForFunction(() => window.__ruyiScene?.ready === true);
   await expect(page.locator('.hint')).toBeVisible({ timeout: (scenario.hazardHunt.hintAfterSeconds + 15) * 1000 });
   const frame = () => page.evaluate(() => window.__ruyiScene!.info().frame);
-  // The frame that draws the hint ring is on the canvas (a still hint leaves nothing to draw after it).
-  await page.waitForFunction(() => window.__ruyiScene?.idle === true);
+  await settledScene(page);
   const before = await frame();
   await page.waitForTimeout(2000);
   expect(await frame(), 'frames drawn in 2 s with a hint showing').toBe(before);
