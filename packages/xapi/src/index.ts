@@ -6,5 +6,5 @@ export { pickLanguage, parseAcceptLanguage } from './language-choice.ts';
 export { parseTimestamp, isTimestamp, isUuid, isIri, isLanguageTag } from './value-formats.ts';
 export { agentKey, parseAgentParam } from './agent.ts';
 export { statementsFromRecord, isoDuration, verdictId, type StatementContext } from './ruyi/to-statements.ts';
-export { recordFromStatement, factsFromStatement, type StatementFacts, type ReadStatement } from './ruyi/from-statement.ts';
+export { recordFromStatement, type StatementFacts, type ReadStatement } from './ruyi/from-statement.ts';
 export { VERBS, iris, extensionPlaces, activityTypes, PLATFORM_NAMES, STEP_NAMES, type VerbName, type StatementKind } from './ruyi/vocabulary.ts';

@@ -12,7 +12,7 @@ export interface StatementFacts {
   locale: string;
   packId: string | null;
   scenarioId: string | null;
-  /** The area in the statement's grouping (so a hub needs no packs to count by area). */
+  /** The pack's area (a statement's grouping must name the same one; it is not taken from there). */
   area: string | null;
   runId: string | null;
   scoreScaled: number | null;
@@ -115,25 +115,4 @@ export function recordFromStatement(statement: Statement, base: string): ReadSta
   if (!parsed.success) return null;
   if (candidate.kind === 'scenario-verdict' && parsed.data.type === 'scenario-end' && (verb === 'passed') !== parsed.data.passed) return null;
   return { record: parsed.data, kind: candidate.kind ?? parsed.data.type, area };
-}
-
-/** The statistics columns of a stored statement; null for statements that are not Ruyi's. */
-export function factsFromStatement(statement: Statement, base: string): StatementFacts | null {
-  const read = recordFromStatement(statement, base);
-  if (!read) return null;
-  const { record, kind, area } = read;
-  const scenario = 'packId' in record ? record : null;
-  const end = record.type === 'scenario-end' ? record : null;
-  return {
-    kind,
-    visitId: record.visitId,
-    platform: record.platform,
-    locale: record.locale,
-    packId: scenario?.packId ?? null,
-    scenarioId: scenario?.scenarioId ?? null,
-    area,
-    runId: scenario?.runId ?? null,
-    scoreScaled: end?.score.scaled ?? null,
-    passed: end?.passed ?? null,
-  };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Statement } from '../statement.ts';
 import { validateStatement } from '../validate.ts';
 import { EXAMPLE_BASE, EXAMPLES_END, EXAMPLES_START, exampleStatements, examplesMarkdown } from './examples.ts';
-import { factsFromStatement, recordFromStatement } from './from-statement.ts';
+import { recordFromStatement } from './from-statement.ts';
 import { isoDuration, statementsFromRecord, verdictId, type StatementContext } from './to-statements.ts';
 import { extensionPlaces, VERBS } from './vocabulary.ts';
 
@@ -120,8 +120,8 @@ describe('statementsFromRecord', () => {
     const record = make(everyType[11]![1]);
     expect(statementsFromRecord(record, ctx)).toEqual(statementsFromRecord(record, ctx));
     expect(verdictId('6e0b5c2a-1f3d-4c7e-9a8b-000000000001')).toBe('91f4a3d5-1f3d-4c7e-9a8b-000000000001');
-    expect(factsFromStatement(completed!, BASE)).toMatchObject({ kind: 'scenario-end', area: 'fire', scoreScaled: 0.7647, passed: true });
-    expect(factsFromStatement(verdict!, BASE)).toMatchObject({ kind: 'scenario-verdict' });
+    expect(recordFromStatement(completed!, BASE)).toMatchObject({ kind: 'scenario-end', area: 'fire', record: { score: { scaled: 0.7647 }, passed: true } });
+    expect(recordFromStatement(verdict!, BASE)).toMatchObject({ kind: 'scenario-verdict', record: { type: 'scenario-end' } });
   });
 
   it('adds the class code when a class plays', () => {
@@ -145,21 +145,14 @@ describe('isoDuration', () => {
   ])('%i ms → %s', (ms, iso) => expect(isoDuration(ms)).toBe(iso));
 });
 
-describe('recordFromStatement / factsFromStatement', () => {
+describe('recordFromStatement', () => {
   const [start] = statementsFromRecord(make({ type: 'scenario-start', ...run }), ctx);
 
-  it('gives the statistics columns of a Ruyi statement', () => {
-    expect(factsFromStatement(start!, BASE)).toEqual({
+  it('reads a Ruyi statement back as its record, kind and area', () => {
+    expect(recordFromStatement(start!, BASE)).toEqual({
       kind: 'scenario-start',
-      visitId,
-      platform: 'kiosk',
-      locale: 'zh-CN',
-      packId: pack.id,
-      scenarioId: scenario.id,
       area: 'fire',
-      runId,
-      scoreScaled: null,
-      passed: null,
+      record: expect.objectContaining({ type: 'scenario-start', visitId, platform: 'kiosk', locale: 'zh-CN', packId: pack.id, scenarioId: scenario.id, runId }),
     });
   });
 
@@ -174,7 +167,6 @@ describe('recordFromStatement / factsFromStatement', () => {
   ])('is null for %s', (_name, change) => {
     const changed = change(structuredClone(start!)) as Statement;
     expect(recordFromStatement(changed, BASE)).toBeNull();
-    expect(factsFromStatement(changed, BASE)).toBeNull();
   });
 
   it('is null for a verdict whose verb and success disagree', () => {

@@ -46,7 +46,7 @@ export function activityTypes(base: string) {
 export function iris(base: string) {
   const scenario = (packId: string, scenarioId: string) => `${base}packs/${packId}/scenarios/${scenarioId}`;
   return {
-    /** In every Ruyi statement's category: how a reader (and factsFromStatement) knows the statement is Ruyi's. */
+    /** In every Ruyi statement's category: how a reader (and recordFromStatement) knows the statement is Ruyi's. */
     profile: `${base}profile`,
     area: (areaId: string) => `${base}areas/${areaId}`,
     scenario,
