@@ -3,6 +3,7 @@
 // over budget, when the headless count disagrees with WebGL, or when GPU resources outlive their scene.
 import react from '@vitejs/plugin-react';
 import { chromium } from '@playwright/test';
+import type { HazardHuntStep } from '@ruyi/mechanics';
 import { readContent } from '@ruyi/pack-schema/node';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ function cases(): BenchCase[] {
   const pack = content.packs.find((p) => p.id === 'fire-dehui-2013');
   if (!pack) throw new Error(`the fire pack did not load: ${JSON.stringify(content.problems)}`);
   const scenario = pack.scenarios[0]!;
-  const hazards = scenario.hazardHunt.hazards.map((h) => h.prop);
+  // The props of every hazard-hunt step: the scene shows a found marker on each.
+  const hazards = scenario.steps.flatMap((s) => (s.mechanic === 'hazard-hunt' ? (s as unknown as HazardHuntStep).hazards.map((h) => h.prop) : []));
   const fire = scenario.scene;
   const repeatedFound = REPEATED_PROPS_SCENE.props.filter((p) => p.kind === 'electrical-panel' || p.kind === 'exit-sign').map((p) => p.id);
   return [

@@ -32,8 +32,10 @@ describe('GET /api/content', () => {
     expect(body.park.areas.map((a: { id: string }) => a.id)).toEqual(['fire', 'traffic', 'home']);
     expect(body.packs.map((p: { id: string }) => p.id)).toEqual([PACK_ID]);
     expect(body.packs[0].scenarios[0].id).toBe(SCENARIO_ID);
-    // Defaults from the schema are filled in, exactly as the loader produced them.
-    expect(body.packs[0].scenarios[0].hazardHunt.pointsPerHazard).toBe(10);
+    // Migrated to steps, with the defaults from the schema filled in, exactly as the loader produced them.
+    const steps = body.packs[0].scenarios[0].steps as { id: string; mechanic: string; pointsPerHazard?: number }[];
+    expect(steps.map((s) => s.mechanic)).toEqual(['case-card', 'hazard-hunt', 'decisions', 'quiz']);
+    expect(steps.find((s) => s.mechanic === 'hazard-hunt')!.pointsPerHazard).toBe(10);
     expect(body.problems).toEqual([
       {
         dir: 'packs/broken-pack',

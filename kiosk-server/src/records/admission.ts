@@ -5,8 +5,9 @@
 // run's own step statements — stored earlier by the same client or earlier in the same batch — by the engine's
 // judgeScenarioEnd, where the scenario rules live. The statistics facts stored beside each statement come from here:
 // area from the pack, score and passed from the evidence, never from what the client claims.
-import type { Platform, VisitRecord } from '@ruyi/records';
-import { judgeScenarioEnd, type EvidenceField } from '@ruyi/scenario-engine';
+import { isCoreRecord, recordEntry, type RecordPayload, type RecordSpec, type StatementResult, type VisitRecord } from '@ruyi/mechanics';
+import type { Platform } from '@ruyi/records';
+import { judgeScenarioEnd, type EvidenceField, type ScenarioEndClaim } from '@ruyi/scenario-engine';
 import { extensionPlaces, iris, recordFromStatement, type StatementFacts, type StatementKind, type Statement } from '@ruyi/xapi';
 import type Database from 'better-sqlite3';
 import { ApiError, summarize, type ErrorDetail } from '../errors.ts';
@@ -41,31 +42,41 @@ interface Read {
   kind: StatementKind;
 }
 
+/**
+ * Where a step record's field is read from in its statement's result: the part of the result without which its
+ * mechanic's fromResult no longer reads the field (e.g. `safe` from `result.success`, `atMs` from an extension).
+ */
+function resultPath(spec: RecordSpec<unknown, RecordPayload>, record: VisitRecord, field: string, base: string): string {
+  const result = spec.toResult(record as unknown as RecordPayload);
+  const read = (r: StatementResult) => JSON.stringify(spec.fromResult(r)[field]);
+  const full = read(result);
+  for (const key of ['success', 'response', 'score'] as const)
+    if (result[key] !== undefined && read({ ...result, [key]: undefined }) !== full) return `result.${key}`;
+  for (const name of Object.keys(result.extensions ?? {})) {
+    const { [name]: _, ...others } = result.extensions!;
+    if (read({ ...result, extensions: others }) !== full) return `result.extensions.${iris(base).extensions.result(name)}`;
+  }
+  return 'result';
+}
+
 /** Where a record field lives in its statement, so an error names the statement's own path. */
-const STATEMENT_PATH: Record<string, string> = {
-  packId: 'object.id',
-  scenarioId: 'object.id',
-  hazardId: 'object.id',
-  propId: 'object.id',
-  nodeId: 'object.id',
-  questionId: 'object.id',
-  choiceId: 'result.response',
-  choiceIds: 'result.response',
-  safe: 'result.success',
-  correct: 'result.success',
-  passed: 'result.success',
-  score: 'result.score',
-};
+function statementPath(record: VisitRecord, field: string, base: string): string {
+  if (field === 'packId' || field === 'scenarioId' || field === 'type') return 'object.id';
+  if (field === 'stepId') return record.type === 'step-end' ? 'object.id' : `context.extensions.${iris(base).extensions.step}`;
+  if (field === 'score' || field === 'passed') return field === 'score' ? 'result.score' : 'result.success';
+  const entry = recordEntry(record.type);
+  if (!entry) return 'result';
+  // A step record's item is its object; its other fields are read from its result.
+  return field === entry.spec.itemField ? 'object.id' : resultPath(entry.spec, record, field, base);
+}
 
 /** A check.ts path (`records[i].field…`) as the statement path. */
-function recordFieldPath(recordPath: string): string | null {
+function recordFieldPath(record: VisitRecord, recordPath: string, base: string): string | null {
   const field = /^records\[\d+\]\.([a-zA-Z]+)(.*)$/.exec(recordPath);
   if (!field) return null;
   const [, name, rest] = field;
-  const mapped = STATEMENT_PATH[name!];
-  if (!mapped) return null;
-  // score.raw → result.score.raw; choiceIds[1] → result.response (one string holds them all).
-  return `${mapped}${name === 'score' ? rest : ''}`;
+  // score.raw → result.score.raw; choiceIds[1] → result (one string holds them all).
+  return `${statementPath(record, name!, base)}${name === 'score' ? rest : ''}`;
 }
 
 const EVIDENCE_PATH: Record<Exclude<EvidenceField, 'run'>, string> = {
@@ -186,7 +197,7 @@ export function createAdmission(db: Database.Database, options: AdmissionOptions
     });
     for (const issue of checkRecords(checkedAt.map((i) => reads[i]!.record), content)) {
       const i = checkedAt[Number(/^records\[(\d+)\]/.exec(issue.path)?.[1] ?? 0)]!;
-      const field = recordFieldPath(issue.path);
+      const field = recordFieldPath(reads[i]!.record, issue.path, base);
       problems.push({ path: field ? path(i, field) : path(i), message: issue.message });
     }
     if (problems.length) throw new ApiError(400, summarize(problems), problems);
@@ -244,7 +255,8 @@ export function createAdmission(db: Database.Database, options: AdmissionOptions
       if (record.type === 'scenario-end') {
         const earlier = run.kinds.findIndex((k, j) => k === kind && run.records[j]!.id !== record.id);
         if (earlier >= 0) problem(runPath, `${inRun} has already ended (statement ${run.records[earlier]!.id}); "play again" starts a new run`);
-        const judged = judgeScenarioEnd(scenario, run.records, record);
+        const seed = start && isCoreRecord(start) && start.type === 'scenario-start' ? (start.seed ?? 0) : 0;
+        const judged = judgeScenarioEnd(scenario, run.records, record as ScenarioEndClaim, seed);
         for (const p of judged.problems) problem(p.field === 'run' ? runPath : EVIDENCE_PATH[p.field], p.field === 'run' ? `${inRun} ${p.message}` : p.message);
         scoreScaled = judged.score.scaled;
         passed = judged.score.passed;

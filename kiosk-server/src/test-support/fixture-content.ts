@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Scenario } from '@ruyi/pack-schema';
-import type { VisitRecord } from '@ruyi/records';
+import type { VisitRecord } from '@ruyi/mechanics';
+import { declareLocalesAndAssets, Scenario, scenarioAsSteps } from '@ruyi/pack-schema';
 import { playRun, type PlayPlan } from './played-run.ts';
 
 const t = (en: string) => ({ 'zh-CN': `（中文）${en}`, en });
@@ -131,10 +131,15 @@ export function writeFixtureContent(dir: string, options: FixtureOptions = {}): 
 
 // --- Records about the fixture content ---
 
-/** The fixture scenario as the server loads it (defaults filled in: 10 points each, pass at 0.6). */
-const loadedScenario = Scenario.parse(scenario);
+/** The fixture scenario as the server loads it (migrated to steps, defaults filled in: 10 points each, pass at 0.6). */
+export const loadedScenario = Scenario.parse(
+  scenarioAsSteps.up(declareLocalesAndAssets.up({ manifest, scenarios: { [SCENARIO_ID]: scenario } })).scenarios[SCENARIO_ID],
+);
 
-type Of<T extends VisitRecord['type']> = Extract<VisitRecord, { type: T }>;
+/** The seed the fixture's runs are played with. */
+export const SEED = 4242;
+
+type Of<T extends string> = Extract<VisitRecord, { type: T }> & Record<string, unknown>;
 
 export interface Visit {
   visitId: string;
@@ -155,23 +160,27 @@ const inScenario = (visit: Visit) => ({ ...base(visit), packId: PACK_ID, scenari
 export const records = {
   visitStart: (v: Visit): Of<'visit-start'> => ({ ...base(v), type: 'visit-start' }),
   visitEnd: (v: Visit): Of<'visit-end'> => ({ ...base(v), type: 'visit-end', reason: 'finished' }),
-  scenarioStart: (v: Visit): Of<'scenario-start'> => ({ ...inScenario(v), type: 'scenario-start' }),
-  stepEnd: (v: Visit, step: Of<'step-end'>['step'] = 'case-card'): Of<'step-end'> => ({ ...inScenario(v), type: 'step-end', step, durationMs: 42_500 }),
-  propChecked: (v: Visit): Of<'prop-checked'> => ({ ...inScenario(v), type: 'prop-checked', propId: SAFE_PROP }),
-  hazardFound: (v: Visit): Of<'hazard-found'> => ({ ...inScenario(v), type: 'hazard-found', hazardId: HAZARD_ID }),
-  decision: (v: Visit, safe = true): Of<'decision'> => ({
+  scenarioStart: (v: Visit): Of<'scenario-start'> => ({ ...inScenario(v), type: 'scenario-start', seed: SEED }),
+  stepEnd: (v: Visit, stepId = 'case-card'): Of<'step-end'> => ({ ...inScenario(v), type: 'step-end', stepId, durationMs: 42_500 }),
+  propChecked: (v: Visit): VisitRecord => ({ ...inScenario(v), type: 'prop-checked', stepId: 'hazard-hunt', propId: SAFE_PROP, atMs: 4000 }),
+  hazardFound: (v: Visit): VisitRecord => ({ ...inScenario(v), type: 'hazard-found', stepId: 'hazard-hunt', hazardId: HAZARD_ID, atMs: 6000 }),
+  decision: (v: Visit, safe = true): VisitRecord => ({
     ...inScenario(v),
     type: 'decision',
+    stepId: 'decisions',
     nodeId: NODE_ID,
     choiceId: safe ? SAFE_CHOICE : UNSAFE_CHOICE,
     safe,
+    order: [SAFE_CHOICE, UNSAFE_CHOICE],
   }),
-  answer: (v: Visit): Of<'answer'> => ({
+  answer: (v: Visit): VisitRecord => ({
     ...inScenario(v),
     type: 'answer',
+    stepId: 'quiz',
     questionId: MULTIPLE_QUESTION,
     choiceIds: ['know-two-ways', 'keep-clear'],
     correct: true,
+    order: ['keep-clear', 'lock-doors', 'know-two-ways'],
   }),
   /** A scenario-end with a consistent score: raw of 40 points. */
   scenarioEnd: (v: Visit, raw = 30, max = 40): Of<'scenario-end'> => {
@@ -184,9 +193,13 @@ export const records = {
  * A run of the fixture scenario played through the engine (scenario-start to scenario-end, every record as the app
  * makes it). Its score is 10 points a hazard found, a safe decision and a right answer, of 40.
  */
-export const played = (visit: Visit, plan: PlayPlan = {}): VisitRecord[] => playRun(loadedScenario, { ...visit, packId: PACK_ID }, plan);
+export const played = (visit: Visit, plan: PlayPlan = {}): VisitRecord[] => playRun(loadedScenario, { ...visit, packId: PACK_ID }, { seed: SEED, ...plan });
 
-/** A whole visit with records of each of the nine types, played (a wrong tap included), in the order a visit makes them. */
+/**
+ * A whole visit with a record of each type the fixture's steps make, played in the order a visit makes them: a wrong
+ * tap, then the hazard found, an unsafe decision, both questions right. 30 of 40 points (0.75), passed.
+ */
 export function oneOfEach(visit = newVisit()): VisitRecord[] {
-  return [records.visitStart(visit), ...played(visit, { wrongTap: true, right: 1 }), records.visitEnd(visit)];
+  const plan: PlayPlan = { skill: { decisions: 'poor' }, first: { 'hazard-hunt': [{ type: 'inspect', propId: SAFE_PROP }] } };
+  return [records.visitStart(visit), ...played(visit, plan), records.visitEnd(visit)];
 }

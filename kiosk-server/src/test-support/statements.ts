@@ -2,7 +2,7 @@
 // tests on an app, the durability test on a server process, and the benchmarks.
 import type { Pack } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
-import type { VisitRecord } from '@ruyi/records';
+import type { VisitRecord } from '@ruyi/mechanics';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import type { App } from '../app.ts';
 import type { Config } from '../config.ts';

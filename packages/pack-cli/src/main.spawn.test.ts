@@ -20,7 +20,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const pack = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: '' } });
 
-describe('npm run pack -- <command>, as a process', () => {
+describe('npm run pack -- <command>, as a process', { timeout: 30_000 }, () => {
   it('new: scaffolds a pack and exits 0; a usage error exits 2', () => {
     const made = pack('new', 'spawned-pack', '--area', 'fire', '--content', tmp);
     expect(made.stderr).toBe('');
@@ -47,7 +47,7 @@ describe('npm run pack -- <command>, as a process', () => {
   it('build: writes the archive; refuses the placeholder pack with exit 1', () => {
     const result = pack('build', 'fire-dehui-2013', '--content', tmp, '--out', join(tmp, 'dist'));
     expect(result.status).toBe(0);
-    expect(existsSync(join(tmp, 'dist/fire-dehui-2013-1.0.0.ruyipack.tgz'))).toBe(true);
+    expect(existsSync(join(tmp, 'dist/fire-dehui-2013-1.1.0.ruyipack.tgz'))).toBe(true);
     expect(pack('build', 'spawned-pack', '--content', tmp, '--out', join(tmp, 'dist')).status).toBe(1);
   });
 });

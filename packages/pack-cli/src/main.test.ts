@@ -154,7 +154,7 @@ describe('list', () => {
     const { code, out, err } = await run('list', '--content', 'content');
     expect(code).toBe(EXIT_OK);
     expect(out.split('\n')).toEqual([
-      'fire-dehui-2013  1.0.0  area fire  zh-CN, en  (content/packs/fire-dehui-2013)',
+      'fire-dehui-2013  1.1.0  area fire  zh-CN, en  (content/packs/fire-dehui-2013)',
       expect.stringMatching(/^ {2}dehui-poultry-plant {2}.+ \/ .+ {2}\[case-card, hazard-hunt, decisions, quiz\]$/),
     ]);
     expect(err).toBe('1 pack with errors left out: content/packs/broken-pack (npm run pack -- validate says why)');
@@ -165,7 +165,7 @@ describe('list', () => {
     expect(packs).toEqual([
       {
         id: 'fire-dehui-2013',
-        version: '1.0.0',
+        version: '1.1.0',
         area: 'fire',
         locales: ['zh-CN', 'en'],
         dir: 'content/packs/fire-dehui-2013',
@@ -179,15 +179,15 @@ describe('build', () => {
   it('builds the archive, printing file, size and digest', async () => {
     const { code, out, err } = await run('build', 'fire-dehui-2013', '--content', 'content', '--out', 'out');
     expect({ code, err }).toEqual({ code: EXIT_OK, err: '' });
-    expect(out).toMatch(/^out\/fire-dehui-2013-1\.0\.0\.ruyipack\.tgz {2}\d+\.\d KiB {2}2 files {2}digest [0-9a-f]{64}$/);
-    const read = await readPackArchive(readFileSync(join(tmp, 'out/fire-dehui-2013-1.0.0.ruyipack.tgz')));
+    expect(out).toMatch(/^out\/fire-dehui-2013-1\.1\.0\.ruyipack\.tgz {2}\d+\.\d KiB {2}2 files {2}digest [0-9a-f]{64}$/);
+    const read = await readPackArchive(readFileSync(join(tmp, 'out/fire-dehui-2013-1.1.0.ruyipack.tgz')));
     expect(read.ok && read.meta.builtAt).toBe('2025-05-01T00:00:00.000Z');
   });
 
   it('refuses an invalid pack with its errors and exits 1, building the others', async () => {
     const { code, out, err } = await run('build', '--content', 'content', '--out', 'out2');
     expect(code).toBe(EXIT_INVALID);
-    expect(out).toMatch(/^out2\/fire-dehui-2013-1\.0\.0\.ruyipack\.tgz /);
+    expect(out).toMatch(/^out2\/fire-dehui-2013-1\.1\.0\.ruyipack\.tgz /);
     expect(err.split('\n')).toEqual([
       expect.stringMatching(/^content\/packs\/broken-pack\/scenarios\/dehui-poultry-plant\.yaml:\d+:\d+ scene\.props\[\d+\]\.kind: Invalid option/),
       'broken-pack: not built: the pack has errors',

@@ -168,7 +168,7 @@ describe('loadPack with readAsset', () => {
     'assets: []\n',
     ['assets:', '  - id: photo', '    file: photo.png', '    kind: image', '    alt: { zh-CN: 照片, en: A photo }', '  - id: reading', '    file: reading.wav', '    kind: audio', ''].join('\n'),
   );
-  const scenario = edit(SCENARIO_YAML, '  sources: [src-a]\n', '  sources: [src-a]\n  image: photo\n  narration: { zh-CN: reading }\n');
+  const scenario = edit(SCENARIO_YAML, '    sources: [src-a]\n', '    sources: [src-a]\n    image: photo\n    narration: { zh-CN: reading }\n');
   const load = (assets: Record<string, Uint8Array>) => loadPack({ ...packFiles({ manifest, scenarios: { 'tiny.yaml': scenario } }), readAsset: files(assets) });
 
   it('checks the files and loads when they are fine', () => {

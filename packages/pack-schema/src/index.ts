@@ -9,6 +9,8 @@ export {
   migratePark,
   schemaVersionProblem,
   MIGRATIONS,
+  scenarioAsSteps,
+  declareLocalesAndAssets,
   OLDEST_SCHEMA_VERSION,
   type Migration,
   type MigrateResult,
@@ -33,4 +35,4 @@ export {
   type ReadAsset,
 } from './assets.ts';
 export { checkTranslations, checkChineseSpacing, localizedTexts } from './translations.ts';
-export { localize } from './localize.ts';
+export { localize, languagesOf } from './localize.ts';

@@ -30,7 +30,10 @@ describe('content/schema', () => {
     const prop = scenario.properties.scene.properties.props.items;
     expect(prop.properties.model.description).toMatch(/model asset/);
     expect(prop.properties.position.description).toMatch(/metres/);
-    expect(scenario.properties.caseCard.properties.narration.description).toMatch(/recorded reading/);
+    const steps = scenario.properties.steps.items.oneOf ?? scenario.properties.steps.items.anyOf;
+    const caseCard = steps.find((s: { properties: { mechanic: { const: string } } }) => s.properties.mechanic.const === 'case-card');
+    expect(caseCard.properties.narration.description).toMatch(/recorded reading/);
+    expect(caseCard.properties.mechanic.description).toMatch(/ordered-steps/);
     expect(scenario.properties.title.properties['zh-CN'].description).toMatch(/Chinese/);
   });
 

@@ -21,7 +21,7 @@ const DOCUMENTS = {
   'scenario.schema.json': {
     schema: Scenario,
     title: 'Ruyi scenario: scenarios/<id>.yaml',
-    description: 'One scenario of a pack: the case card, the scene, the hazard hunt, the escape decisions and the quiz.',
+    description: 'One scenario of a pack: its scene and its steps (case card, hazard hunt, decisions, quiz, drills…), each an instance of a mechanic.',
   },
   'park.schema.json': {
     schema: Park,

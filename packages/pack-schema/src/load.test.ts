@@ -21,15 +21,15 @@ describe('loadPack: a valid pack', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const pack = result.value;
-    expect(pack).toMatchObject({ id: 'tiny-pack', version: '1.0.0', area: 'fire', schemaVersion: 2, locales: ['zh-CN', 'en'], assets: [] });
+    expect(pack).toMatchObject({ id: 'tiny-pack', version: '1.0.0', area: 'fire', schemaVersion: 3, locales: ['zh-CN', 'en'], assets: [] });
     expect(result.warnings).toEqual([]);
     expect(result.migrated).toBeUndefined();
     expect(pack.scenarios.map((s) => s.id)).toEqual(['tiny']);
     const [scenario] = pack.scenarios;
     expect(scenario!.scene.props[0]).toMatchObject({ rotationY: 0, scale: 1 });
-    expect(scenario!.hazardHunt).toMatchObject({ hintAfterSeconds: 25, pointsPerHazard: 10 });
-    expect(scenario!.decisions.pointsPerSafeChoice).toBe(10);
-    expect(scenario!.quiz.pointsPerQuestion).toBe(10);
+    expect(scenario!.steps[1]).toMatchObject({ mechanic: 'hazard-hunt', hintAfterSeconds: 25, pointsPerHazard: 10 });
+    expect(scenario!.steps[2]).toMatchObject({ mechanic: 'decisions', pointsPerSafeChoice: 10, shuffle: true });
+    expect(scenario!.steps[3]).toMatchObject({ mechanic: 'quiz', pointsPerQuestion: 10, shuffle: true });
     expect(scenario!.result.passScore).toBe(0.6);
   });
 
@@ -74,8 +74,8 @@ describe('loadPack: schema errors name file, line and path', () => {
   });
 
   it('a missing nested field points at the mapping it belongs in', () => {
-    const text = edit(SCENARIO_YAML, '  lesson: { zh-CN: 教训, en: The lesson }\n', '');
-    expect(onlyError(withScenario(text))).toMatchObject({ path: 'caseCard.lesson', line: lineOf(text, 'title:', 'caseCard:'), message: 'is required (object)' });
+    const text = edit(SCENARIO_YAML, '    lesson: { zh-CN: 教训, en: The lesson }\n', '');
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[0].lesson', line: lineOf(text, 'id: case-card'), message: 'is required (object)' });
   });
 
   it('a misspelt field is reported on its own line, by name', () => {
@@ -104,16 +104,16 @@ describe('loadPack: schema errors name file, line and path', () => {
   it('explains an unquoted comma inside { … }, which silently splits the text into a new field', () => {
     const text = edit(SCENARIO_YAML, 'hint: { zh-CN: 看看后墙, en: Look at the back wall }', 'hint: { zh-CN: 看看后墙, en: Look up, then at the back wall }');
     const error = onlyError(withScenario(text));
-    expect(error).toMatchObject({ path: 'hazardHunt.hazards[0].hint.then at the back wall', line: lineOf(text, 'Look up, then') });
+    expect(error).toMatchObject({ path: 'steps[1].hazards[0].hint.then at the back wall', line: lineOf(text, 'Look up, then') });
     expect(error.message).toMatch(/comma starts a new field.*quotes/);
   });
 
   it('a value of the wrong type', () => {
-    const text = edit(SCENARIO_YAML, 'hazardHunt:\n', 'hazardHunt:\n  pointsPerHazard: ten\n');
+    const text = edit(SCENARIO_YAML, '    mechanic: hazard-hunt\n', '    mechanic: hazard-hunt\n    pointsPerHazard: ten\n');
     expect(onlyError(withScenario(text))).toMatchObject({
-      path: 'hazardHunt.pointsPerHazard',
+      path: 'steps[1].pointsPerHazard',
       line: lineOf(text, 'pointsPerHazard'),
-      column: 20,
+      column: 22,
       message: expect.stringMatching(/expected number, received string/),
     });
   });
@@ -156,28 +156,28 @@ describe('loadPack: schema errors name file, line and path', () => {
 
   it('an empty translation', () => {
     const text = edit(SCENARIO_YAML, 'consequence: { zh-CN: 对, en: Right }', 'consequence: { zh-CN: "  ", en: Right }');
-    expect(onlyError(withScenario(text))).toMatchObject({ path: 'decisions.nodes[0].choices[0].consequence.zh-CN', message: 'must not be empty' });
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[2].nodes[0].choices[0].consequence.zh-CN', message: 'must not be empty' });
   });
 
   it('a pack written for a newer or an unknown schema version says which versions this build reads', () => {
-    const newer = edit(MANIFEST_YAML, 'schemaVersion: 2', 'schemaVersion: 3');
+    const newer = edit(MANIFEST_YAML, 'schemaVersion: 3', 'schemaVersion: 4');
     expect(onlyError(withManifest(newer))).toEqual({
       file: MANIFEST_PATH,
       path: 'schemaVersion',
-      line: lineOf(newer, 'schemaVersion: 3'),
+      line: lineOf(newer, 'schemaVersion: 4'),
       column: 16,
-      message: 'pack format 3 is newer than this build reads (formats 1 to 2); update the Ruyi software to load this pack',
+      message: 'pack format 4 is newer than this build reads (formats 1 to 3); update the Ruyi software to load this pack',
     });
-    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 2', 'schemaVersion: 0'))).message).toBe(
-      'pack format 0 is not one this build reads (formats 1 to 2)',
+    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 3', 'schemaVersion: 0'))).message).toBe(
+      'pack format 0 is not one this build reads (formats 1 to 3)',
     );
-    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 2', 'schemaVersion: two'))).message).toMatch(/must be a whole number.*reads formats 1 to 2/);
-    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 2\n', '')))).toMatchObject({ path: 'schemaVersion', message: expect.stringMatching(/is required/) });
+    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 3', 'schemaVersion: two'))).message).toMatch(/must be a whole number.*reads formats 1 to 3/);
+    expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 3\n', '')))).toMatchObject({ path: 'schemaVersion', message: expect.stringMatching(/is required/) });
   });
 
   it('a case card with no source', () => {
-    const text = edit(SCENARIO_YAML, '  sources: [src-a]', '  sources: []');
-    expect(onlyError(withScenario(text))).toMatchObject({ path: 'caseCard.sources', line: lineOf(text, 'sources: []'), message: 'a case card needs at least one source' });
+    const text = edit(SCENARIO_YAML, '    sources: [src-a]', '    sources: []');
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[0].sources', line: lineOf(text, 'sources: []'), message: 'a case card needs at least one source' });
   });
 
   it('a source url that is not a full URL', () => {
@@ -239,7 +239,7 @@ describe('loadPack: files and folders', () => {
     const errors = result.ok ? [] : result.errors;
     expect(errors.map((e) => [e.file, e.path])).toEqual([
       [SCENARIO_PATH, 'scene.props[1].kind'],
-      ['packs/tiny-pack/scenarios/other.yaml', 'hazardHunt.hazards[0].prop'],
+      ['packs/tiny-pack/scenarios/other.yaml', 'steps[1].hazards[0].prop'],
     ]);
   });
 });
@@ -271,7 +271,7 @@ describe('formatError and formatPath', () => {
   });
 
   it('writes indexes in brackets', () => {
-    expect(formatPath(['quiz', 'questions', 2, 'answer', 0])).toBe('quiz.questions[2].answer[0]');
+    expect(formatPath(['steps', 3, 'questions', 2, 'answer', 0])).toBe('steps[3].questions[2].answer[0]');
     expect(formatPath([])).toBe('');
   });
 });

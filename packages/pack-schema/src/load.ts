@@ -3,7 +3,7 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { checkAssetFiles, type ReadAsset } from './assets.ts';
-import { MIGRATIONS, migrate, migratePark } from './migrations.ts';
+import { MIGRATIONS, migrate, migratePark, scenarioPathBack } from './migrations.ts';
 import { assetRefsOf, checkManifestAssets, checkScenarioReferences, type ReferenceIssue } from './references.ts';
 import { Manifest, Park, Scenario, SCHEMA_VERSION } from './schema.ts';
 import { checkChineseSpacing, checkTranslations } from './translations.ts';
@@ -23,6 +23,12 @@ class YamlFile {
   readonly doc: Document;
   private readonly lines = new LineCounter();
 
+  /**
+   * A path of the migrated document as the path of the same thing in the file as written (a pack in an older format
+   * hears about its errors in its own terms, at its own lines).
+   */
+  pathBack: (path: readonly Segment[]) => readonly Segment[] = (path) => path;
+
   constructor(readonly file: SourceFile) {
     this.doc = parseDocument(file.text, { lineCounter: this.lines, prettyErrors: true, uniqueKeys: true });
   }
@@ -37,7 +43,8 @@ class YamlFile {
   }
 
   /** The nearest node that exists on the way to `path`: a missing key is reported where its parent is. */
-  errorAt(path: readonly Segment[], message: string): PackError {
+  errorAt(migratedPath: readonly Segment[], message: string): PackError {
+    const path = this.pathBack(migratedPath);
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) {
@@ -49,7 +56,8 @@ class YamlFile {
   }
 
   /** An unknown field is reported on the line of its key, not at the start of the mapping that holds it. */
-  unknownKeyAt(path: readonly Segment[], key: string): PackError {
+  unknownKeyAt(migratedPath: readonly Segment[], key: string): PackError {
+    const path = this.pathBack(migratedPath);
     const map = path.length ? this.doc.getIn(path, true) : this.doc.contents;
     const pair = isMap(map) ? map.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key) : undefined;
     if (!pair || !isNode(pair.key) || !pair.key.range) return this.errorAt(path, `unknown field '${key}' (check the spelling)`);
@@ -208,6 +216,7 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
       return;
     }
     const data = scenarioData.get(name)!;
+    if (migrated) file.pathBack = (path) => scenarioPathBack(migrated!.applied, path, doc.scenarios[name]);
     const parsed = data.ok ? file.parse(Scenario, doc.scenarios[name]) : data;
     if (!parsed.ok) {
       errors.push(...parsed.errors);
@@ -216,7 +225,9 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
     }
     if (parsed.value.id !== id)
       errors.push(file.errorAt(['id'], `the scenario id '${parsed.value.id}' must match its file name '${name}'`));
-    errors.push(...file.at(checkScenarioReferences(parsed.value, m)));
+    const references = file.at(checkScenarioReferences(parsed.value, m));
+    errors.push(...references.filter((e) => !e.severity));
+    warnings.push(...references.filter((e) => e.severity));
     warnings.push(...file.at(asWarnings([...checkTranslations(parsed.value, m.locales), ...checkChineseSpacing(parsed.value)])));
     scenarios.push(parsed.value);
   });

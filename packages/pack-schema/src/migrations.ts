@@ -19,6 +19,8 @@ export interface Migration {
   byHand: string;
   /** Pure: returns a new document and leaves `doc` untouched. */
   up(doc: PackDocument): PackDocument;
+  /** A path in a scenario this migration made, as the path in the scenario it was made from (`scenario`: the made one). */
+  scenarioPathBack?(path: readonly (string | number)[], scenario: unknown): readonly (string | number)[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,8 +45,71 @@ export const declareLocalesAndAssets: Migration = {
   },
 };
 
+/** The four fixed parts of a format-2 scenario, in play order, as the steps (and step ids) they become. */
+const FIXED_PARTS = [
+  ['caseCard', 'case-card'],
+  ['hazardHunt', 'hazard-hunt'],
+  ['decisions', 'decisions'],
+  ['quiz', 'quiz'],
+] as const;
+
+/**
+ * Format 3: a scenario is an ordered list of steps, each an instance of a mechanic. A format-2 scenario's case card,
+ * hazard hunt, decisions and quiz become four steps with those mechanics, in that order; their ids are the old
+ * part names, so records and xAPI activities keep theirs. Its choices were shown in the pack's order: they stay so.
+ */
+export const scenarioAsSteps: Migration = {
+  name: '0003-scenario-as-steps',
+  from: 2,
+  to: 3,
+  byHand:
+    'set schemaVersion: 3 and, in each scenario, put caseCard, hazardHunt, decisions and quiz under steps: as - { id: case-card, mechanic: case-card, … }, - { id: hazard-hunt, mechanic: hazard-hunt, … }, - { id: decisions, mechanic: decisions, shuffle: false, … }, - { id: quiz, mechanic: quiz, shuffle: false, … }',
+  up(doc) {
+    const manifest = isRecord(doc.manifest) ? { ...doc.manifest, schemaVersion: 3 } : doc.manifest;
+    const scenarios = Object.fromEntries(
+      Object.entries(doc.scenarios).map(([file, scenario]) => {
+        if (!isRecord(scenario) || 'steps' in scenario) return [file, scenario];
+        const out: Record<string, unknown> = {};
+        const steps: unknown[] = [];
+        for (const [key, value] of Object.entries(scenario)) {
+          const part = FIXED_PARTS.find(([name]) => name === key);
+          if (!part) {
+            out[key] = value;
+            continue;
+          }
+          const [, id] = part;
+          const keepOrder = id === 'decisions' || id === 'quiz' ? { shuffle: false } : {};
+          steps.push(isRecord(value) ? { id, mechanic: id, ...keepOrder, ...value } : value);
+          // The steps go where the first part stood, so `result:` stays last.
+          if (!('steps' in out)) out.steps = steps;
+        }
+        steps.sort((a, b) => order(a) - order(b));
+        return [file, out];
+      }),
+    );
+    return { manifest, scenarios };
+  },
+  scenarioPathBack(path, scenario) {
+    if (path[0] !== 'steps' || typeof path[1] !== 'number' || !isRecord(scenario) || !Array.isArray(scenario.steps)) return path;
+    const step = scenario.steps[path[1]];
+    const part = FIXED_PARTS.find(([, id]) => isRecord(step) && step.id === id);
+    if (!part) return path;
+    const rest = path.slice(2);
+    // The fields the migration added have no place in the file: point at the part itself.
+    return typeof rest[0] === 'string' && ['id', 'mechanic', 'shuffle'].includes(rest[0]) ? [part[0]] : [part[0], ...rest];
+  },
+};
+
+/** Error paths of a migrated pack, in the terms of the file its editor wrote (`applied`: the migrations that ran). */
+export function scenarioPathBack(applied: readonly string[], path: readonly (string | number)[], scenario: unknown): readonly (string | number)[] {
+  // Only the last migration's document is at hand; the earlier ones do not move scenario paths.
+  return MIGRATIONS.filter((m) => applied.includes(m.name)).reduceRight((p, m) => m.scenarioPathBack?.(p, scenario) ?? p, path);
+}
+
+const order = (step: unknown) => FIXED_PARTS.findIndex(([, id]) => isRecord(step) && step.id === id);
+
 /** Every migration, oldest first; each `from` is the previous `to`, and the last `to` is `SCHEMA_VERSION`. */
-export const MIGRATIONS: readonly Migration[] = [declareLocalesAndAssets];
+export const MIGRATIONS: readonly Migration[] = [declareLocalesAndAssets, scenarioAsSteps];
 
 /** The oldest `schemaVersion` this build still reads. */
 export const OLDEST_SCHEMA_VERSION = MIGRATIONS[0]?.from ?? SCHEMA_VERSION;

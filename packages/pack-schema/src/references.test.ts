@@ -31,19 +31,19 @@ describe('ids are unique', () => {
 
   it('two hazards with the same id, and two hazards on one prop', () => {
     const second = [
-      '    - id: panel-hazard',
-      '      prop: panel',
-      '      name: { zh-CN: 又一个, en: Another }',
-      '      feedback: { zh-CN: 反馈, en: Feedback }',
-      '      hint: { zh-CN: 提示, en: Hint }',
-      'decisions:',
+      '      - id: panel-hazard',
+      '        prop: panel',
+      '        name: { zh-CN: 又一个, en: Another }',
+      '        feedback: { zh-CN: 反馈, en: Feedback }',
+      '        hint: { zh-CN: 提示, en: Hint }',
+      '  - id: decisions',
     ].join('\n');
-    const text = edit(SCENARIO_YAML, 'decisions:', second);
+    const text = edit(SCENARIO_YAML, '  - id: decisions', second);
     const result = withScenario(text);
     const errors = result.ok ? [] : result.errors;
     expect(errors).toEqual([
-      expect.objectContaining({ path: 'hazardHunt.hazards[1].id', line: lineOf(text, '- id: panel-hazard', 'source: src-a'), message: "hazard id 'panel-hazard' is used twice (first at index 0); ids must be unique" }),
-      expect.objectContaining({ path: 'hazardHunt.hazards[1].prop', message: "prop 'panel' is used twice (first at index 0); one prop can hold only one hazard" }),
+      expect.objectContaining({ path: 'steps[1].hazards[1].id', line: lineOf(text, '- id: panel-hazard', 'source: src-a'), message: "hazard id 'panel-hazard' is used twice (first at index 0); ids must be unique" }),
+      expect.objectContaining({ path: 'steps[1].hazards[1].prop', message: "prop 'panel' is used twice (first at index 0); one prop can hold only one hazard" }),
     ]);
   });
 
@@ -54,9 +54,9 @@ describe('ids are unique', () => {
     text = edit(text, '    - id: q-multiple', '    - id: q-single');
     const result = withScenario(text);
     const messages = result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
-    expect(messages).toContain("decisions.nodes[2].id: decision id 'second' is used twice (first at index 1); ids must be unique");
-    expect(messages).toContain("quiz.questions[0].choices[1].id: choice id 'yes' is used twice (first at index 0); ids must be unique");
-    expect(messages).toContain("quiz.questions[1].id: question id 'q-single' is used twice (first at index 0); ids must be unique");
+    expect(messages).toContain("steps[2].nodes[2].id: decision id 'second' is used twice (first at index 1); ids must be unique");
+    expect(messages).toContain("steps[3].questions[0].choices[1].id: choice id 'yes' is used twice (first at index 0); ids must be unique");
+    expect(messages).toContain("steps[3].questions[1].id: question id 'q-single' is used twice (first at index 0); ids must be unique");
   });
 });
 
@@ -65,9 +65,9 @@ describe('references resolve', () => {
     const text = edit(SCENARIO_YAML, 'prop: panel', 'prop: pannel');
     expect(onlyError(withScenario(text))).toEqual({
       file: SCENARIO_PATH,
-      path: 'hazardHunt.hazards[0].prop',
+      path: 'steps[1].hazards[0].prop',
       line: lineOf(text, 'prop: pannel'),
-      column: 13,
+      column: 15,
       message: "prop 'pannel' is not in scene.props: panel, extinguisher",
     });
   });
@@ -75,7 +75,7 @@ describe('references resolve', () => {
   it('a source that the pack does not list', () => {
     const text = edit(SCENARIO_YAML, '      source: src-a', '      source: src-z');
     expect(onlyError(withScenario(text))).toMatchObject({
-      path: 'hazardHunt.hazards[0].source',
+      path: 'steps[1].hazards[0].source',
       line: lineOf(text, 'source: src-z'),
       message: "source 'src-z' is not one of the pack's sources: src-a, src-b",
     });
@@ -84,10 +84,10 @@ describe('references resolve', () => {
   it('an unknown source on the case card, a decision choice and a question', () => {
     let text = edit(SCENARIO_YAML, 'sources: [src-a]', 'sources: [src-a, nowhere]');
     text = edit(text, 'source: src-b', 'source: nowhere');
-    text = edit(text, '      source: src-a\n    - id: q-multiple', '      source: nowhere\n    - id: q-multiple');
+    text = edit(text, '        source: src-a\n      - id: q-multiple', '        source: nowhere\n      - id: q-multiple');
     const result = withScenario(text);
     const paths = result.ok ? [] : result.errors.map((e) => e.path);
-    expect(paths).toEqual(['caseCard.sources[1]', 'decisions.nodes[0].choices[1].source', 'quiz.questions[0].source']);
+    expect(paths).toEqual(['steps[0].sources[1]', 'steps[2].nodes[0].choices[1].source', 'steps[3].questions[0].source']);
   });
 
   it('a source id listed twice in pack.yaml', () => {
@@ -109,22 +109,22 @@ describe('the escape drill always ends, and every step can be reached', () => {
     const errors = result.ok ? [] : result.errors;
     expect(errors).toContainEqual({
       file: SCENARIO_PATH,
-      path: 'decisions.nodes[1].choices[1].next',
+      path: 'steps[2].nodes[1].choices[1].next',
       line: lineOf(text, 'next: fourth'),
-      column: 17,
+      column: 19,
       message: "decision 'fourth' is not one of the decisions: first, second, third",
     });
   });
 
   it('a start that does not exist', () => {
     const text = edit(SCENARIO_YAML, 'start: first', 'start: begin');
-    expect(onlyError(withScenario(text))).toMatchObject({ path: 'decisions.start', line: lineOf(text, 'start: begin'), message: "decision 'begin' is not one of the decisions: first, second, third" });
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[2].start', line: lineOf(text, 'start: begin'), message: "decision 'begin' is not one of the decisions: first, second, third" });
   });
 
   it('a loop back to an earlier decision', () => {
-    const text = edit(SCENARIO_YAML, "          consequence: { zh-CN: 跑了, en: Ran }\n          safe: false\n", "          consequence: { zh-CN: 跑了, en: Ran }\n          safe: false\n          next: first\n");
+    const text = edit(SCENARIO_YAML, "            consequence: { zh-CN: 跑了, en: Ran }\n            safe: false\n", "            consequence: { zh-CN: 跑了, en: Ran }\n            safe: false\n            next: first\n");
     expect(onlyError(withScenario(text))).toMatchObject({
-      path: 'decisions.nodes[2].choices[1].next',
+      path: 'steps[2].nodes[2].choices[1].next',
       line: lineOf(text, 'next: first'),
       message: "going to 'first' makes a loop; every path through the decisions must end",
     });
@@ -134,22 +134,22 @@ describe('the escape drill always ends, and every step can be reached', () => {
     const text = edit(SCENARIO_YAML, 'next: third', 'next: second');
     expect(withScenario(text)).toMatchObject({
       ok: false,
-      errors: expect.arrayContaining([expect.objectContaining({ path: 'decisions.nodes[1].choices[1].next', message: expect.stringContaining('makes a loop') })]),
+      errors: expect.arrayContaining([expect.objectContaining({ path: 'steps[2].nodes[1].choices[1].next', message: expect.stringContaining('makes a loop') })]),
     });
   });
 
   it('a decision no path leads to', () => {
     const text = edit(SCENARIO_YAML, 'next: third', '');
     expect(onlyError(withScenario(text))).toMatchObject({
-      path: 'decisions.nodes[2].id',
+      path: 'steps[2].nodes[2].id',
       line: lineOf(text, '- id: third'),
       message: "decision 'third' cannot be reached from the start 'first'",
     });
   });
 
   it('a decision with no safe choice to teach', () => {
-    const text = edit(SCENARIO_YAML, "consequence: { zh-CN: 停了, en: Stopped }\n          safe: true", "consequence: { zh-CN: 停了, en: Stopped }\n          safe: false");
-    expect(onlyError(withScenario(text))).toMatchObject({ path: 'decisions.nodes[2].choices', message: 'a decision needs at least one safe choice to teach' });
+    const text = edit(SCENARIO_YAML, "consequence: { zh-CN: 停了, en: Stopped }\n            safe: true", "consequence: { zh-CN: 停了, en: Stopped }\n            safe: false");
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[2].nodes[2].choices', message: 'a decision needs at least one safe choice to teach' });
   });
 });
 
@@ -158,9 +158,9 @@ describe('quiz answers', () => {
     const text = edit(SCENARIO_YAML, 'answer: [yes]', 'answer: [yes, no]');
     expect(onlyError(withScenario(text))).toEqual({
       file: SCENARIO_PATH,
-      path: 'quiz.questions[0].answer',
+      path: 'steps[3].questions[0].answer',
       line: lineOf(text, 'answer: [yes, no]'),
-      column: 15,
+      column: 17,
       message: 'a single-choice question has exactly one answer, not 2',
     });
   });
@@ -168,7 +168,7 @@ describe('quiz answers', () => {
   it('an answer that is not one of the choices', () => {
     const text = edit(SCENARIO_YAML, 'answer: [one, two]', 'answer: [one, four]');
     expect(onlyError(withScenario(text))).toMatchObject({
-      path: 'quiz.questions[1].answer[1]',
+      path: 'steps[3].questions[1].answer[1]',
       line: lineOf(text, 'answer: [one, four]'),
       message: "'four' is not one of the choices one, two, three",
     });
@@ -176,16 +176,16 @@ describe('quiz answers', () => {
 
   it('the same choice twice in an answer', () => {
     const text = edit(SCENARIO_YAML, 'answer: [one, two]', 'answer: [one, one]');
-    expect(onlyError(withScenario(text))).toMatchObject({ path: 'quiz.questions[1].answer', message: 'an answer lists the same choice twice' });
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[3].questions[1].answer', message: 'an answer lists the same choice twice' });
   });
 
   it('a question with no answer', () => {
     const text = edit(SCENARIO_YAML, 'answer: [one, two]', 'answer: []');
-    expect(onlyError(withScenario(text))).toMatchObject({ path: 'quiz.questions[1].answer', message: 'name at least one right choice' });
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[3].questions[1].answer', message: 'name at least one right choice' });
   });
 });
 
-describe('assets (pack format 2)', () => {
+describe('assets', () => {
   const ASSETS = [
     'assets:',
     '  - id: boxes',
@@ -205,8 +205,8 @@ describe('assets (pack format 2)', () => {
   const uses = (text: string) =>
     edit(
       edit(text, '      kind: fire-extinguisher\n', '      kind: fire-extinguisher\n      model: boxes\n'),
-      '  sources: [src-a]\n',
-      '  sources: [src-a]\n  image: photo\n  narration: { zh-CN: reading-zh }\n',
+      '    sources: [src-a]\n',
+      '    sources: [src-a]\n    image: photo\n    narration: { zh-CN: reading-zh }\n',
     );
 
   it('a scenario using a model, an image and a narration of the right kinds loads', () => {
@@ -214,7 +214,7 @@ describe('assets (pack format 2)', () => {
     expect(result.ok && result.warnings).toEqual([]);
     const scenario = result.ok ? result.value.scenarios[0]! : undefined;
     expect(scenario?.scene.props[1]!.model).toBe('boxes');
-    expect(scenario?.caseCard).toMatchObject({ image: 'photo', narration: { 'zh-CN': 'reading-zh' } });
+    expect(scenario?.steps[0]).toMatchObject({ image: 'photo', narration: { 'zh-CN': 'reading-zh' } });
   });
 
   it('a reference to an asset of the wrong kind', () => {
@@ -230,7 +230,7 @@ describe('assets (pack format 2)', () => {
       "asset 'boxes' is a model, but image: needs an image asset (.png, .jpg, .jpeg or .webp)",
     );
     expect(onlyError(withAssets(edit(uses(SCENARIO_YAML), '{ zh-CN: reading-zh }', '{ zh-CN: photo }')))).toMatchObject({
-      path: 'caseCard.narration.zh-CN',
+      path: 'steps[0].narration.zh-CN',
       message: "asset 'photo' is an image, but narration: needs an audio asset (.mp3, .ogg, .m4a or .wav)",
     });
   });
@@ -251,7 +251,7 @@ describe('assets (pack format 2)', () => {
       message: "asset id 'boxes' is used twice (first at index 0); ids must be unique",
     });
     const sameFile = edit(edit(manifest, 'file: narration/case-zh.mp3', 'file: Photo.JPG'), 'kind: audio', 'kind: image\n    alt: { zh-CN: 照片, en: Photo }');
-    expect(onlyError(withAssets(edit(SCENARIO_YAML, '  sources: [src-a]\n', '  sources: [src-a]\n  image: photo\n'), sameFile))).toMatchObject({
+    expect(onlyError(withAssets(edit(SCENARIO_YAML, '    sources: [src-a]\n', '    sources: [src-a]\n    image: photo\n'), sameFile))).toMatchObject({
       path: 'assets[2].file',
       line: lineOf(sameFile, 'file: Photo.JPG'),
       message: "the file 'Photo.JPG' is already asset 'photo'; refer to that asset instead",
@@ -286,5 +286,31 @@ describe('assets (pack format 2)', () => {
       path: 'assets[0].kind',
       message: 'kind must be one of: model, image, audio',
     });
+  });
+});
+
+describe('the steps of a scenario', () => {
+  it("'end' is not a step id: it means the result", () => {
+    const text = edit(SCENARIO_YAML, '  - id: quiz\n', '  - id: end\n');
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[3].id', message: "'end' cannot be a step's id: it means the result (next: end)" });
+  });
+
+  it('a choice that goes to a step that does not exist, and one that goes around the quiz to the result', () => {
+    const missing = edit(SCENARIO_YAML, '            consequence: { zh-CN: 结束了, en: The end }\n', '            consequence: { zh-CN: 结束了, en: The end }\n            goto: nowhere\n');
+    expect(onlyError(withScenario(missing))).toMatchObject({
+      path: 'steps[2].nodes[1].choices[0].goto',
+      message: "step 'nowhere' is not one of the steps (case-card, hazard-hunt, decisions, quiz) or end",
+    });
+    const around = edit(SCENARIO_YAML, '            consequence: { zh-CN: 结束了, en: The end }\n', '            consequence: { zh-CN: 结束了, en: The end }\n            goto: end\n');
+    const result = withScenario(around);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.warnings).toEqual([
+      expect.objectContaining({ path: 'steps[2].nodes[1].choices[0].goto', severity: 'warning', message: expect.stringMatching(/without playing a knowledge check \(quiz\)/) }),
+    ]);
+  });
+
+  it('a branch back to an earlier step makes a loop', () => {
+    const text = edit(SCENARIO_YAML, '  - id: quiz\n    mechanic: quiz\n', '  - id: quiz\n    mechanic: quiz\n    branches: [{ scoreBelow: 0.5, to: hazard-hunt }]\n');
+    expect(onlyError(withScenario(text))).toMatchObject({ path: 'steps[3].branches[0].to', message: "going to step 'hazard-hunt' makes a loop; every path through the scenario must end" });
   });
 });

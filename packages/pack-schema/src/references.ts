@@ -1,5 +1,6 @@
-// Checks the schema alone cannot express: unique ids, and every reference (prop, source, decision, answer, asset)
-// resolving, to something of the right kind.
+// Checks the schema alone cannot express: unique ids, every reference (prop, source, step, asset) resolving to
+// something of the right kind, and a scenario whose every path ends. Each mechanic checks its own step's references.
+import { duplicates, mechanicOf } from '@ruyi/mechanics';
 import { extensionList, type AssetKind, type LOCALES } from './schema.ts';
 import type { Asset, Manifest, Scenario } from './types.ts';
 
@@ -9,18 +10,6 @@ export interface ReferenceIssue {
   message: string;
   /** Absent for an error. */
   severity?: 'warning';
-}
-
-function duplicates<T>(items: readonly T[], idOf: (item: T) => string, at: (i: number) => (string | number)[], what: string) {
-  const seen = new Map<string, number>();
-  const issues: ReferenceIssue[] = [];
-  items.forEach((item, i) => {
-    const id = idOf(item);
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, i);
-    else issues.push({ path: at(i), message: `${what} id '${id}' is used twice (first at index ${first}); ids must be unique` });
-  });
-  return issues;
 }
 
 function oneOf(known: Iterable<string>): string {
@@ -44,26 +33,32 @@ function checkAsset(assets: readonly Pick<Asset, 'id' | 'kind'>[], ref: string, 
   return null;
 }
 
-/** The asset references of a scenario: prop models, the case card's image and its narration. */
+type Path = (string | number)[];
+
+/** Every asset a scenario names, wherever it is: prop `model:`, a step's `image:` and `narration:` (per language). */
+function assetRefs(scenario: Scenario): { ref: string; kind: AssetKind; field: string; path: Path }[] {
+  const refs: { ref: string; kind: AssetKind; field: string; path: Path }[] = [];
+  scenario.scene.props.forEach((p, i) => p.model && refs.push({ ref: p.model, kind: 'model', field: 'model:', path: ['scene', 'props', i, 'model'] }));
+  scenario.steps.forEach((step, i) => {
+    const s = step as Record<string, unknown>;
+    if (typeof s.image === 'string') refs.push({ ref: s.image, kind: 'image', field: 'image:', path: ['steps', i, 'image'] });
+    for (const [locale, ref] of Object.entries((s.narration ?? {}) as Record<(typeof LOCALES)[number], string | undefined>))
+      if (ref) refs.push({ ref, kind: 'audio', field: 'narration:', path: ['steps', i, 'narration', locale] });
+  });
+  return refs;
+}
+
+/** The asset references of a scenario: prop models, images and narration. */
 export function checkAssetReferences(scenario: Scenario, assets: readonly Pick<Asset, 'id' | 'kind'>[]): ReferenceIssue[] {
-  const issues: ReferenceIssue[] = [];
-  const check = (ref: string | undefined, kind: AssetKind, field: string, path: (string | number)[]) => {
-    const message = ref === undefined ? null : checkAsset(assets, ref, kind, field);
-    if (message) issues.push({ path, message });
-  };
-  scenario.scene.props.forEach((p, i) => check(p.model, 'model', 'model:', ['scene', 'props', i, 'model']));
-  check(scenario.caseCard.image, 'image', 'image:', ['caseCard', 'image']);
-  for (const [locale, ref] of Object.entries(scenario.caseCard.narration ?? {}) as [(typeof LOCALES)[number], string | undefined][])
-    check(ref, 'audio', 'narration:', ['caseCard', 'narration', locale]);
-  return issues;
+  return assetRefs(scenario).flatMap(({ ref, kind, field, path }) => {
+    const message = checkAsset(assets, ref, kind, field);
+    return message ? [{ path, message }] : [];
+  });
 }
 
 /** The asset ids a scenario refers to. */
 export function assetRefsOf(scenario: Scenario): string[] {
-  const refs = scenario.scene.props.flatMap((p) => (p.model ? [p.model] : []));
-  if (scenario.caseCard.image) refs.push(scenario.caseCard.image);
-  for (const ref of Object.values(scenario.caseCard.narration ?? {})) if (ref) refs.push(ref);
-  return refs;
+  return assetRefs(scenario).map((r) => r.ref);
 }
 
 /** pack.yaml's `assets:`: unique ids, and no two entries on the same file. Paths are inside pack.yaml. */
@@ -81,102 +76,122 @@ export function checkManifestAssets(manifest: Pick<Manifest, 'assets'>): Referen
   return issues;
 }
 
+/** Every `source:` and `sources:` in a step, with its path (any mechanic may cite the pack's sources). */
+function sourceRefs(value: unknown, path: Path): { ref: string; path: Path }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => sourceRefs(item, [...path, i]));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) => {
+    if (key === 'source' && typeof v === 'string') return [{ ref: v, path: [...path, key] }];
+    if (key === 'sources' && Array.isArray(v)) return v.flatMap((ref, i) => (typeof ref === 'string' ? [{ ref, path: [...path, key, i] }] : []));
+    return sourceRefs(v, [...path, key]);
+  });
+}
+
 export function checkScenarioReferences(scenario: Scenario, manifest: Pick<Manifest, 'sources'> & { assets?: readonly Pick<Asset, 'id' | 'kind'>[] }): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
   const sourceIds = new Set(manifest.sources.map((s) => s.id));
-  const checkSource = (ref: string | undefined, path: (string | number)[]) => {
-    if (ref !== undefined && !sourceIds.has(ref))
-      issues.push({ path, message: `source '${ref}' is not one of the pack's sources: ${oneOf(sourceIds)}` });
-  };
-
-  scenario.caseCard.sources.forEach((ref, i) => checkSource(ref, ['caseCard', 'sources', i]));
+  for (const { ref, path } of sourceRefs(scenario.steps, ['steps']))
+    if (!sourceIds.has(ref)) issues.push({ path, message: `source '${ref}' is not one of the pack's sources: ${oneOf(sourceIds)}` });
   issues.push(...checkAssetReferences(scenario, manifest.assets ?? []));
 
   const { props } = scenario.scene;
   issues.push(...duplicates(props, (p) => p.id, (i) => ['scene', 'props', i, 'id'], 'prop'));
-  const propIds = new Set(props.map((p) => p.id));
+  issues.push(...duplicates(scenario.steps, (s) => s.id, (i) => ['steps', i, 'id'], 'step'));
 
-  const { hazards } = scenario.hazardHunt;
-  issues.push(...duplicates(hazards, (h) => h.id, (i) => ['hazardHunt', 'hazards', i, 'id'], 'hazard'));
-  issues.push(
-    ...duplicates(hazards, (h) => h.prop, (i) => ['hazardHunt', 'hazards', i, 'prop'], 'hazard prop').map((issue) => ({
-      ...issue,
-      message: issue.message.replace('hazard prop id', 'prop').replace('ids must be unique', 'one prop can hold only one hazard'),
-    })),
-  );
-  hazards.forEach((h, i) => {
-    if (!propIds.has(h.prop))
-      issues.push({ path: ['hazardHunt', 'hazards', i, 'prop'], message: `prop '${h.prop}' is not in scene.props: ${oneOf(propIds)}` });
-    checkSource(h.source, ['hazardHunt', 'hazards', i, 'source']);
+  // Hazards, decisions, questions, actions… name xAPI activities of the scenario: two steps of one mechanic must not
+  // both define the same id.
+  const owner = new Map<string, string>();
+  scenario.steps.forEach((step, i) => {
+    const mechanic = mechanicOf(step.mechanic)!;
+    // (Within one step, each mechanic reports its own duplicates, where they are.)
+    for (const id of new Set(mechanic.ids(step))) {
+      const key = `${step.mechanic}/${id}`;
+      const first = owner.get(key);
+      if (first !== undefined)
+        issues.push({ path: ['steps', i], message: `id '${id}' is already used in ${step.mechanic} step '${first}'; ids must be unique among a scenario's ${step.mechanic} steps` });
+      else owner.set(key, step.id);
+    }
+    for (const issue of mechanic.references(step, { props })) issues.push({ ...issue, path: ['steps', i, ...issue.path] });
   });
-
-  const { nodes, start } = scenario.decisions;
-  issues.push(...duplicates(nodes, (n) => n.id, (i) => ['decisions', 'nodes', i, 'id'], 'decision'));
-  const nodeIds = new Set(nodes.map((n) => n.id));
-  if (!nodeIds.has(start))
-    issues.push({ path: ['decisions', 'start'], message: `decision '${start}' is not one of the decisions: ${oneOf(nodeIds)}` });
-  nodes.forEach((node, n) => {
-    issues.push(...duplicates(node.choices, (c) => c.id, (i) => ['decisions', 'nodes', n, 'choices', i, 'id'], 'choice'));
-    node.choices.forEach((choice, c) => {
-      if (choice.next !== undefined && !nodeIds.has(choice.next))
-        issues.push({
-          path: ['decisions', 'nodes', n, 'choices', c, 'next'],
-          message: `decision '${choice.next}' is not one of the decisions: ${oneOf(nodeIds)}`,
-        });
-      checkSource(choice.source, ['decisions', 'nodes', n, 'choices', c, 'source']);
-    });
-    if (!node.choices.some((c) => c.safe))
-      issues.push({ path: ['decisions', 'nodes', n, 'choices'], message: 'a decision needs at least one safe choice to teach' });
-  });
-  issues.push(...checkDecisionGraph(scenario));
-
-  const { questions } = scenario.quiz;
-  issues.push(...duplicates(questions, (q) => q.id, (i) => ['quiz', 'questions', i, 'id'], 'question'));
-  questions.forEach((q, n) => {
-    issues.push(...duplicates(q.choices, (c) => c.id, (i) => ['quiz', 'questions', n, 'choices', i, 'id'], 'choice'));
-    const choiceIds = new Set(q.choices.map((c) => c.id));
-    q.answer.forEach((a, i) => {
-      if (!choiceIds.has(a))
-        issues.push({ path: ['quiz', 'questions', n, 'answer', i], message: `'${a}' is not one of the choices ${oneOf(choiceIds)}` });
-    });
-    if (q.kind === 'single' && q.answer.length !== 1)
-      issues.push({ path: ['quiz', 'questions', n, 'answer'], message: `a single-choice question has exactly one answer, not ${q.answer.length}` });
-    if (new Set(q.answer).size !== q.answer.length)
-      issues.push({ path: ['quiz', 'questions', n, 'answer'], message: 'an answer lists the same choice twice' });
-    checkSource(q.source, ['quiz', 'questions', n, 'source']);
-  });
-
+  issues.push(...checkStepGraph(scenario));
   return issues;
 }
 
-/** Every decision must be reachable from the start, and no path may loop: a visitor's drill always ends. */
-function checkDecisionGraph(scenario: Scenario): ReferenceIssue[] {
-  const { nodes, start } = scenario.decisions;
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  if (!byId.has(start)) return [];
+/** Every place a step may lead (its next, its branches, and its mechanic's own jumps), with where it says so. */
+function stepTargets(scenario: Scenario, i: number): { path: Path; to: string }[] {
+  const step = scenario.steps[i]!;
+  const targets: { path: Path; to: string }[] = [];
+  if (step.next !== undefined) targets.push({ path: ['steps', i, 'next'], to: step.next });
+  else if (i + 1 < scenario.steps.length) targets.push({ path: ['steps', i, 'id'], to: scenario.steps[i + 1]!.id });
+  step.branches?.forEach((b, j) => targets.push({ path: ['steps', i, 'branches', j, 'to'], to: b.to }));
+  for (const t of mechanicOf(step.mechanic)!.targets(step)) targets.push({ path: ['steps', i, ...t.path], to: t.to });
+  return targets;
+}
+
+/** Every step a target names exists, every step can be reached from the first, and no path loops: a run always ends. */
+function checkStepGraph(scenario: Scenario): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (id: string): void => {
-    state.set(id, 'visiting');
-    const node = byId.get(id)!;
-    node.choices.forEach((choice) => {
-      if (!choice.next || !byId.has(choice.next)) return;
-      const s = state.get(choice.next);
-      if (s === 'visiting') {
-        const n = nodes.indexOf(node);
-        const c = node.choices.indexOf(choice);
-        issues.push({
-          path: ['decisions', 'nodes', n, 'choices', c, 'next'],
-          message: `going to '${choice.next}' makes a loop; every path through the decisions must end`,
-        });
-      } else if (s === undefined) visit(choice.next);
-    });
-    state.set(id, 'done');
-  };
-  visit(start);
-  nodes.forEach((node, n) => {
-    if (!state.has(node.id))
-      issues.push({ path: ['decisions', 'nodes', n, 'id'], message: `decision '${node.id}' cannot be reached from the start '${start}'` });
+  const index = new Map(scenario.steps.map((s, i) => [s.id, i]));
+  const ids = [...index.keys()];
+  scenario.steps.forEach((_, i) => {
+    for (const t of stepTargets(scenario, i))
+      if (t.to !== 'end' && !index.has(t.to)) issues.push({ path: t.path, message: `step '${t.to}' is not one of the steps (${ids.join(', ')}) or end` });
   });
+  scenario.steps.forEach((s, i) => {
+    if (s.id === 'end') issues.push({ path: ['steps', i, 'id'], message: "'end' cannot be a step's id: it means the result (next: end)" });
+  });
+  const mark = new Map<number, 'visiting' | 'done'>();
+  const visit = (i: number): void => {
+    mark.set(i, 'visiting');
+    for (const t of stepTargets(scenario, i)) {
+      const j = index.get(t.to);
+      if (j === undefined) continue;
+      if (mark.get(j) === 'visiting') issues.push({ path: t.path, message: `going to step '${t.to}' makes a loop; every path through the scenario must end` });
+      else if (!mark.has(j)) visit(j);
+    }
+    mark.set(i, 'done');
+  };
+  if (scenario.steps.length) visit(0);
+  scenario.steps.forEach((s, i) => {
+    if (!mark.has(i)) issues.push({ path: ['steps', i, 'id'], message: `step '${s.id}' cannot be reached from the first step` });
+  });
+  if (!issues.length) issues.push(...checkKnowledgeOnEveryPath(scenario));
   return issues;
+}
+
+/** Whether a step is a knowledge check: passing the scenario needs it. */
+const isKnowledgeCheck = (step: Scenario['steps'][number]) => (step.passAt ?? mechanicOf(step.mechanic)?.knowledgePassAt ?? null) !== null;
+
+/**
+ * A scenario with knowledge checks should not let a visitor reach the result around all of them (a branch or a
+ * choice's goto to `end`): only the checks a visitor played count, so such a path passes on the rest alone.
+ */
+function checkKnowledgeOnEveryPath(scenario: Scenario): ReferenceIssue[] {
+  if (!scenario.steps.some(isKnowledgeCheck)) return [];
+  const index = new Map(scenario.steps.map((s, i) => [s.id, i]));
+  const memo = new Map<number, { path: Path; to: string } | null>();
+  // On a path from step i to the result that meets no knowledge check, the target that goes to the result.
+  const around = (i: number): { path: Path; to: string } | null => {
+    if (memo.has(i)) return memo.get(i)!;
+    memo.set(i, null);
+    let found: { path: Path; to: string } | null = null;
+    if (!isKnowledgeCheck(scenario.steps[i]!))
+      for (const t of stepTargets(scenario, i)) {
+        const j = index.get(t.to);
+        // Reported where the path leaves for the result, which is where an editor changes it.
+        found = t.to === 'end' ? t : j !== undefined ? around(j) : null;
+        if (found) break;
+      }
+    memo.set(i, found);
+    return found;
+  };
+  const bypass = around(0);
+  if (!bypass) return [];
+  return [
+    {
+      path: bypass.path,
+      message: `a visitor can reach the result this way without playing a knowledge check (${scenario.steps.filter(isKnowledgeCheck).map((s) => s.id).join(', ')}), and pass without it`,
+      severity: 'warning',
+    },
+  ];
 }

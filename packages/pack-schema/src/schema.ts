@@ -3,34 +3,22 @@
 import { z } from 'zod';
 
 /** The pack format this build writes and reads natively; older packs are migrated on load (see migrations.ts). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
-/** Locales every visitor-facing text must have. */
-export const REQUIRED_LOCALES = ['zh-CN', 'en'] as const;
-/** Locales a pack may add; a missing one falls back to English. */
-export const OPTIONAL_LOCALES = ['ja', 'ko', 'ru'] as const;
-export const LOCALES = [...REQUIRED_LOCALES, ...OPTIONAL_LOCALES] as const;
-export type Locale = (typeof LOCALES)[number];
-export const Locale = z.enum(LOCALES);
-
-const nonEmpty = z.string().trim().min(1, { error: 'must not be empty' });
-
-const localizedTextShape = {
-  'zh-CN': nonEmpty.describe('Chinese (simplified). Required.'),
-  en: nonEmpty.describe('English. Required; also shown when a visitor chose a language this text does not have.'),
-  ja: nonEmpty.describe('Japanese (only if the pack lists ja under locales).').optional(),
-  ko: nonEmpty.describe('Korean (only if the pack lists ko under locales).').optional(),
-  ru: nonEmpty.describe('Russian (only if the pack lists ru under locales).').optional(),
-};
-const LOCALIZED_TEXT_HELP = 'A text visitors see, in each language: { zh-CN: …, en: … }. Write Chinese text on one line.';
-
-export const LocalizedText = z.strictObject(localizedTextShape).describe(LOCALIZED_TEXT_HELP);
-
-/** Ids are used in URLs, records and (later) xAPI activity IRIs, so keep them to URL-safe kebab-case. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case: lower-case letters, digits and single hyphens' })
-  .max(64, { error: 'must be at most 64 characters' });
+export {
+  REQUIRED_LOCALES,
+  OPTIONAL_LOCALES,
+  LOCALES,
+  Locale,
+  LocalizedText,
+  ChildText,
+  Id,
+  SourceRef,
+  AUDIENCES,
+  type Audience,
+} from './primitives.ts';
+import { Step } from '@ruyi/mechanics/schemas';
+import { Id, Locale, LocalizedText, localizedTextShape, REQUIRED_LOCALES } from './primitives.ts';
 
 export const AREA_IDS = [
   'production',
@@ -64,6 +52,42 @@ export const PROP_KINDS = [
   'fire-extinguisher',
   'fire-alarm',
   'lockers',
+  // home
+  'kitchen-counter',
+  'gas-stove',
+  'gas-hose',
+  'gas-meter',
+  'gas-valve',
+  'coal-stove',
+  'stove-flue',
+  'co-alarm',
+  'window',
+  'bed',
+  'heated-bed',
+  'door',
+  // school
+  'school-desk',
+  'blackboard',
+  'stairwell',
+  // street
+  'road-crossing',
+  'traffic-light',
+  'car',
+  'light-truck',
+  'snow-patch',
+  // public space
+  'crowd',
+  'siren-speaker',
+  'shelter-sign',
+  'steps',
+  // health and work
+  'manikin',
+  'aed',
+  'small-fire',
+  'manhole',
+  'gas-detector',
+  'fire-extinguisher-co2',
+  'fire-blanket',
 ] as const;
 export const PropKind = z.enum(PROP_KINDS);
 
@@ -82,7 +106,16 @@ export const Prop = z.strictObject({
   label: LocalizedText.describe('What the object is: read out by screen readers and listed for keyboard users.'),
 });
 
+/** Indoor scenes stand in a room with walls; outdoor ones on open ground under the sky. */
+export const SCENE_SETTINGS = ['indoor', 'outdoor'] as const;
+
 export const Scene = z.strictObject({
+  setting: z
+    .enum(SCENE_SETTINGS)
+    .optional()
+    .describe(
+      'Optional: indoor (the default: a floor with back and side walls) or outdoor (paved ground reaching to the horizon under the sky, no walls or ceiling; room: then only sizes the paved area).',
+    ),
   room: z.strictObject({
     width: z.number().min(4).max(60),
     depth: z.number().min(4).max(60),
@@ -100,101 +133,18 @@ export const Source = z.strictObject({
   url: z.url({ error: 'must be a full URL (https://…)' }).describe('Where the editor read it: a full URL (https://…).').optional(),
 });
 
-const SourceRef = Id;
-
-/** A recorded reading of the case card, per language: audio asset ids. A visitor only ever hears their own language. */
-export const Narration = z
-  .strictObject(Object.fromEntries(LOCALES.map((l) => [l, Id.optional()])) as Record<Locale, z.ZodOptional<typeof Id>>)
-  .describe('Optional: a recorded reading of the case card, per language: { zh-CN: <audio asset id>, en: … }. A visitor whose language has none hears nothing.');
-
-export const CaseCard = z.strictObject({
-  title: LocalizedText.describe('The accident\'s name, as the case card shows it.'),
-  date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).describe('When it happened: YYYY-MM-DD.'),
-  place: LocalizedText.describe('Where it happened.'),
-  what: LocalizedText.describe('What happened, in a few sentences.'),
-  cause: LocalizedText.describe('Why it happened.'),
-  lesson: LocalizedText.describe('What it teaches.'),
-  sources: z.array(SourceRef).min(1, { error: 'a case card needs at least one source' }).describe('Ids of the pack\'s sources (pack.yaml sources:) the facts come from.'),
-  /** An image asset (pack format 2). */
-  image: Id.describe('Optional: the id of an image asset (listed under assets: in pack.yaml) shown on the case card.').optional(),
-  /** Audio assets per language (pack format 2). */
-  narration: Narration.optional(),
-});
-
-export const Hazard = z.strictObject({
-  id: Id,
-  /** The prop that is tapped to find this hazard. */
-  prop: Id.describe('The id of the prop (scene.props) a visitor taps to find this hazard.'),
-  name: LocalizedText,
-  /** Why it is dangerous and what should have been done: shown when it is found. */
-  feedback: LocalizedText.describe('Shown when the hazard is found: why it is dangerous and what should have been done.'),
-  /** Shown after the visitor has searched a while without finding anything. */
-  hint: LocalizedText.describe('Shown after a visitor has searched for a while (hintAfterSeconds) without finding anything.'),
-  source: SourceRef.describe('Optional: the id of the pack source (pack.yaml sources:) this comes from.').optional(),
-});
-
-export const HazardHunt = z.strictObject({
-  instructions: LocalizedText,
-  hintAfterSeconds: z.number().int().min(5).max(600).default(25).describe('Seconds without a find before a hint is shown (default 25).'),
-  pointsPerHazard: z.number().int().min(0).max(100).default(10).describe('Points for each hazard found (default 10).'),
-  hazards: z.array(Hazard).min(1),
-});
-
-export const DecisionChoice = z.strictObject({
-  id: Id,
-  label: LocalizedText,
-  /** What happens next in the story when this is chosen. */
-  consequence: LocalizedText.describe('What happens next in the story when this is chosen.'),
-  safe: z.boolean().describe('true for the safe choice; a visitor scores for safe choices.'),
-  /** The next decision; omitted when the drill ends here. */
-  next: Id.describe('The id of the next decision; leave it out when the drill ends here.').optional(),
-  source: SourceRef.optional(),
-});
-
-export const DecisionNode = z.strictObject({
-  id: Id,
-  prompt: LocalizedText,
-  choices: z.array(DecisionChoice).min(2, { error: 'a decision needs at least two choices' }),
-});
-
-export const Decisions = z.strictObject({
-  intro: LocalizedText,
-  start: Id.describe('The id of the first decision.'),
-  pointsPerSafeChoice: z.number().int().min(0).max(100).default(10),
-  nodes: z.array(DecisionNode).min(1),
-});
-
-export const QuizChoice = z.strictObject({ id: Id, label: LocalizedText });
-
-export const Question = z.strictObject({
-  id: Id,
-  kind: z.enum(['single', 'multiple']).describe('single: one right choice; multiple: a visitor picks every right choice.'),
-  prompt: LocalizedText,
-  choices: z.array(QuizChoice).min(2, { error: 'a question needs at least two choices' }),
-  /** The ids of the right choices: exactly one for `single`. */
-  answer: z.array(Id).min(1, { error: 'name at least one right choice' }).describe('The ids of the right choices: exactly one for a single question.'),
-  explanation: LocalizedText,
-  source: SourceRef.optional(),
-});
-
-export const Quiz = z.strictObject({
-  pointsPerQuestion: z.number().int().min(0).max(100).default(10),
-  questions: z.array(Question).min(1),
-});
 
 export const Scenario = z.strictObject({
   id: Id,
   title: LocalizedText,
   summary: LocalizedText,
-  caseCard: CaseCard,
   scene: Scene,
-  hazardHunt: HazardHunt,
-  decisions: Decisions,
-  quiz: Quiz,
+  /** Played in order (unless a step says where to go next): each step is one instance of a mechanic. */
+  steps: z.array(Step).min(1).describe('The steps of the scenario, played in order: each is { id, mechanic, … } with the fields of its mechanic.'),
   result: z.strictObject({
     lessons: z.array(LocalizedText).min(1),
     /** Scaled score (0–1) at or above which the scenario counts as passed. */
-    passScore: z.number().min(0).max(1).default(0.6).describe('The share of points (0 to 1) needed to pass; default 0.6.'),
+    passScore: z.number().min(0).max(1).default(0.6).describe('The share of points (0 to 1) of the steps played needed to pass; default 0.6. Knowledge checks (a quiz) must also be passed.'),
   }),
 });
 
@@ -314,22 +264,13 @@ export const Park = z.strictObject({
 });
 
 // Types derived from the schema, under the same names as their schemas.
-export type LocalizedText = z.infer<typeof LocalizedText>;
 export type AreaId = z.infer<typeof AreaId>;
 export type PropKind = z.infer<typeof PropKind>;
 export type Prop = z.infer<typeof Prop>;
 export type Scene = z.infer<typeof Scene>;
 export type Source = z.infer<typeof Source>;
-export type CaseCard = z.infer<typeof CaseCard>;
-export type Hazard = z.infer<typeof Hazard>;
-export type HazardHunt = z.infer<typeof HazardHunt>;
-export type DecisionChoice = z.infer<typeof DecisionChoice>;
-export type DecisionNode = z.infer<typeof DecisionNode>;
-export type Decisions = z.infer<typeof Decisions>;
-export type Question = z.infer<typeof Question>;
-export type Quiz = z.infer<typeof Quiz>;
 export type Scenario = z.infer<typeof Scenario>;
-export type Narration = z.infer<typeof Narration>;
+export type { Step };
 export type ModelAsset = z.infer<typeof ModelAsset>;
 export type ImageAsset = z.infer<typeof ImageAsset>;
 export type AudioAsset = z.infer<typeof AudioAsset>;

@@ -16,14 +16,14 @@ describe('languages the pack declares', () => {
     const warnings = warningsOf(result);
     expect(warnings).toContainEqual({
       file: SCENARIO_PATH,
-      path: 'caseCard.title',
+      path: 'steps[0].title',
       line: lineOf(SCENARIO_YAML, '{ zh-CN: 案例, en: The case }'),
-      column: 10,
+      column: 12,
       severity: 'warning',
       message: "no 'ja' text (the pack declares ja); English will be shown",
     });
-    expect(formatError(warnings.find((w) => w.path === 'caseCard.title')!)).toBe(
-      `${SCENARIO_PATH}:${lineOf(SCENARIO_YAML, '{ zh-CN: 案例, en: The case }')}:10 caseCard.title: no 'ja' text (the pack declares ja); English will be shown`,
+    expect(formatError(warnings.find((w) => w.path === 'steps[0].title')!)).toBe(
+      `${SCENARIO_PATH}:${lineOf(SCENARIO_YAML, '{ zh-CN: 案例, en: The case }')}:12 steps[0].title: no 'ja' text (the pack declares ja); English will be shown`,
     );
     expect(warnings.filter((w) => w.file === MANIFEST_PATH).map((w) => w.path)).toEqual(['title', 'sources[0].title', 'sources[1].title']);
     // One per text: the tiny scenario has 39 of them.
@@ -32,7 +32,7 @@ describe('languages the pack declares', () => {
 
   it('a text with the language is not warned about', () => {
     const scenario = edit(SCENARIO_YAML, 'title: { zh-CN: 案例, en: The case }', 'title: { zh-CN: 案例, en: The case, ja: 事例 }');
-    expect(warningsOf(load(withJa, scenario)).map((w) => w.path)).not.toContain('caseCard.title');
+    expect(warningsOf(load(withJa, scenario)).map((w) => w.path)).not.toContain('steps[0].title');
   });
 
   it('a text in a language the pack does not declare is a warning on its key', () => {
@@ -40,9 +40,9 @@ describe('languages the pack declares', () => {
     expect(warningsOf(load(MANIFEST_YAML, scenario))).toEqual([
       {
         file: SCENARIO_PATH,
-        path: 'caseCard.title.ko',
+        path: 'steps[0].title.ko',
         line: lineOf(scenario, '사례'),
-        column: 41,
+        column: 43,
         severity: 'warning',
         message: "a text in 'ko', but the pack does not declare ko (locales: in pack.yaml); add ko there or remove this",
       },
@@ -68,14 +68,14 @@ describe('languages the pack declares', () => {
 
 describe('spaces in Chinese text', () => {
   it('folding Chinese text over lines with >- is a warning saying to write it on one line', () => {
-    const scenario = edit(SCENARIO_YAML, '  what: { zh-CN: 发生了什么, en: What happened }\n', '  what:\n    zh-CN: >-\n      早上六点，\n      车间起火了\n    en: What happened\n');
+    const scenario = edit(SCENARIO_YAML, '    what: { zh-CN: 发生了什么, en: What happened }\n', '    what:\n      zh-CN: >-\n        早上六点，\n        车间起火了\n      en: What happened\n');
     const warnings = warningsOf(load(MANIFEST_YAML, scenario));
     expect(warnings).toEqual([
       {
         file: SCENARIO_PATH,
-        path: 'caseCard.what.zh-CN',
+        path: 'steps[0].what.zh-CN',
         line: lineOf(scenario, 'zh-CN: >-'),
-        column: 12,
+        column: 14,
         severity: 'warning',
         message:
           "the Chinese text has a space inside it, at '早上六点， 车间起火了': YAML joins the lines of a text broken over several lines (as with >-) with spaces, which shows in Chinese; write the Chinese text on one line",

@@ -17,8 +17,13 @@ export function localizedTexts(value: unknown, path: Path = []): { path: Path; t
   if (!isRecord(value)) return [];
   const keys = Object.keys(value);
   const isText =
-    REQUIRED_LOCALES.every((l) => typeof value[l] === 'string') && keys.every((k) => LOCALE_SET.has(k) && typeof value[k] === 'string');
-  if (isText) return [{ path, text: value as Partial<Record<Locale, string>> }];
+    REQUIRED_LOCALES.every((l) => typeof value[l] === 'string') &&
+    keys.every((k) => (LOCALE_SET.has(k) && typeof value[k] === 'string') || (k === 'child' && isRecord(value[k])));
+  if (isText) {
+    const { child, ...general } = value;
+    // A child version is a text of its own: its languages are checked the same way.
+    return [{ path, text: general as Partial<Record<Locale, string>> }, ...(isRecord(child) ? localizedTexts(child, [...path, 'child']) : [])];
+  }
   return keys.filter((k) => k !== 'narration').flatMap((k) => localizedTexts(value[k], [...path, k]));
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PackErrorSchema } from './snapshot.ts';
 
-export type { Asset, ModelAsset, ImageAsset, AudioAsset, AssetKind, Narration, Locale, LocalizedText, AreaId, PropKind, Prop, Scene, Source, CaseCard, Hazard, HazardHunt, DecisionChoice, DecisionNode, Decisions, Question, Quiz, Scenario, Manifest, Pack, Area, Park } from './schema.ts';
+export type { Asset, ModelAsset, ImageAsset, AudioAsset, AssetKind, Locale, LocalizedText, AreaId, PropKind, Prop, Scene, Source, Scenario, Step, Manifest, Pack, Area, Park } from './schema.ts';
 
 export type PackError = z.infer<typeof PackErrorSchema>;
 

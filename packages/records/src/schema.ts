@@ -32,34 +32,23 @@ export const VisitEnd = z.strictObject({
   type: z.literal('visit-end'),
   reason: z.enum(['finished', 'timeout']),
 });
-export const ScenarioStart = z.strictObject({ ...Base, ...Scenario, type: z.literal('scenario-start') });
-/** The steps of a scenario that end with a phase change; the quiz ends with the scenario (its answers and score say the rest). */
-export const STEP_IDS = ['case-card', 'hazard-hunt', 'hunt-review', 'decisions'] as const;
+export const ScenarioStart = z.strictObject({
+  ...Base,
+  ...Scenario,
+  type: z.literal('scenario-start'),
+  /**
+   * The run's seed: the order choices are shown in follows from it, so the server can replay the run. Absent from a
+   * run started by an app from before shuffling, which showed every choice in pack order (replayed as seed 0).
+   */
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+});
 export const StepEnd = z.strictObject({
   ...Base,
   ...Scenario,
   type: z.literal('step-end'),
-  step: z.enum(STEP_IDS),
+  /** The step's id in its scenario. */
+  stepId: Id,
   durationMs: z.number().int().min(0).max(24 * 3600 * 1000),
-});
-/** A prop tapped in the hazard hunt that is not a hazard. */
-export const PropChecked = z.strictObject({ ...Base, ...Scenario, type: z.literal('prop-checked'), propId: Id });
-export const HazardFound = z.strictObject({ ...Base, ...Scenario, type: z.literal('hazard-found'), hazardId: Id });
-export const Decision = z.strictObject({
-  ...Base,
-  ...Scenario,
-  type: z.literal('decision'),
-  nodeId: Id,
-  choiceId: Id,
-  safe: z.boolean(),
-});
-export const Answer = z.strictObject({
-  ...Base,
-  ...Scenario,
-  type: z.literal('answer'),
-  questionId: Id,
-  choiceIds: z.array(Id).min(1).max(20),
-  correct: z.boolean(),
 });
 export const Score = z.strictObject({
   raw: z.number().int().min(0),
@@ -75,14 +64,19 @@ export const ScenarioEnd = z.strictObject({
   durationMs: z.number().int().min(0).max(24 * 3600 * 1000),
 });
 
-const RECORD_SCHEMAS = [VisitStart, VisitEnd, ScenarioStart, StepEnd, PropChecked, HazardFound, Decision, Answer, ScenarioEnd] as const;
-const RECORD_TYPES = RECORD_SCHEMAS.map((s) => s.shape.type.value);
-export const VisitRecord = z.discriminatedUnion('type', RECORD_SCHEMAS, {
-  error: (issue) => (issue.code === 'invalid_union' ? `unknown record type: must be one of ${RECORD_TYPES.join(', ')}` : undefined),
-});
+/** The records every run has, whatever its steps; a step's own records are its mechanic's (see @ruyi/mechanics). */
+export const CORE_RECORDS = [VisitStart, VisitEnd, ScenarioStart, StepEnd, ScenarioEnd] as const;
+export type CoreRecord = z.infer<(typeof CORE_RECORDS)[number]>;
+
+/** A step record's schema: the run's fields, the step it belongs to, its type and the mechanic's own fields. */
+export function stepRecord<T extends string, F extends z.ZodRawShape>(type: T, fields: F) {
+  return z.strictObject({ ...Base, ...Scenario, type: z.literal(type), stepId: Id, ...fields });
+}
+
+/** The fields of a record that say who made it and when, not what happened. */
+export const ENVELOPE_FIELDS = ['id', 'visitId', 'at', 'platform', 'locale'] as const;
+/** The fields every scenario record has besides its type and its own. */
+export const RUN_FIELDS = ['packId', 'scenarioId', 'runId'] as const;
 
 export type Platform = z.infer<typeof Platform>;
-export type VisitRecord = z.infer<typeof VisitRecord>;
-export type RecordType = VisitRecord['type'];
 export type Score = z.infer<typeof Score>;
-export type StepId = (typeof STEP_IDS)[number];

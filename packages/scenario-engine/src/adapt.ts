@@ -1,93 +1,37 @@
 // A run carried over to a new version of its scenario (an editor saved a file during preview, or an admin installed a
-// new pack version while a visitor was playing). The visitor keeps their place: the phase and the progress made stay,
-// and only what no longer exists in the new version is dropped, so every later event still fits the state.
+// new pack version while a visitor was playing). The visitor keeps their place as far as the new version allows:
+// steps played that still exist keep their states; the step on screen keeps its state while only its texts changed
+// (a reworded prompt), else it starts again; a step that is gone sends the run back to the first step not yet played.
 import type { Scenario } from '@ruyi/pack-schema';
-import { isCorrect, type AnswerGiven, type DecisionTaken, type Inspection, type RunState } from './run.ts';
+import { envOf, stepOf, type RunState } from './run.ts';
 
-/**
- * Returns `state` fitted to `scenario` (same id, maybe other content):
- * - found hazards whose id is gone are dropped, and so is the last tap's feedback if its prop or hazard is gone;
- * - decisions whose node or choice is gone are dropped; a decision's `safe` follows the new version;
- * - if the decision on screen is gone, the drill starts again from `decisions.start` (its decisions are cleared, so the
- *   visitor does not face the same node twice in the score); a pending choice that is gone is withdrawn;
- * - answers to questions that are gone are dropped; the rest keep the choices that still exist and are marked again
- *   against the new answer key (an answer left with no choice is dropped);
- * - in the quiz, the question on screen stays on screen when `previous` (the version the state was made with) is given
- *   and the question still exists; otherwise the question index is kept, clamped to the questions there are.
- * Returns the very same object when nothing had to change.
- */
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const isText = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['zh-CN'] === 'string' && typeof (v as Record<string, unknown>).en === 'string';
+
+/** A step with its texts left out: what its state depends on (an edited prompt or label changes nothing of it). */
+function structureOf(value: unknown): unknown {
+  if (isText(value)) return '';
+  if (Array.isArray(value)) return value.map(structureOf);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structureOf(v)]));
+  return value;
+}
+
+/** Returns `state` fitted to `scenario` (same id, maybe other content); the very same object when nothing had to change. */
 export function adaptRun(scenario: Scenario, state: RunState, previous?: Scenario): RunState {
-  const hazardIds = new Set(scenario.hazardHunt.hazards.map((h) => h.id));
-  const propIds = new Set(scenario.scene.props.map((p) => p.id));
-  const nodes = new Map(scenario.decisions.nodes.map((n) => [n.id, n]));
-  const questions = scenario.quiz.questions;
-
-  const found = state.found.filter((id) => hazardIds.has(id));
-  const inspection = keepInspection(state.inspection, propIds, hazardIds);
-
-  let decisions: DecisionTaken[] = [];
-  for (const d of state.decisions) {
-    const choice = nodes.get(d.nodeId)?.choices.find((c) => c.id === d.choiceId);
-    if (choice) decisions.push(choice.safe === d.safe ? d : { ...d, safe: choice.safe });
-  }
-  let { nodeId, pendingChoice } = state;
-  if (nodeId !== null && !nodes.has(nodeId)) {
-    // The drill only ever shows a node while in the decisions phase; after it, nodeId is null.
-    nodeId = scenario.decisions.start;
-    pendingChoice = null;
-    decisions = [];
-  } else if (nodeId !== null && pendingChoice !== null && !nodes.get(nodeId)!.choices.some((c) => c.id === pendingChoice)) {
-    pendingChoice = null;
-  }
-
-  const answers: Record<string, AnswerGiven> = {};
-  for (const [questionId, given] of Object.entries(state.answers)) {
-    const question = questions.find((q) => q.id === questionId);
-    if (!question) continue;
-    const known = new Set(question.choices.map((c) => c.id));
-    const choiceIds = given.choiceIds.filter((id) => known.has(id));
-    if (choiceIds.length === 0 || (question.kind === 'single' && choiceIds.length !== 1)) continue;
-    answers[questionId] = { choiceIds, correct: isCorrect(question.answer, choiceIds) };
-  }
-
-  let questionIndex = state.questionIndex;
-  const onScreen = previous?.quiz.questions[state.questionIndex]?.id;
-  const followed = onScreen === undefined ? -1 : questions.findIndex((q) => q.id === onScreen);
-  if (followed >= 0) questionIndex = followed;
-  questionIndex = Math.max(0, Math.min(questionIndex, questions.length - 1));
-
-  const adapted: RunState = {
-    ...state,
-    scenarioId: scenario.id,
-    found: sameList(found, state.found) ? state.found : found,
-    inspection,
-    decisions: sameDecisions(decisions, state.decisions) ? state.decisions : decisions,
-    nodeId,
-    pendingChoice,
-    questionIndex,
-    answers: sameAnswers(answers, state.answers) ? state.answers : answers,
+  const unchanged = (stepId: string) => {
+    const now = scenario.steps.find((s) => s.id === stepId);
+    const before = previous?.steps.find((s) => s.id === stepId);
+    return now !== undefined && (previous === undefined ? true : sameJson(structureOf(now), structureOf(before)));
   };
-  const changed = (Object.keys(adapted) as (keyof RunState)[]).some((key) => adapted[key] !== state[key]);
-  return changed ? adapted : state;
-}
-
-function keepInspection(inspection: Inspection | null, propIds: Set<string>, hazardIds: Set<string>): Inspection | null {
-  if (!inspection || !propIds.has(inspection.propId)) return null;
-  if (inspection.result !== 'not-a-hazard' && !hazardIds.has(inspection.hazardId)) return null;
-  return inspection;
-}
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-const sameDecisions = (a: readonly DecisionTaken[], b: readonly DecisionTaken[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-function sameAnswers(a: Record<string, AnswerGiven>, b: Record<string, AnswerGiven>): boolean {
-  const keys = Object.keys(b);
-  if (Object.keys(a).length !== keys.length) return false;
-  return keys.every((k) => {
-    const x = a[k];
-    const y = b[k]!;
-    return x !== undefined && x.correct === y.correct && sameList(x.choiceIds, y.choiceIds);
-  });
+  const played = state.played.filter((p) => unchanged(p.stepId));
+  let current = state.current;
+  if (current && !unchanged(current.stepId)) {
+    const stepId = stepOf(scenario, current.stepId) ? current.stepId : scenario.steps.find((s) => !played.some((p) => p.stepId === s.id))?.id;
+    const found = stepOf(scenario, stepId);
+    current = found ? { stepId: found.step.id, startedAt: current.startedAt, state: found.mechanic.start(found.step, envOf(scenario, state.seed), current.startedAt) } : current;
+  }
+  if (played.length === state.played.length && current === state.current && state.scenarioId === scenario.id) return state;
+  return { ...state, scenarioId: scenario.id, played, current };
 }

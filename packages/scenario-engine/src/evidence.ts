@@ -1,17 +1,18 @@
-// What a scenario's end must be, judged from its run's own step records and the scenario alone. The records are played
-// again through `next`, the reducer the app plays with, so the rules (phases, the drill's branches, one find per
-// hazard, one answer per question in order, scoring) exist once: a record the play cannot produce at its place is not
-// evidence, and the end must be the very end that play reaches. Maximum score and pass mark come from the scenario,
-// never from the claim. Times do not matter here (durations are the device's to tell), so every event is at 0.
+// What a scenario's end must be, judged from its run's own records and the scenario alone. The records are played
+// again through `next`, the reducer the app plays with, each step by its mechanic (which says which events made each
+// of its records), so the rules exist once: a record the play cannot produce at its place is not evidence, and the
+// end must be the very end that play reaches. Maximum score and pass mark come from the scenario, never the claim.
+// Each step starts at time 0 in the replay; a mechanic's records carry their times from their step's start.
+import { recordEntry, type RecordPayload, type VisitRecord } from '@ruyi/mechanics';
 import type { Scenario } from '@ruyi/pack-schema';
-import type { StepId, VisitRecord } from '@ruyi/records';
-import { next, startRun, type Phase, type RunEvent, type RunOutcome, type RunState } from './run.ts';
+import { next, startRun, stepOf, type RunOutcome, type RunState } from './run.ts';
 import { scoreRun, type RunScore } from './score.ts';
 
-type Of<T extends VisitRecord['type']> = Extract<VisitRecord, { type: T }>;
-
 /** What a scenario end claims: the part the run has to bear out. */
-export type ScenarioEndClaim = Pick<Of<'scenario-end'>, 'score' | 'passed'>;
+export interface ScenarioEndClaim {
+  score: { raw: number; max: number; scaled: number };
+  passed: boolean;
+}
 
 /** `run`: the run's evidence as a whole; the others name the end's own field. */
 export type EvidenceField = 'run' | 'score.raw' | 'score.max' | 'score.scaled' | 'passed';
@@ -39,230 +40,129 @@ export const SCALED_TOLERANCE = 0.001;
 /** A forged run can hold thousands of misplaced records; the first few say enough. */
 const MAX_MISFITS = 5;
 
-const PHASE_NAMES: Record<Phase, string> = {
-  'case-card': 'the case card',
-  'hazard-hunt': 'the hazard hunt',
-  'hunt-review': 'the hazard review',
-  decisions: 'the decisions',
-  quiz: 'the quiz',
-  result: 'the result',
-};
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const STEP_EVENTS: Record<StepId, RunEvent['type']> = {
-  'case-card': 'begin-hunt',
-  'hazard-hunt': 'end-hunt',
-  'hunt-review': 'begin-decisions',
-  decisions: 'continue',
-};
-
-const list = (ids: readonly string[]) => ids.map((id) => `'${id}'`).join(', ');
-
-/** The record an outcome becomes, compared by what matters for scoring and order (not durations). */
-function sameOutcome(outcome: RunOutcome, record: VisitRecord): boolean {
-  switch (outcome.kind) {
-    case 'step-end':
-      return record.type === 'step-end' && record.step === outcome.step;
-    case 'hazard-found':
-      return record.type === 'hazard-found' && record.hazardId === outcome.hazardId;
-    case 'prop-checked':
-      return record.type === 'prop-checked' && record.propId === outcome.propId;
-    case 'decision':
-      return record.type === 'decision' && record.nodeId === outcome.nodeId && record.choiceId === outcome.choiceId && record.safe === outcome.safe;
-    case 'answer':
-      return record.type === 'answer' && record.questionId === outcome.questionId && record.correct === outcome.correct;
-    case 'scenario-end':
-      return false;
-  }
+/** A produced record and a received one agree on every field the mechanic records (not who sent it or when). */
+function sameRecord(produced: RecordPayload, record: VisitRecord): boolean {
+  const entry = recordEntry(produced.type);
+  if (!entry || produced.type !== record.type) return false;
+  const r = record as Record<string, unknown>;
+  return Object.keys(entry.spec.fields).every((field) => sameJson(produced[field], r[field]));
 }
 
-function apply(scenario: Scenario, state: RunState, events: readonly RunEvent[]): { state: RunState; outcomes: RunOutcome[] } {
+type Step = { state: RunState; outcomes: RunOutcome[] };
+
+function apply(scenario: Scenario, state: RunState, stepId: string, events: readonly { type: string; now: number }[]): Step {
   const outcomes: RunOutcome[] = [];
-  for (const event of events) {
-    const step = next(scenario, state, event);
-    state = step.state;
-    outcomes.push(...step.outcomes);
+  for (const { now, ...event } of events) {
+    const t = next(scenario, state, { stepId, event, now });
+    state = t.state;
+    outcomes.push(...t.outcomes);
   }
   return { state, outcomes };
 }
 
-/**
- * Steps the visitor takes without anything being recorded, made before a record that needs them: "continue" to the
- * next decision after a consequence, "next" to the next quiz question. Only taken when they are silent, so a skipped
- * step-end is never made up.
- */
-function silentSteps(scenario: Scenario, state: RunState, record: VisitRecord): RunState {
-  const silent = (event: RunEvent) => {
-    const step = next(scenario, state, event);
-    return step.outcomes.length === 0 ? step.state : state;
-  };
-  if (record.type === 'decision' && state.phase === 'decisions' && state.pendingChoice !== null && state.nodeId !== record.nodeId)
-    return silent({ type: 'continue', now: 0 });
-  if (record.type === 'answer' && state.phase === 'quiz') {
-    const current = scenario.quiz.questions[state.questionIndex];
-    if (current && current.id !== record.questionId && state.answers[current.id]) return silent({ type: 'next-question', now: 0 });
-  }
-  return state;
+/** A step record's step and item ids exist in the scenario (else it is left behind by a newer pack version). */
+function knows(scenario: Scenario, record: VisitRecord): boolean {
+  const entry = recordEntry(record.type);
+  const found = 'stepId' in record ? stepOf(scenario, record.stepId) : undefined;
+  if (!entry || !found || found.step.mechanic !== entry.mechanic) return false;
+  const item = (record as Record<string, unknown>)[entry.spec.itemField];
+  return item === found.step.id || found.mechanic.ids(found.step).includes(item as string) || scenario.scene.props.some((p) => p.id === item);
 }
-
-/** The event a record is the outcome of; null when it names something the scenario does not have (not evidence). */
-function eventFor(scenario: Scenario, record: VisitRecord): RunEvent | null {
-  switch (record.type) {
-    case 'step-end':
-      return { type: STEP_EVENTS[record.step], now: 0 } as RunEvent;
-    case 'hazard-found': {
-      const hazard = scenario.hazardHunt.hazards.find((h) => h.id === record.hazardId);
-      return hazard ? { type: 'inspect', propId: hazard.prop, now: 0 } : null;
-    }
-    case 'prop-checked':
-      return { type: 'inspect', propId: record.propId, now: 0 };
-    case 'decision':
-      return { type: 'choose', choiceId: record.choiceId, now: 0 };
-    case 'answer':
-      return { type: 'answer', choiceIds: record.choiceIds, now: 0 };
-    default:
-      return null;
-  }
-}
-
-/** Why a record does not fit the run where it stands, in the run's terms. */
-function misfit(scenario: Scenario, state: RunState, record: VisitRecord): string {
-  const at = `the run is at ${PHASE_NAMES[state.phase]}`;
-  switch (record.type) {
-    case 'step-end':
-      if (record.step === 'decisions' && state.phase === 'decisions')
-        return state.pendingChoice === null
-          ? `decision '${state.nodeId}' was not taken`
-          : `the drill goes on after choice '${state.pendingChoice}' of decision '${state.nodeId}'`;
-      return `${at}, not at ${PHASE_NAMES[record.step]}`;
-    case 'hazard-found':
-      if (state.phase !== 'hazard-hunt') return `${at}, not in the hazard hunt`;
-      return state.found.includes(record.hazardId) ? `hazard '${record.hazardId}' was already found` : `hazard '${record.hazardId}' cannot be found here`;
-    case 'prop-checked': {
-      if (state.phase !== 'hazard-hunt') return `${at}, not in the hazard hunt`;
-      const hazard = scenario.hazardHunt.hazards.find((h) => h.prop === record.propId);
-      return hazard ? `prop '${record.propId}' is hazard '${hazard.id}'` : `prop '${record.propId}' is not in the scene`;
-    }
-    case 'decision':
-      if (state.phase !== 'decisions' || state.nodeId === null) return `${at}, not in the decisions`;
-      if (state.nodeId === record.nodeId) return `decision '${record.nodeId}' was already taken`;
-      return `decision '${record.nodeId}' does not follow the choices before it: the drill is at decision '${state.nodeId}'`;
-    case 'answer': {
-      if (state.phase !== 'quiz') return `${at}, not in the quiz`;
-      const current = scenario.quiz.questions[state.questionIndex];
-      if (state.answers[record.questionId]) return `question '${record.questionId}' was already answered`;
-      return `question '${record.questionId}' is not next: the quiz is at question '${current?.id}'`;
-    }
-    default:
-      return `${record.type} is not a step of a run`;
-  }
-}
-
-const STEP_TYPES = new Set<VisitRecord['type']>(['step-end', 'hazard-found', 'prop-checked', 'decision', 'answer']);
 
 /**
- * Plays a run's step records (in the order they were made) through the engine. Records of other types are passed
- * over, and so are records naming a hazard, prop, decision, choice or question the scenario does not have (a run
- * carried over to a new version of its pack, see adaptRun, keeps such records behind it). Any other record the play
- * cannot produce where it stands is a problem and is left out.
+ * Plays a run's records (in the order they were made) through the engine. Visit and run records are passed over, and
+ * so are step records naming a step or item the scenario does not have (a run carried over to a new version of its
+ * pack keeps such records behind it). Any other record the play cannot produce where it stands is a problem and is
+ * left out.
  */
-export function replayRun(scenario: Scenario, records: readonly VisitRecord[]): Replay {
-  let state = startRun(scenario, 0);
+export function replayRun(scenario: Scenario, records: readonly VisitRecord[], seed: number): Replay {
+  let state = startRun(scenario, 0, seed);
+  /** A step a record's events already ended (its end record is then expected, with nothing to replay). */
+  let ended: string | null = null;
   const misfits: string[] = [];
+  const misfit = (record: VisitRecord, why: string) => misfits.push(`has ${describe(record)} (record ${record.id}) where it does not fit: ${why}`);
+  const at = () => (state.current ? `the run is at step '${state.current.stepId}'` : 'the run has ended');
+
   for (const record of records) {
-    if (!STEP_TYPES.has(record.type)) continue;
-    const event = eventFor(scenario, record);
-    if (!event || !knows(scenario, record)) continue;
-    const before = silentSteps(scenario, state, record);
-    const step = apply(scenario, before, [event]);
-    if (step.outcomes.length === 1 && sameOutcome(step.outcomes[0]!, record)) state = step.state;
-    else misfits.push(`has ${describe(record)} (record ${record.id}) where it does not fit: ${misfit(scenario, before, record)}`);
+    if (record.type === 'step-end') {
+      const stepId = (record as { stepId: string }).stepId;
+      if (ended === stepId) {
+        ended = null;
+        continue;
+      }
+      const found = stepOf(scenario, state.current?.stepId);
+      if (!found || state.current!.stepId !== stepId) {
+        misfit(record, at());
+        continue;
+      }
+      const events = found.mechanic.endEvents(found.step, state.current!.state).map((e: { type: string }) => ({ ...e, now: 0 }));
+      const t = apply(scenario, state, stepId, events);
+      if (t.outcomes.some((o) => o.kind === 'record') || !t.outcomes.some((o) => o.kind === 'step-end' && o.stepId === stepId))
+        misfit(record, `step '${stepId}' (${found.step.mechanic}) was not finished`);
+      else state = t.state;
+      continue;
+    }
+    if (!recordEntry(record.type) || !knows(scenario, record)) continue;
+    ended = null;
+    const stepId = (record as { stepId: string }).stepId;
+    const found = stepOf(scenario, state.current?.stepId);
+    if (!found || state.current!.stepId !== stepId) {
+      misfit(record, `${at()}, not at step '${stepId}'`);
+      continue;
+    }
+    const events = found.mechanic.eventsFor(found.step, state.current!.state, record);
+    const t = events ? apply(scenario, state, stepId, events) : null;
+    const made = t?.outcomes.filter((o) => o.kind === 'record') ?? [];
+    if (t && made.length === 1 && sameRecord(made[0]!.record, record)) {
+      state = t.state;
+      if (t.outcomes.some((o) => o.kind === 'step-end')) ended = stepId;
+    } else misfit(record, `step '${stepId}' (${found.step.mechanic}) cannot make it at this point`);
   }
   const problems: EvidenceProblem[] = misfits.slice(0, MAX_MISFITS).map((message) => ({ field: 'run', message }));
   if (misfits.length > MAX_MISFITS) problems.push({ field: 'run', message: `has ${misfits.length - MAX_MISFITS} more records that do not fit` });
   return { state, problems };
 }
 
-function knows(scenario: Scenario, record: VisitRecord): boolean {
-  switch (record.type) {
-    case 'prop-checked':
-      return scenario.scene.props.some((p) => p.id === record.propId);
-    case 'decision':
-      return scenario.decisions.nodes.some((n) => n.id === record.nodeId && n.choices.some((c) => c.id === record.choiceId));
-    case 'answer':
-      return scenario.quiz.questions.some((q) => q.id === record.questionId);
-    default:
-      return true;
-  }
-}
-
 function describe(record: VisitRecord): string {
-  switch (record.type) {
-    case 'step-end':
-      return `the end of ${PHASE_NAMES[record.step]}`;
-    case 'hazard-found':
-      return `the find of hazard '${record.hazardId}'`;
-    case 'prop-checked':
-      return `the check of prop '${record.propId}'`;
-    case 'decision':
-      return `choice '${record.choiceId}' of decision '${record.nodeId}'`;
-    case 'answer':
-      return `the answer to question '${record.questionId}'`;
-    default:
-      return record.type;
-  }
+  const entry = recordEntry(record.type);
+  const r = record as Record<string, unknown>;
+  if (record.type === 'step-end') return `the end of step '${r.stepId}'`;
+  return entry ? `${record.type} '${String(r[entry.spec.itemField])}' of step '${String(r.stepId)}'` : record.type;
 }
 
-/** What a run still lacks before its scenario can end (the end comes after the last quiz question). */
-function unfinished(scenario: Scenario, state: RunState): string {
-  switch (state.phase) {
-    case 'case-card':
-    case 'hazard-hunt':
-    case 'hunt-review':
-      return `the run never left ${PHASE_NAMES[state.phase]}: it has no evidence of the steps after it`;
-    case 'decisions':
-      return state.pendingChoice === null
-        ? `the run never took decision '${state.nodeId}'`
-        : `the run never ended the decisions after choice '${state.pendingChoice}' of decision '${state.nodeId}'`;
-    case 'quiz': {
-      const open = scenario.quiz.questions.filter((q) => !state.answers[q.id]).map((q) => q.id);
-      return `the run never answered question${open.length === 1 ? '' : 's'} ${list(open)}`;
-    }
-    case 'result':
-      return 'the run has already ended';
-  }
-}
+const tallyText = (score: RunScore) =>
+  score.steps.map((s) => `${s.stepId} ${s.tally.points} of ${s.tally.maxPoints} (${s.tally.right} of ${s.tally.total} right)`).join(', ') || 'nothing (no step was finished)';
 
 /**
- * Judges a claimed scenario end against its run's step records (made before it, in order). The problems name the
- * end's field: `score.raw`, `score.max`, `score.scaled` and `passed`, then the evidence as a whole (`run`: a step
- * never finished, a record out of place). The returned score is the one the evidence gives, whatever was claimed.
+ * Judges a claimed scenario end against its run's records (made before it, in order) and the run's seed (from its
+ * start). The problems name the end's field: `score.raw`, `score.max`, `score.scaled` and `passed`, then the evidence
+ * as a whole (`run`: a step never finished, a record out of place). The returned score is the one the evidence gives,
+ * whatever was claimed.
  */
-export function judgeScenarioEnd(scenario: Scenario, records: readonly VisitRecord[], claim: ScenarioEndClaim): EndJudgement {
-  const replay = replayRun(scenario, records);
+export function judgeScenarioEnd(scenario: Scenario, records: readonly VisitRecord[], claim: ScenarioEndClaim, seed: number): EndJudgement {
+  const replay = replayRun(scenario, records, seed);
   const problems: EvidenceProblem[] = [];
-  const end = next(scenario, replay.state, { type: 'next-question', now: 0 }).outcomes.find((o) => o.kind === 'scenario-end');
-  const score = end?.kind === 'scenario-end' ? end.score : scoreRun(scenario, replay.state);
-
-  const { hazards, decisions, quiz } = score;
-  if (claim.score.raw !== score.raw)
-    problems.push({
-      field: 'score.raw',
-      message: `the run found ${hazards.right} of ${hazards.total} hazards, took ${decisions.right} safe decisions of ${decisions.total} and answered ${quiz.right} of ${quiz.total} questions right: its score is ${score.raw}, not ${claim.score.raw}`,
-    });
+  const score = scoreRun(scenario, replay.state);
+  if (claim.score.raw !== score.raw) problems.push({ field: 'score.raw', message: `the run's steps scored ${tallyText(score)}: its score is ${score.raw}, not ${claim.score.raw}` });
   if (claim.score.max !== score.max)
-    problems.push({
-      field: 'score.max',
-      message: `the run's maximum is ${score.max} (${hazards.total} hazards × ${scenario.hazardHunt.pointsPerHazard} + ${decisions.total} decisions faced × ${scenario.decisions.pointsPerSafeChoice} + ${quiz.total} questions × ${scenario.quiz.pointsPerQuestion} points), not ${claim.score.max}`,
-    });
-  if (Math.abs(claim.score.scaled - score.scaled) >= SCALED_TOLERANCE)
+    problems.push({ field: 'score.max', message: `the run's maximum is ${score.max} (the steps it played: ${score.steps.map((s) => `${s.stepId} ${s.tally.maxPoints}`).join(', ') || 'none'}), not ${claim.score.max}` });
+  if (Math.abs(claim.score.scaled - score.scaled) >= 0.001)
     problems.push({ field: 'score.scaled', message: `must be ${score.scaled} (${score.raw}/${score.max}), not ${claim.score.scaled}` });
-  if (claim.passed !== score.passed)
+  if (claim.passed !== score.passed) {
+    const failedChecks = score.steps.filter((s) => s.passed === false).map((s) => `'${s.stepId}' (needs ${s.passAt})`);
     problems.push({
       field: 'passed',
-      message: `must be ${score.passed}: the run's scaled score is ${score.scaled} and scenario '${scenario.id}' is passed at ${scenario.result.passScore} or more`,
+      message: `must be ${score.passed}: the run's scaled score is ${score.scaled} and scenario '${scenario.id}' is passed at ${scenario.result.passScore} or more${failedChecks.length ? `, with its knowledge checks passed (not: ${failedChecks.join(', ')})` : ' with its knowledge checks passed'}`,
     });
+  }
   // The claim's fields first (what is wrong), then the run's evidence (why).
-  if (!end) problems.push({ field: 'run', message: `is not finished: ${unfinished(scenario, replay.state)}` });
+  if (replay.state.current) {
+    const found = stepOf(scenario, replay.state.current.stepId);
+    problems.push({ field: 'run', message: `is not finished: the run never ended step '${replay.state.current.stepId}'${found ? ` (${found.step.mechanic})` : ''}` });
+  }
   problems.push(...replay.problems);
   return { score, problems };
 }
+

@@ -10,19 +10,18 @@ export interface RunRef {
 
 export function recordBodyFor(outcome: RunOutcome, run: RunRef): RecordBody {
   switch (outcome.kind) {
+    case 'record':
+      return { ...outcome.record, ...run, stepId: outcome.stepId };
     case 'step-end':
-      return { type: 'step-end', ...run, step: outcome.step, durationMs: outcome.durationMs };
-    case 'prop-checked':
-      return { type: 'prop-checked', ...run, propId: outcome.propId };
-    case 'hazard-found':
-      return { type: 'hazard-found', ...run, hazardId: outcome.hazardId };
-    case 'decision':
-      return { type: 'decision', ...run, nodeId: outcome.nodeId, choiceId: outcome.choiceId, safe: outcome.safe };
-    case 'answer':
-      return { type: 'answer', ...run, questionId: outcome.questionId, choiceIds: outcome.choiceIds, correct: outcome.correct };
+      return { type: 'step-end', ...run, stepId: outcome.stepId, durationMs: outcome.durationMs };
     case 'scenario-end': {
       const { raw, max, scaled } = outcome.score;
       return { type: 'scenario-end', ...run, score: { raw, max, scaled }, passed: outcome.passed, durationMs: outcome.durationMs };
     }
   }
+}
+
+/** The record of a run's start: its seed goes with it, so the server can replay the run. */
+export function runStartBody(run: RunRef, seed: number): RecordBody {
+  return { type: 'scenario-start', ...run, seed };
 }

@@ -1,190 +1,92 @@
-// One play of a scenario as a state machine: next(state, event) → { state, outcomes }. Time comes in on the events,
-// so every rule (hints, durations, scoring, branching) is testable without a clock, a browser or WebGL.
-import type { Scenario } from '@ruyi/pack-schema';
-import type { StepId } from '@ruyi/records';
-import { scoreRun, type RunScore } from './score.ts';
+// One play of a scenario: its steps in order (or as they branch), each played by its mechanic's reducer.
+// next(scenario, state, event) → { state, outcomes }. Time comes in on the events and randomness from the run's seed,
+// so every rule is testable without a clock, a browser or WebGL, and the server can replay a run from its records.
+import { mechanicOf, type AnyMechanic, type RecordPayload, type StepEnv } from '@ruyi/mechanics';
+import type { Scenario, Step } from '@ruyi/pack-schema';
+import { scoreRun, scoreSoFar, type RunScore } from './score.ts';
 
-export type Phase = 'case-card' | 'hazard-hunt' | 'hunt-review' | 'decisions' | 'quiz' | 'result';
-
-export interface DecisionTaken {
-  nodeId: string;
-  choiceId: string;
-  safe: boolean;
+/** A step the run has finished, with the state it ended in (its score and what was missed come from it). */
+export interface PlayedStep {
+  stepId: string;
+  state: unknown;
 }
-
-export interface AnswerGiven {
-  choiceIds: string[];
-  correct: boolean;
-}
-
-/** What the last tap in the hazard hunt turned out to be, for the feedback line. */
-export type Inspection =
-  | { propId: string; result: 'found'; hazardId: string }
-  | { propId: string; result: 'already-found'; hazardId: string }
-  | { propId: string; result: 'not-a-hazard' };
 
 export interface RunState {
   scenarioId: string;
-  phase: Phase;
+  /** Every shuffle and random delay of the run is drawn from it (recorded with the run's start). */
+  seed: number;
   startedAt: number;
-  /** When the current phase began: a step's duration is recorded when it ends. */
-  phaseStartedAt: number;
-  /** The last time the visitor made progress in the hunt; hints count from here. */
-  lastProgressAt: number;
-  found: string[];
-  inspection: Inspection | null;
-  decisions: DecisionTaken[];
-  /** The decision on screen; null once the drill has ended. */
-  nodeId: string | null;
-  /** Set after a choice, while its consequence is shown and before the visitor continues. */
-  pendingChoice: string | null;
-  questionIndex: number;
-  answers: Record<string, AnswerGiven>;
+  /** The step being played; null once the run has reached its result. */
+  current: { stepId: string; startedAt: number; state: unknown } | null;
+  played: PlayedStep[];
   finishedAt: number | null;
 }
 
-export type RunEvent =
-  | { type: 'begin-hunt'; now: number }
-  | { type: 'inspect'; propId: string; now: number }
-  | { type: 'end-hunt'; now: number }
-  | { type: 'begin-decisions'; now: number }
-  | { type: 'choose'; choiceId: string; now: number }
-  | { type: 'continue'; now: number }
-  | { type: 'answer'; choiceIds: string[]; now: number }
-  | { type: 'next-question'; now: number };
+/** An event of the current step's mechanic; a late event of a step already left (a double tap) changes nothing. */
+export interface RunEvent {
+  stepId: string;
+  event: { type: string; [field: string]: unknown };
+  now: number;
+}
 
 /** Facts worth recording, emitted by the transition that produced them. */
 export type RunOutcome =
-  | { kind: 'step-end'; step: StepId; durationMs: number }
-  | { kind: 'hazard-found'; hazardId: string }
-  | { kind: 'prop-checked'; propId: string }
-  | { kind: 'decision'; nodeId: string; choiceId: string; safe: boolean }
-  | { kind: 'answer'; questionId: string; choiceIds: string[]; correct: boolean }
+  | { kind: 'record'; stepId: string; record: RecordPayload }
+  | { kind: 'step-end'; stepId: string; durationMs: number }
   | { kind: 'scenario-end'; score: RunScore; passed: boolean; durationMs: number };
 
-export interface Step {
+export interface Transition {
   state: RunState;
   outcomes: RunOutcome[];
 }
 
-export function startRun(scenario: Scenario, now: number): RunState {
-  return {
-    scenarioId: scenario.id,
-    phase: 'case-card',
-    startedAt: now,
-    phaseStartedAt: now,
-    lastProgressAt: now,
-    found: [],
-    inspection: null,
-    decisions: [],
-    nodeId: null,
-    pendingChoice: null,
-    questionIndex: 0,
-    answers: {},
-    finishedAt: null,
-  };
+export const envOf = (scenario: Scenario, seed: number): StepEnv => ({ props: scenario.scene.props, seed });
+
+export function stepOf(scenario: Scenario, stepId: string | null | undefined): { step: Step; mechanic: AnyMechanic } | undefined {
+  const step = scenario.steps.find((s) => s.id === stepId);
+  const mechanic = step && mechanicOf(step.mechanic);
+  return step && mechanic ? { step, mechanic } : undefined;
 }
 
-/** A transition that changes nothing worth recording (or nothing at all). */
-const quiet = (state: RunState): Step => ({ state, outcomes: [] });
-
-/** Leaves the current step for `phase`, recording how long the step took. */
-function advance(state: RunState, phase: Phase, now: number, changes: Partial<RunState> = {}): Step {
-  const step = state.phase as StepId;
-  return {
-    state: { ...state, ...changes, phase, phaseStartedAt: now },
-    outcomes: [{ kind: 'step-end', step, durationMs: Math.max(0, now - state.phaseStartedAt) }],
-  };
+function enter(scenario: Scenario, stepId: string, seed: number, now: number): RunState['current'] {
+  const { step, mechanic } = stepOf(scenario, stepId)!;
+  return { stepId, startedAt: now, state: mechanic.start(step, envOf(scenario, seed), now) };
 }
 
-/** Whether the chosen ids are exactly the question's answer set (order does not matter). */
-export function isCorrect(answer: readonly string[], choiceIds: readonly string[]): boolean {
-  const chosen = new Set(choiceIds);
-  return chosen.size === answer.length && answer.every((id) => chosen.has(id));
+/** A fresh run at its first step. `seed`: a random 32-bit integer, drawn once per run. */
+export function startRun(scenario: Scenario, now: number, seed: number): RunState {
+  return { scenarioId: scenario.id, seed: seed >>> 0, startedAt: now, current: enter(scenario, scenario.steps[0]!.id, seed, now), played: [], finishedAt: null };
 }
 
-export function next(scenario: Scenario, state: RunState, event: RunEvent): Step {
-  switch (event.type) {
-    case 'begin-hunt':
-      if (state.phase !== 'case-card') return quiet(state);
-      return advance(state, 'hazard-hunt', event.now, { lastProgressAt: event.now });
+/** Where the run goes after `step`: the mechanic's own jump, the first branch the score so far takes, next, or the following step. */
+function following(scenario: Scenario, step: Step, goto: string | undefined, played: PlayedStep[]): string {
+  if (goto) return goto;
+  const so = scoreSoFar(scenario, played);
+  const branch = step.branches?.find(
+    (b) => (b.scoreBelow === undefined || so < b.scoreBelow) && (b.scoreAtLeast === undefined || so >= b.scoreAtLeast),
+  );
+  if (branch) return branch.to;
+  if (step.next) return step.next;
+  return scenario.steps[scenario.steps.indexOf(step) + 1]?.id ?? 'end';
+}
 
-    case 'inspect': {
-      if (state.phase !== 'hazard-hunt') return quiet(state);
-      const hazard = scenario.hazardHunt.hazards.find((h) => h.prop === event.propId);
-      if (!hazard) {
-        // A wrong guess is a choice too: recorded, so a report can tell guessing from searching.
-        if (!scenario.scene.props.some((p) => p.id === event.propId)) return quiet(state);
-        return {
-          state: { ...state, inspection: { propId: event.propId, result: 'not-a-hazard' } },
-          outcomes: [{ kind: 'prop-checked', propId: event.propId }],
-        };
-      }
-      if (state.found.includes(hazard.id))
-        return quiet({ ...state, inspection: { propId: event.propId, result: 'already-found', hazardId: hazard.id } });
-      return {
-        state: {
-          ...state,
-          found: [...state.found, hazard.id],
-          lastProgressAt: event.now,
-          inspection: { propId: event.propId, result: 'found', hazardId: hazard.id },
-        },
-        outcomes: [{ kind: 'hazard-found', hazardId: hazard.id }],
-      };
-    }
+export function next(scenario: Scenario, state: RunState, event: RunEvent): Transition {
+  const current = state.current;
+  const found = stepOf(scenario, current?.stepId);
+  if (!current || !found || event.stepId !== current.stepId) return { state, outcomes: [] };
+  const { step, mechanic } = found;
+  const t = mechanic.next(step, current.state, { ...event.event, now: event.now }, envOf(scenario, state.seed));
+  if (t.state === current.state && t.records.length === 0 && !t.done) return { state, outcomes: [] };
+  const outcomes: RunOutcome[] = t.records.map((record) => ({ kind: 'record', stepId: step.id, record }));
+  if (!t.done) return { state: { ...state, current: { ...current, state: t.state } }, outcomes };
 
-    case 'end-hunt':
-      if (state.phase !== 'hazard-hunt') return quiet(state);
-      return advance(state, 'hunt-review', event.now, { inspection: null });
-
-    case 'begin-decisions':
-      if (state.phase !== 'hunt-review') return quiet(state);
-      return advance(state, 'decisions', event.now, { nodeId: scenario.decisions.start, pendingChoice: null });
-
-    case 'choose': {
-      if (state.phase !== 'decisions' || state.nodeId === null || state.pendingChoice !== null) return quiet(state);
-      const node = scenario.decisions.nodes.find((n) => n.id === state.nodeId);
-      const choice = node?.choices.find((c) => c.id === event.choiceId);
-      if (!node || !choice) return quiet(state);
-      const taken = { nodeId: node.id, choiceId: choice.id, safe: choice.safe };
-      return {
-        state: { ...state, decisions: [...state.decisions, taken], pendingChoice: choice.id },
-        outcomes: [{ kind: 'decision', ...taken }],
-      };
-    }
-
-    case 'continue': {
-      if (state.phase !== 'decisions' || state.pendingChoice === null) return quiet(state);
-      const node = scenario.decisions.nodes.find((n) => n.id === state.nodeId);
-      const nextId = node?.choices.find((c) => c.id === state.pendingChoice)?.next ?? null;
-      if (nextId !== null) return quiet({ ...state, nodeId: nextId, pendingChoice: null });
-      return advance(state, 'quiz', event.now, { nodeId: null, pendingChoice: null, questionIndex: 0 });
-    }
-
-    case 'answer': {
-      const question = state.phase === 'quiz' ? scenario.quiz.questions[state.questionIndex] : undefined;
-      if (!question || state.answers[question.id]) return quiet(state);
-      const known = new Set(question.choices.map((c) => c.id));
-      const choiceIds = [...new Set(event.choiceIds)].filter((id) => known.has(id));
-      if (choiceIds.length === 0 || (question.kind === 'single' && choiceIds.length !== 1)) return quiet(state);
-      const correct = isCorrect(question.answer, choiceIds);
-      return {
-        state: { ...state, answers: { ...state.answers, [question.id]: { choiceIds, correct } } },
-        outcomes: [{ kind: 'answer', questionId: question.id, choiceIds, correct }],
-      };
-    }
-
-    case 'next-question': {
-      const question = state.phase === 'quiz' ? scenario.quiz.questions[state.questionIndex] : undefined;
-      if (!question || !state.answers[question.id]) return quiet(state);
-      if (state.questionIndex + 1 < scenario.quiz.questions.length)
-        return quiet({ ...state, questionIndex: state.questionIndex + 1 });
-      const finished: RunState = { ...state, phase: 'result', finishedAt: event.now };
-      const score = scoreRun(scenario, finished);
-      return {
-        state: finished,
-        outcomes: [{ kind: 'scenario-end', score, passed: score.passed, durationMs: Math.max(0, event.now - state.startedAt) }],
-      };
-    }
-  }
+  const played = [...state.played, { stepId: step.id, state: t.state }];
+  outcomes.push({ kind: 'step-end', stepId: step.id, durationMs: Math.max(0, Math.round(event.now - current.startedAt)) });
+  const to = following(scenario, step, t.goto, played);
+  if (to !== 'end' && stepOf(scenario, to))
+    return { state: { ...state, played, current: enter(scenario, to, state.seed, event.now) }, outcomes };
+  const finished: RunState = { ...state, played, current: null, finishedAt: event.now };
+  const score = scoreRun(scenario, finished);
+  outcomes.push({ kind: 'scenario-end', score, passed: score.passed, durationMs: Math.max(0, Math.round(event.now - state.startedAt)) });
+  return { state: finished, outcomes };
 }

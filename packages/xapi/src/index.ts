@@ -7,4 +7,4 @@ export { parseTimestamp, isTimestamp, isUuid, isIri, isLanguageTag } from './val
 export { agentKey, parseAgentParam } from './agent.ts';
 export { statementsFromRecord, isoDuration, verdictId, type StatementContext } from './ruyi/to-statements.ts';
 export { recordFromStatement, type StatementFacts, type ReadStatement } from './ruyi/from-statement.ts';
-export { VERBS, iris, extensionPlaces, activityTypes, PLATFORM_NAMES, STEP_NAMES, type VerbName, type StatementKind } from './ruyi/vocabulary.ts';
+export { VERBS, iris, extensionPlaces, activityTypes, PLATFORM_NAMES, type VerbName, type StatementKind } from './ruyi/vocabulary.ts';

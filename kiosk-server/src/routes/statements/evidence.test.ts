@@ -1,14 +1,15 @@
-// POST /api/statements believes a scenario end only as far as its run bears it out: the issue's forged visits are
-// refused with the statement path named, and real played runs (the engine's `next`, the app's record → statement
-// mapping) are taken however the kiosk's outbox cuts them into batches. A real SQLite file, checked from outside.
+// POST /api/statements believes a scenario end only as far as its run bears it out: forged visits are refused with
+// the statement path named, and real played runs (each mechanic's stand-in visitor through the engine's `next`, the
+// app's record → statement mapping) are taken however the kiosk's outbox cuts them into batches. A real SQLite file,
+// checked from outside.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { VisitRecord } from '@ruyi/records';
+import type { VisitRecord } from '@ruyi/mechanics';
 import { iris, type Statement } from '@ruyi/xapi';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
 import { newVisit, oneOfEach, played, records } from '../../test-support/fixture-content.ts';
-import { playRun } from '../../test-support/played-run.ts';
+import { playRun, type PlayPlan } from '../../test-support/played-run.ts';
 import { statementsOf } from '../../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
 
@@ -41,16 +42,15 @@ describe('the fixture pack', () => {
     const forged = of(records.visitStart(visit), records.scenarioStart(visit), records.scenarioEnd(visit, 1, 1));
     expect(forged.map((s) => s.verb.id.split('/').pop())).toEqual(['launched', 'initialized', 'completed', 'passed']);
     const body = await refused(forged);
-    expect(body.details).toContainEqual({
-      path: '[2].result.score.raw',
-      message: 'the run found 0 of 1 hazards, took 0 safe decisions of 0 and answered 0 of 2 questions right: its score is 0, not 1',
-    });
-    expect(body.details).toContainEqual({ path: '[2].result.score.max', message: expect.stringMatching(/maximum is 30 .* not 1$/) });
-    expect(body.details).toContainEqual({ path: '[2].result.success', message: expect.stringMatching(/^must be false/) });
-    expect(body.details).toContainEqual({ path: `[2].context.extensions.${RUN}`, message: expect.stringMatching(/is not finished: the run never left the case card/) });
+    expect(body.details).toContainEqual({ path: '[2].result.score.raw', message: "the run's steps scored nothing (no step was finished): its score is 0, not 1" });
+    // The maximum counts the steps the run played, none here.
+    expect(body.details).toContainEqual({ path: '[2].result.score.max', message: "the run's maximum is 0 (the steps it played: none), not 1" });
+    expect(body.details).toContainEqual({ path: '[2].result.score.scaled', message: 'must be 0 (0/0), not 1' });
+    expect(body.details).toContainEqual({ path: '[2].result.success', message: expect.stringMatching(/^must be false: the run's scaled score is 0 and scenario 'workshop' is passed at 0.6 or more/) });
+    expect(body.details).toContainEqual({ path: `[2].context.extensions.${RUN}`, message: `run ${visit.runId} is not finished: the run never ended step 'case-card' (case-card)` });
     // The passed twin is judged the same way.
     expect(body.details).toContainEqual({ path: '[3].result.score.raw', message: expect.stringMatching(/its score is 0, not 1/) });
-    expect(body.message).toMatch(/^\[2\]\.result\.score\.raw: the run found 0 of 1 hazards/);
+    expect(body.message).toMatch(/^\[2\]\.result\.score\.raw: the run's steps scored nothing/);
   });
 
   it('refuses forged visits one after another: none is counted', async () => {
@@ -87,8 +87,50 @@ describe('the fixture pack', () => {
     const withoutAnswers = run.filter((r) => r.type !== 'answer');
     const body = await refused(of(...withoutAnswers));
     const end = withoutAnswers.length - 1;
-    expect(body.details).toContainEqual({ path: `[${end}].context.extensions.${RUN}`, message: `run ${visit.runId} is not finished: the run never answered questions 'first-step', 'exit-rules'` });
-    expect(body.details).toContainEqual({ path: `[${end}].result.score.raw`, message: expect.stringMatching(/answered 0 of 2 questions right: its score is 20, not 40$/) });
+    const quizEnd = withoutAnswers.findIndex((r) => r.type === 'step-end' && r.stepId === 'quiz');
+    expect(body.details).toContainEqual({ path: `[${end}].context.extensions.${RUN}`, message: `run ${visit.runId} is not finished: the run never ended step 'quiz' (quiz)` });
+    expect(body.details).toContainEqual({
+      path: `[${end}].context.extensions.${RUN}`,
+      message: `run ${visit.runId} has the end of step 'quiz' (record ${withoutAnswers[quizEnd]!.id}) where it does not fit: step 'quiz' (quiz) was not finished`,
+    });
+    expect(body.details).toContainEqual({
+      path: `[${end}].result.score.raw`,
+      message: "the run's steps scored case-card 0 of 0 (0 of 0 right), hazard-hunt 10 of 10 (1 of 1 right), decisions 10 of 10 (1 of 1 right): its score is 20, not 40",
+    });
+    expect(body.details).toContainEqual({ path: `[${end}].result.score.max`, message: "the run's maximum is 20 (the steps it played: case-card 0, hazard-hunt 10, decisions 10), not 40" });
+  });
+
+  it('refuses a pass whose knowledge check failed, however high the score', async () => {
+    const visit = newVisit();
+    // Hazard, decision and one of two questions right: 30 of 40 (0.75, above the pass mark), but the quiz is at 0.5.
+    const run = played(visit, { skill: { quiz: 'poor' } });
+    const end = run.at(-1)!;
+    expect(end).toMatchObject({ score: { raw: 30, max: 40, scaled: 0.75 }, passed: false });
+    const body = await refused(of(...run.slice(0, -1), { ...end, passed: true } as VisitRecord));
+    // Only the verdict is wrong, in the completed statement and its passed twin.
+    const message = "must be false: the run's scaled score is 0.75 and scenario 'workshop' is passed at 0.6 or more, with its knowledge checks passed (not: 'quiz' (needs 0.6))";
+    expect(body.details).toEqual([
+      { path: `[${run.length - 1}].result.success`, message },
+      { path: `[${run.length}].result.success`, message },
+    ]);
+  });
+
+  it('refuses an answer the run has not reached, and one sent with its choices in another order than shown', async () => {
+    const visit = newVisit();
+    const run = played(visit);
+    const answer = run.findIndex((r) => r.type === 'answer');
+    // The answer moved before the decision: the run is still at the decisions then.
+    const early = run.toSpliced(answer, 1).toSpliced(3, 0, run[answer]!);
+    expect((await refused(of(...early))).details).toContainEqual({
+      path: `[${run.length - 1}].context.extensions.${RUN}`,
+      message: expect.stringMatching(new RegExp(`has answer '\\S+' of step 'quiz' \\(record ${run[answer]!.id}\\) where it does not fit: the run is at step 'hazard-hunt', not at step 'quiz'`)),
+    });
+    // The order shown follows from the run's seed: another order is not what this run showed.
+    const reordered = run.map((r, i) => (i === answer ? ({ ...r, order: [...(r as unknown as { order: string[] }).order].reverse() } as VisitRecord) : r));
+    expect((await refused(of(...reordered))).details).toContainEqual({
+      path: `[${run.length - 1}].context.extensions.${RUN}`,
+      message: expect.stringMatching(/answer '\S+' of step 'quiz' .* cannot make it at this point/),
+    });
   });
 
   it('refuses a find recorded twice, naming the run', async () => {
@@ -96,7 +138,10 @@ describe('the fixture pack', () => {
     const run = played(visit);
     const find = run.find((r) => r.type === 'hazard-found')!;
     const body = await refused(of(...run.toSpliced(run.indexOf(find) + 1, 0, { ...find, id: randomUUID() })));
-    expect(body.details).toContainEqual({ path: `[${run.length}].context.extensions.${RUN}`, message: expect.stringMatching(/hazard 'locked-exit' was already found/) });
+    expect(body.details).toContainEqual({
+      path: `[${run.length}].context.extensions.${RUN}`,
+      message: expect.stringMatching(/has hazard-found 'locked-exit' of step 'hazard-hunt' \(record [0-9a-f-]+\) where it does not fit: step 'hazard-hunt' \(hazard-hunt\) cannot make it at this point/),
+    });
   });
 
   it('refuses run statements that disagree with the run’s start, and a second start or end', async () => {
@@ -131,15 +176,17 @@ describe('the fixture pack', () => {
   });
 
   it('stores score and verdict from the evidence, and counts each played run once', async () => {
-    const scores = [
-      { right: 1 }, // 30 of 40
-      { safe: false, right: 0 }, // 10 of 40
+    const plans: PlayPlan[] = [
+      { skill: { decisions: 'poor' } }, // 30 of 40, passed
+      { skill: { quiz: 'poor' } }, // 30 of 40, but one of two questions right: the knowledge check fails
+      { skill: 'poor' }, // 10 of 40
       {}, // 40 of 40
     ];
-    for (const plan of scores) expect((await post(of(...played(newVisit(), plan)))).statusCode).toBe(200);
+    for (const plan of plans) expect((await post(of(...played(newVisit(), plan)))).statusCode).toBe(200);
     const ends = rows().filter((r) => r.kind === 'scenario-end');
     expect(ends).toEqual([
       { kind: 'scenario-end', area: 'fire', platform: 'kiosk', score_scaled: 0.75, passed: 1 },
+      { kind: 'scenario-end', area: 'fire', platform: 'kiosk', score_scaled: 0.75, passed: 0 },
       { kind: 'scenario-end', area: 'fire', platform: 'kiosk', score_scaled: 0.25, passed: 0 },
       { kind: 'scenario-end', area: 'fire', platform: 'kiosk', score_scaled: 1, passed: 1 },
     ]);
@@ -165,7 +212,7 @@ describe('the real fire pack (content/packs)', () => {
   afterAll(() => env.cleanup());
 
   const fire = () => app.content.current().packs.find((p) => p.id === 'fire-dehui-2013')!;
-  const playFire = (plan: Parameters<typeof playRun>[2] = {}) => {
+  const playFire = (plan: PlayPlan = {}) => {
     const visit = newVisit();
     const pack = fire();
     return [records.visitStart(visit), ...playRun(pack.scenarios[0]!, { ...visit, packId: pack.id }, plan), records.visitEnd(visit)];
@@ -173,9 +220,9 @@ describe('the real fire pack (content/packs)', () => {
 
   it.each([
     ['a perfect run', {}],
-    ['a hunt ended early with a wrong tap, unsafe choices, wrong answers', { finds: 2, wrongTap: true, safe: false, right: 0 }],
-    ['no hazard found, safe choices, half the quiz', { finds: 0, right: 3 }],
-  ])('accepts %s, in one batch and split at every statement', async (_name, plan) => {
+    ['a hurried run: a wrong tap, a hazard missed, unsafe choices, wrong answers', { skill: 'poor' }],
+    ['a poor hunt and quiz, safe choices, another seed', { skill: { 'hazard-hunt': 'poor', quiz: 'poor' }, seed: 99 }],
+  ] satisfies [string, PlayPlan][])('accepts %s, in one batch and split at every statement', async (_name, plan) => {
     const whole = of(...playFire(plan));
     expect((await post(whole)).json()).toEqual({ stored: whole.length, duplicates: 0 });
     const split = of(...playFire(plan));
@@ -184,19 +231,34 @@ describe('the real fire pack (content/packs)', () => {
     expect(ends.map((e) => e.score_scaled)).toEqual([whole.at(-3)!.result!.score!.scaled, split.at(-3)!.result!.score!.scaled]);
   });
 
-  it('refuses the forged perfect end of the fire scenario: 0 of 6 hazards, not 110', async () => {
+  it('refuses the forged perfect end of the fire scenario with no run behind it', async () => {
     const visit = newVisit();
     const pack = fire();
     const scenario = pack.scenarios[0]!;
     const start = { ...records.scenarioStart(visit), packId: pack.id, scenarioId: scenario.id };
-    const end = { ...records.scenarioEnd(visit), packId: pack.id, scenarioId: scenario.id, score: { raw: 110, max: 110, scaled: 1 }, passed: true };
+    const end = { ...records.scenarioEnd(visit), packId: pack.id, scenarioId: scenario.id, score: { raw: 200, max: 200, scaled: 1 }, passed: true };
     const res = await post(of(records.visitStart(visit), start, end) as Statement[]);
     expect(res.statusCode).toBe(400);
-    const hazards = scenario.hazardHunt.hazards.length;
-    const questions = scenario.quiz.questions.length;
+    expect(res.json().details).toContainEqual({ path: '[2].result.score.raw', message: "the run's steps scored nothing (no step was finished): its score is 0, not 200" });
+    expect(res.json().details).toContainEqual({ path: `[2].context.extensions.${RUN}`, message: `run ${visit.runId} is not finished: the run never ended step 'case-card' (case-card)` });
+  });
+
+  it("refuses a hurried run's end made perfect, naming what each step scored and the failed quiz", async () => {
+    const pack = fire();
+    const [visitStart, ...run] = playFire({ skill: 'poor' });
+    const endAt = run.findIndex((r) => r.type === 'scenario-end');
+    const end = run[endAt]! as Extract<VisitRecord, { type: 'scenario-end' }>;
+    const hazards = (pack.scenarios[0]!.steps.find((s) => s.mechanic === 'hazard-hunt') as { hazards: unknown[] }).hazards.length;
+    expect(end.passed).toBe(false);
+    const forged = { ...end, score: { raw: end.score.max, max: end.score.max, scaled: 1 }, passed: true };
+    const res = await post(of(visitStart!, ...run.toSpliced(endAt, 1, forged)));
+    expect(res.statusCode).toBe(400);
+    const at = endAt + 1;
     expect(res.json().details).toContainEqual({
-      path: '[2].result.score.raw',
-      message: `the run found 0 of ${hazards} hazards, took 0 safe decisions of 0 and answered 0 of ${questions} questions right: its score is 0, not 110`,
+      path: `[${at}].result.score.raw`,
+      message: expect.stringMatching(new RegExp(`^the run's steps scored case-card 0 of 0 \\(0 of 0 right\\), hazard-hunt \\d+ of \\d+ \\(${hazards - 1} of ${hazards} right\\), decisions .*: its score is ${end.score.raw}, not ${end.score.max}$`)),
     });
+    expect(res.json().details).toContainEqual({ path: `[${at}].result.success`, message: expect.stringMatching(/with its knowledge checks passed \(not: 'quiz' \(needs 0\.6\)\)$/) });
+    expect(res.json().details.some((d: { path: string }) => d.path.endsWith('score.max'))).toBe(false);
   });
 });

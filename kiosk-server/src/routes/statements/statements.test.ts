@@ -1,13 +1,17 @@
 // POST /api/statements (the kiosk app's own statements) against a real SQLite file, checked by opening that file
 // separately: stored once, all or nothing, only Ruyi's statements about the loaded content.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Statement } from '@ruyi/xapi';
+import { iris, type Statement } from '@ruyi/xapi';
 import type { App } from '../../app.ts';
 import { HAZARD_ID, newVisit, oneOfEach, PACK_ID, records, SINGLE_QUESTION } from '../../test-support/fixture-content.ts';
 import { statementsOf } from '../../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
-import type { VisitRecord } from '@ruyi/records';
+import type { VisitRecord } from '@ruyi/mechanics';
 import { MAX_DEVICE_BATCH } from './index.ts';
+
+const SEED = iris('https://ruyi.localhost/xapi/').extensions.seed;
+const STEP = iris('https://ruyi.localhost/xapi/').extensions.step;
+const RUN = iris('https://ruyi.localhost/xapi/').extensions.run;
 
 let env: TestEnv;
 let app: App;
@@ -35,14 +39,14 @@ describe('POST /api/statements: storing', () => {
       'visit-start',
       'scenario-start',
       'step-end',
-      'hazard-found',
       'prop-checked',
-      'step-end',
+      'hazard-found',
       'step-end',
       'decision',
       'step-end',
       'answer',
       'answer',
+      'step-end',
       'scenario-end',
       'scenario-verdict',
       'visit-end',
@@ -57,7 +61,7 @@ describe('POST /api/statements: storing', () => {
     });
     expect(rows[0]).toMatchObject({ pack_id: null, area: null, run_id: null, score_scaled: null });
     expect(rows[3]).toMatchObject({ pack_id: PACK_ID, scenario_id: 'workshop', area: 'fire', run_id: (batch[3] as { runId: string }).runId });
-    // One hazard, one safe decision and one of two answers right: 30 of 40.
+    // A wrong tap and the hazard found, an unsafe decision, both answers right: 30 of 40.
     expect(rows[11]).toMatchObject({ area: 'fire', score_scaled: 0.75, passed: 1 });
     // The authority is the kiosk app, on the park's account.
     expect(JSON.parse(rows[0]!.authority as string)).toEqual({ objectType: 'Agent', account: { homePage: env.config.xapi.parkIri, name: 'kiosk-app' } });
@@ -130,6 +134,10 @@ describe('POST /api/statements: bad input is refused with 400 naming the stateme
     ['an unknown choice', () => of({ ...records.decision(visit), choiceId: 'run-upstairs' }), '[0].result.response', /unknown choice 'run-upstairs'/],
     ['a wrong safe', () => of({ ...records.decision(visit, false), safe: true }), '[0].result.success', /must be false/],
     ['a wrong correct', () => of({ ...records.answer(visit), questionId: SINGLE_QUESTION, choiceIds: ['raise-alarm'], correct: false }), '[0].result.success', /must be true/],
+    ['a step record of a step the scenario does not have', () => of({ ...records.hazardFound(visit), stepId: 'hunt-two' }), `[0].context.extensions.${STEP}`, /unknown step 'hunt-two' in scenario 'workshop'.*'hazard-hunt'/],
+    ['a step record of a step of another mechanic', () => of({ ...records.hazardFound(visit), stepId: 'quiz' }), `[0].context.extensions.${STEP}`, /step 'quiz' is a quiz step: it makes no hazard-found records/],
+    ['the end of a step the scenario does not have', () => of(records.stepEnd(visit, 'hunt-review')), '[0].object.id', /unknown step 'hunt-review'/],
+    ['a run start whose seed is not a 32-bit integer', () => of(records.scenarioStart(visit)).map((s) => ({ ...s, context: { ...s.context, extensions: { ...s.context!.extensions, [SEED]: -1 } } })), '[0]', /not a Ruyi statement/],
     ['an empty batch', () => [], 'body', /at least one statement/],
     ['an oversized batch', () => Array.from({ length: MAX_DEVICE_BATCH + 1 }, () => of(records.hazardFound(visit))[0]), 'body', /at most 200 statements/],
     ['one bad statement in an otherwise good batch', () => [...of(...oneOfEach(visit)), ...of({ ...records.hazardFound(visit), hazardId: 'wet-floor' })], '[14].object.id', /unknown hazard/],

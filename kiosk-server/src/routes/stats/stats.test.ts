@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
-import type { VisitRecord } from '@ruyi/records';
+import type { VisitRecord } from '@ruyi/mechanics';
 import { newVisit, played, records } from '../../test-support/fixture-content.ts';
 import { statementsOf } from '../../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
@@ -50,9 +50,9 @@ describe('GET /api/stats/summary', () => {
       payload: of(
           records.visitStart(a),
           records.visitStart(b),
-          ...played(a, { right: 1 }), // 0.75
+          ...played(a, { skill: { decisions: 'poor' } }), // 0.75
           ...played({ ...a, runId: newVisit().runId }), // 1 (played again)
-          ...played(b, { safe: false, right: 0 }), // 0.25
+          ...played(b, { skill: 'poor' }), // 0.25
           records.scenarioStart(c),
           records.visitEnd(a),
       ),
@@ -83,10 +83,10 @@ describe('GET /api/stats/summary', () => {
       url: '/api/statements',
       payload: of(
           records.visitStart(kiosk),
-          ...played(kiosk, { right: 0 }), // 0.5
+          ...played(kiosk, { skill: { 'hazard-hunt': 'poor', quiz: 'poor' } }), // 0.5
           asVr(records.visitStart(vr)),
           ...played(vr, { platform: 'vr' }), // 1
-          ...played({ ...vr, runId: newVisit().runId }, { platform: 'vr', right: 1 }), // 0.75
+          ...played({ ...vr, runId: newVisit().runId }, { platform: 'vr', skill: { quiz: 'poor' } }), // 0.75 (not passed: the quiz is at 0.5)
       ),
     });
     expect(res.statusCode).toBe(200);

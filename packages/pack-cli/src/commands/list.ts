@@ -1,5 +1,6 @@
 // npm run pack -- list [--json] [--content <dir>]
 // The valid packs of a content folder: id, version, area, languages, and each scenario with its title and steps.
+import { MECHANIC_NAMES, type MechanicName } from '@ruyi/mechanics';
 import { checkContent } from '@ruyi/pack-archive';
 import { REQUIRED_LOCALES, type Pack, type Scenario } from '@ruyi/pack-schema';
 import { readContentFiles } from '@ruyi/pack-schema/node';
@@ -8,23 +9,15 @@ import { contentDirOption, EXIT_OK, parse, plural, shownIn, UsageError, withUsag
 export const USAGE = `usage: npm run pack -- list [--json] [--content <dir>]
 
 Lists the valid packs of a content folder: id, version, area, languages, and each scenario with its title
-(zh-CN / en) and its steps (case-card, hazard-hunt, decisions, quiz). Packs with errors are left out: run validate.
+(zh-CN / en) and the mechanics its steps use, in play order (${MECHANIC_NAMES.join(', ')}).
+Packs with errors are left out: run validate.
   --content <dir>  the content folder (park.yaml and packs/); default: content/ of this repository
   --json           print { packs: [{ id, version, area, locales, dir, scenarios: [{ id, title, mechanics }] }] }
 Exit code: 0, or 2 for a usage error.`;
 
-export const MECHANICS = ['case-card', 'hazard-hunt', 'decisions', 'quiz'] as const;
-export type Mechanic = (typeof MECHANICS)[number];
-
-/** The steps a scenario has, in the order a visitor plays them. */
-export function mechanicsOf(scenario: Scenario): Mechanic[] {
-  const has: Record<Mechanic, unknown> = {
-    'case-card': scenario.caseCard,
-    'hazard-hunt': scenario.hazardHunt,
-    decisions: scenario.decisions,
-    quiz: scenario.quiz,
-  };
-  return MECHANICS.filter((m) => has[m] != null);
+/** The mechanics a scenario's steps use, each once, in the order the steps list them. */
+export function mechanicsOf(scenario: Scenario): MechanicName[] {
+  return [...new Set(scenario.steps.map((s) => s.mechanic))];
 }
 
 export interface PackSummary {
@@ -33,7 +26,7 @@ export interface PackSummary {
   area: string;
   locales: string[];
   dir: string;
-  scenarios: { id: string; title: { 'zh-CN': string; en: string }; mechanics: Mechanic[] }[];
+  scenarios: { id: string; title: { 'zh-CN': string; en: string }; mechanics: MechanicName[] }[];
 }
 
 export function summarize(pack: Pack, dir: string): PackSummary {

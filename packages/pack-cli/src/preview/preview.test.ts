@@ -10,7 +10,7 @@ import { REPO_ROOT } from './build-app.ts';
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const PACK = 'fire-dehui-2013';
 const SCENARIO = 'dehui-poultry-plant';
-const OLD_PROMPT = 'How many people died in this fire?';
+const OLD_PROMPT = 'How did the fire at the Dehui poultry plant start?';
 
 interface Running {
   child: ChildProcessWithoutNullStreams;
@@ -48,7 +48,7 @@ describe('pack preview (spawned)', () => {
     const p = run(['no-such-pack', '--content', join(root, 'content'), '--port', '0', '--no-open']);
     expect(await p.exited).toBe(2);
     expect(p.stderr()).toContain("there is no pack 'no-such-pack'");
-    expect(p.stderr()).toContain(`Packs there: ${PACK}`);
+    expect(p.stderr()).toMatch(new RegExp(`Packs there: .*${PACK}`));
   }, 30_000);
 
   it('rejects a bad option with the usage (exit 2)', async () => {
@@ -66,23 +66,24 @@ describe('pack preview (spawned)', () => {
       const origin = new URL(url).origin;
 
       const health = (await (await fetch(`${origin}/api/health`)).json()) as { status: string; packs: number };
-      expect(health).toMatchObject({ status: 'ok', packs: 1 });
+      expect(health).toMatchObject({ status: 'ok' });
+      expect(health.packs).toBeGreaterThan(1);
 
       // A valid edit: read again, reported valid, served.
-      writeFileSync(scenarioFile, original.replace(OLD_PROMPT, 'How many people died?'));
+      writeFileSync(scenarioFile, original.replace(OLD_PROMPT, 'How did the fire start?'));
       await expect.poll(() => count(p.stdout(), 'is valid'), { timeout: 5_000 }).toBe(2);
       const served = await (await fetch(`${origin}/api/content`)).text();
-      expect(served).toContain('How many people died?');
+      expect(served).toContain('How did the fire start?');
       expect(served).not.toContain(OLD_PROMPT);
 
       // An invalid edit: the error with file:line:column, path and reason; the server keeps running.
-      writeFileSync(scenarioFile, original.replace(/(\n\s*answer:\s*)\[toll-121\]/, '$1[toll-999]'));
+      writeFileSync(scenarioFile, original.replace(/(\n\s*answer:\s*)\[short-circuit\]/, '$1[short-circuit-999]'));
       await expect.poll(p.stderr, { timeout: 5_000 }).toMatch(/✘ fire-dehui-2013 has 1 error/);
       expect(p.stderr()).toMatch(
-        new RegExp(`packs/${PACK}/scenarios/${SCENARIO}\\.yaml:\\d+:\\d+ quiz\\.questions\\[1\\]\\.answer\\[0\\]: 'toll-999' is not one of the choices`),
+        new RegExp(`packs/${PACK}/scenarios/${SCENARIO}\\.yaml:\\d+:\\d+ steps\\[3\\]\\.questions\\[0\\]\\.answer\\[0\\]: 'short-circuit-999' is not one of the choices`),
       );
       const health2 = (await (await fetch(`${origin}/api/health`)).json()) as { packs: number; packProblems: number };
-      expect(health2).toMatchObject({ packs: 0, packProblems: 1 });
+      expect(health2).toMatchObject({ packs: health.packs - 1, packProblems: 1 });
 
       // Fixed again.
       writeFileSync(scenarioFile, original);

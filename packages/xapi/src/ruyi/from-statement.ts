@@ -1,7 +1,8 @@
 // Reads a stored statement back as the visit record it was made from, so the server can check it against the loaded
 // content (the same checks as before statements) and keep statistics columns beside it. A statement another tool
 // sent (an LMS, a test suite) is not Ruyi's: null, stored all the same, left out of Ruyi's statistics.
-import { PLATFORMS, VisitRecord, type Platform } from '@ruyi/records';
+import { STEP_RECORDS, VisitRecord } from '@ruyi/mechanics';
+import { PLATFORMS, type Platform } from '@ruyi/records';
 import type { Statement } from '../statement.ts';
 import { iris, PLATFORM_NAMES, VERBS, type StatementKind } from './vocabulary.ts';
 
@@ -63,51 +64,40 @@ export function recordFromStatement(statement: Statement, base: string): ReadSta
   const area = areaMatch ? areaMatch[1]! : null;
   const result = statement.result;
   const id = object.id ?? '';
+  const ownPrefix = `${base}extensions/`;
 
   const candidate = ((): { record: unknown; kind?: StatementKind } | null => {
     if (verb === 'launched') return { record: { ...base0, type: 'visit-start' } };
     if (verb === 'terminated') return { record: { ...base0, type: 'visit-end', reason: result?.extensions?.[iri.extensions.endReason] } };
 
-    const m = new RegExp(`^${escape(base)}packs/${SEGMENT}/scenarios/${SEGMENT}(?:/(steps|hazards|props|decisions|questions)/${SEGMENT})?$`).exec(id);
+    const m = new RegExp(`^${escape(base)}packs/${SEGMENT}/scenarios/${SEGMENT}(?:/${SEGMENT}/${SEGMENT})?$`).exec(id);
     if (!m) return null;
     const [, packId, scenarioId, part, partId] = m;
     const run = { ...base0, packId, scenarioId, runId: extensions[iri.extensions.run] };
-    switch (part) {
-      case undefined: {
-        if (verb === 'initialized') return { record: { ...run, type: 'scenario-start' } };
-        if (verb !== 'completed' && verb !== 'passed' && verb !== 'failed') return null;
-        const score = result?.score;
-        return {
-          record: {
-            ...run,
-            type: 'scenario-end',
-            score: { raw: score?.raw, max: score?.max, scaled: score?.scaled },
-            passed: result?.success,
-            durationMs: durationMs(result?.duration),
-          },
-          kind: verb === 'completed' ? 'scenario-end' : 'scenario-verdict',
-        };
-      }
-      case 'steps':
-        return { record: { ...run, type: 'step-end', step: partId, durationMs: durationMs(result?.duration) } };
-      case 'hazards':
-        return { record: { ...run, type: 'hazard-found', hazardId: partId } };
-      case 'props':
-        return { record: { ...run, type: 'prop-checked', propId: partId } };
-      case 'decisions':
-        return { record: { ...run, type: 'decision', nodeId: partId, choiceId: result?.response, safe: result?.success } };
-      case 'questions':
-        return {
-          record: {
-            ...run,
-            type: 'answer',
-            questionId: partId,
-            choiceIds: typeof result?.response === 'string' ? result.response.split('[,]') : undefined,
-            correct: result?.success,
-          },
-        };
+    if (part === undefined) {
+      if (verb === 'initialized') return { record: { ...run, type: 'scenario-start', seed: extensions[iri.extensions.seed] } };
+      if (verb !== 'completed' && verb !== 'passed' && verb !== 'failed') return null;
+      const score = result?.score;
+      return {
+        record: {
+          ...run,
+          type: 'scenario-end',
+          score: { raw: score?.raw, max: score?.max, scaled: score?.scaled },
+          passed: result?.success,
+          durationMs: durationMs(result?.duration),
+        },
+        kind: verb === 'completed' ? 'scenario-end' : 'scenario-verdict',
+      };
     }
-    return null;
+    if (part === 'steps') return { record: { ...run, type: 'step-end', stepId: partId, durationMs: durationMs(result?.duration) } };
+    // A step's own record: the segment says which mechanic's record type it is, its result the record's fields.
+    const entry = STEP_RECORDS.find((r) => r.spec.segment === part);
+    if (!entry || verb !== entry.spec.verb) return null;
+    const own = Object.fromEntries(
+      Object.entries(result?.extensions ?? {}).flatMap(([key, value]) => (key.startsWith(ownPrefix) ? [[key.slice(ownPrefix.length), value]] : [])),
+    );
+    const fields = entry.spec.fromResult({ success: result?.success, response: result?.response, score: result?.score as never, extensions: own });
+    return { record: { ...run, ...fields, type: entry.type, stepId: extensions[iri.extensions.step], [entry.spec.itemField]: partId } };
   })();
   if (!candidate) return null;
   // The record schema decides: a statement that only looks like Ruyi's (a field missing or wrong) is not Ruyi's.

@@ -2,10 +2,10 @@
 // device, so each statement has its UUID before it is queued and a resend is the same statement; the statements are
 // a pure function of the record and its context.
 // The design, with an example per verb, is in ../../README.md.
-import type { Pack } from '@ruyi/pack-schema';
-import type { VisitRecord } from '@ruyi/records';
+import { isCoreRecord, mechanicOf, recordEntry, type InteractionTexts, type StatementResult, type StepRecord, type VisitRecord } from '@ruyi/mechanics';
+import { languagesOf, type LocalizedText, type Pack } from '@ruyi/pack-schema';
 import type { Activity, Context, LanguageMap, Result, Statement } from '../statement.ts';
-import { activityTypes, CMI_INTERACTION, iris, PLATFORM_NAMES, STEP_NAMES, VERBS, type VerbName } from './vocabulary.ts';
+import { activityTypes, CMI_INTERACTION, iris, PLATFORM_NAMES, VERBS, type VerbName } from './vocabulary.ts';
 
 export interface StatementContext {
   /** RUYI_XAPI_BASE: where activity IRIs start; ends with '/'. */
@@ -20,9 +20,9 @@ export interface StatementContext {
   pack: (packId: string) => Pack | undefined;
 }
 
-/** A LocalizedText of a pack (zh-CN, en, maybe ja/ko/ru) is already an xAPI language map. */
-function languageMap(text: Record<string, string | undefined>): LanguageMap {
-  return Object.fromEntries(Object.entries(text).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+/** A LocalizedText of a pack (zh-CN, en, maybe ja/ko/ru) is already an xAPI language map (its child version is not sent). */
+function languageMap(text: LocalizedText | Record<string, string>): LanguageMap {
+  return languagesOf(text as LocalizedText);
 }
 
 /**
@@ -41,10 +41,8 @@ export function isoDuration(ms: number): string {
   return `PT${Number((ms / 1000).toFixed(3))}S`;
 }
 
-type Text = Record<string, string | undefined>;
-
-/** A decision or quiz question as a cmi.interaction of type choice; its texts when the pack is loaded. */
-function choiceInteraction(id: string, texts: { prompt: Text; choices: readonly { id: string; label: Text }[]; patterns: string[] } | undefined): Activity {
+/** A choice (a decision, a question, a signal…) as a cmi.interaction of type choice; its texts when the pack is loaded. */
+function choiceInteraction(id: string, texts: InteractionTexts | undefined): Activity {
   return {
     objectType: 'Activity',
     id,
@@ -60,6 +58,13 @@ function choiceInteraction(id: string, texts: { prompt: Text; choices: readonly 
         : {}),
     },
   };
+}
+
+/** A mechanic's result, its extensions' short names made IRIs. */
+export function resultOf(result: StatementResult, base: string): Result {
+  const { extensions, ...rest } = result;
+  const iri = iris(base);
+  return { ...rest, ...(extensions ? { extensions: Object.fromEntries(Object.entries(extensions).map(([k, v]) => [iri.extensions.result(k), v])) } : {}) } as Result;
 }
 
 export function statementsFromRecord(record: VisitRecord, ctx: StatementContext): Statement[] {
@@ -95,61 +100,45 @@ export function statementsFromRecord(record: VisitRecord, ctx: StatementContext)
 
   // A scenario record: the pack tells the area, version and texts. Without it (not loaded) the statement still
   // names every activity by its IRI; the server refuses records of unknown packs anyway.
-  const pack = ctx.pack(record.packId);
-  const scenario = pack?.scenarios.find((s) => s.id === record.scenarioId);
+  const run = record as Extract<VisitRecord, { runId: string }>;
+  const pack = ctx.pack(run.packId);
+  const scenario = pack?.scenarios.find((s) => s.id === run.scenarioId);
   const scenarioActivity: Activity = {
     objectType: 'Activity',
-    id: iri.scenario(record.packId, record.scenarioId),
+    id: iri.scenario(run.packId, run.scenarioId),
     definition: { type: types.scenario, ...(scenario ? { name: languageMap(scenario.title), description: languageMap(scenario.summary) } : {}) },
   };
   const grouping: Activity[] = [
     ...(pack ? [{ objectType: 'Activity' as const, id: iri.area(pack.area), definition: { type: types.area } }] : []),
     park,
   ];
-  const inScenario = (object: Activity, verb: VerbName, result?: Result, id?: string) =>
+  const inScenario = (object: Activity, verb: VerbName, result?: Result, id?: string, more: Record<string, unknown> = {}) =>
     statement(
       verb,
       object,
       {
         ...(pack ? { revision: pack.version } : {}),
         contextActivities: object === scenarioActivity ? { grouping } : { parent: [scenarioActivity], grouping },
-        extensions: { [iri.extensions.run]: record.runId },
+        extensions: { [iri.extensions.run]: run.runId, ...more },
       },
       result,
       id,
     );
-  const activity = (id: string, type: string, name?: Record<string, string | undefined>): Activity => ({
-    objectType: 'Activity',
-    id,
-    definition: { type, ...(name ? { name: languageMap(name) } : {}) },
-  });
 
-  switch (record.type) {
+  if (isCoreRecord(record)) switch (record.type) {
     case 'scenario-start':
-      return [inScenario(scenarioActivity, 'initialized')];
+      return [inScenario(scenarioActivity, 'initialized', undefined, undefined, record.seed === undefined ? {} : { [iri.extensions.seed]: record.seed })];
     case 'step-end': {
-      const object = activity(iri.step(record.packId, record.scenarioId, record.step), types[record.step], STEP_NAMES[record.step]);
-      const reading = record.step === 'case-card' || record.step === 'hunt-review';
-      return [inScenario(object, reading ? 'experienced' : 'completed', { completion: true, duration: isoDuration(record.durationMs) })];
-    }
-    case 'hazard-found': {
-      const hazard = scenario?.hazardHunt.hazards.find((h) => h.id === record.hazardId);
-      return [inScenario(activity(iri.hazard(record.packId, record.scenarioId, record.hazardId), types.hazard, hazard?.name), 'interacted', { success: true })];
-    }
-    case 'prop-checked': {
-      const prop = scenario?.scene.props.find((p) => p.id === record.propId);
-      return [inScenario(activity(iri.prop(record.packId, record.scenarioId, record.propId), types.prop, prop?.label), 'interacted', { success: false })];
-    }
-    case 'decision': {
-      const node = scenario?.decisions.nodes.find((n) => n.id === record.nodeId);
-      // Every safe choice is a right response: a drill may have more than one.
-      const object = choiceInteraction(iri.decision(record.packId, record.scenarioId, record.nodeId), node && { prompt: node.prompt, choices: node.choices, patterns: node.choices.filter((c) => c.safe).map((c) => c.id) });
-      return [inScenario(object, 'answered', { response: record.choiceId, success: record.safe })];
-    }
-    case 'answer': {
-      const question = scenario?.quiz.questions.find((q) => q.id === record.questionId);
-      const object = choiceInteraction(iri.question(record.packId, record.scenarioId, record.questionId), question && { prompt: question.prompt, choices: question.choices, patterns: [question.answer.join('[,]')] });
-      return [inScenario(object, 'answered', { response: record.choiceIds.join('[,]'), success: record.correct })];
+      const step = scenario?.steps.find((s) => s.id === record.stepId);
+      const mechanic = step && mechanicOf(step.mechanic);
+      const kind = mechanic?.stepActivity ?? 'performance';
+      const name = mechanic ? { 'zh-CN': String(mechanic.locales['zh-CN'].title), en: String(mechanic.locales.en.title) } : undefined;
+      const object: Activity = {
+        objectType: 'Activity',
+        id: iri.step(record.packId, record.scenarioId, record.stepId),
+        definition: { type: types.step(kind), ...(name ? { name } : {}) },
+      };
+      return [inScenario(object, kind === 'lesson' ? 'experienced' : 'completed', { completion: true, duration: isoDuration(record.durationMs) })];
     }
     case 'scenario-end': {
       const result: Result = {
@@ -161,5 +150,22 @@ export function statementsFromRecord(record: VisitRecord, ctx: StatementContext)
       // completed carries the record's id (statistics count it); passed/failed is the verdict LMS reports look for.
       return [inScenario(scenarioActivity, 'completed', result), inScenario(scenarioActivity, record.passed ? 'passed' : 'failed', result, verdictId(record.id))];
     }
+    default:
+      return [];
   }
+  // A step's own record: its mechanic says what it is about and how its result reads.
+  const stepRecord = record as StepRecord;
+  const entry = recordEntry(stepRecord.type);
+  if (!entry) return [];
+  const step = scenario?.steps.find((s) => s.id === stepRecord.stepId && s.mechanic === entry.mechanic);
+  const item = String(stepRecord[entry.spec.itemField]);
+  const id = iri.item(run.packId, run.scenarioId, entry.spec.segment, item);
+  const object: Activity =
+    entry.spec.activityType === 'interaction'
+      ? choiceInteraction(id, step && entry.spec.interaction?.(step, stepRecord))
+      : (() => {
+          const name = step && entry.spec.name?.(step, stepRecord);
+          return { objectType: 'Activity', id, definition: { type: types.own(entry.spec.activityType), ...(name ? { name: languageMap(name) } : {}) } };
+        })();
+  return [inScenario(object, entry.spec.verb, resultOf(entry.spec.toResult(stepRecord), ctx.base), undefined, { [iri.extensions.step]: stepRecord.stepId })];
 }

@@ -2,7 +2,7 @@
 // of its activities and extensions, all under one base. Every park of a city shares the base (RUYI_XAPI_BASE), so the
 // same scenario is the same activity everywhere and the city can add parks up; the park itself is told apart by the
 // visitor's account homePage (RUYI_PARK_IRI) and by the park activity in the grouping.
-import type { RecordType } from '@ruyi/records';
+import { STEP_RECORDS, type RecordType } from '@ruyi/mechanics';
 
 const ADL = 'http://adlnet.gov/expapi/verbs/';
 
@@ -25,20 +25,18 @@ const ADL_ACTIVITY = 'http://adlnet.gov/expapi/activities/';
 /** The activity type of decisions and quiz questions (choice interactions). */
 export const CMI_INTERACTION = `${ADL_ACTIVITY}cmi.interaction`;
 
-/** Activity types: ADL's where one fits, Ruyi's own (under the base) for hazards and scene objects. */
+/** Activity types: ADL's where one fits, Ruyi's own (under the base) for what ADL has none for (hazards, scene objects). */
 export function activityTypes(base: string) {
   return {
     park: `${ADL_ACTIVITY}course`,
     area: `${ADL_ACTIVITY}module`,
     scenario: `${ADL_ACTIVITY}simulation`,
-    'case-card': `${ADL_ACTIVITY}lesson`,
-    'hazard-hunt': `${ADL_ACTIVITY}performance`,
-    'hunt-review': `${ADL_ACTIVITY}lesson`,
-    decisions: `${ADL_ACTIVITY}simulation`,
-    hazard: `${base}activity-types/hazard`,
-    prop: `${base}activity-types/scene-object`,
+    /** A step, by what its mechanic says it is. */
+    step: (kind: 'lesson' | 'performance' | 'simulation' | 'assessment') => `${ADL_ACTIVITY}${kind}`,
     interaction: CMI_INTERACTION,
     profile: `${ADL_ACTIVITY}profile`,
+    /** A mechanic's own kind of activity (hazard, scene-object, drill-action…). */
+    own: (name: string) => (name === 'interaction' ? CMI_INTERACTION : `${base}activity-types/${name}`),
   } as const;
 }
 
@@ -51,10 +49,8 @@ export function iris(base: string) {
     area: (areaId: string) => `${base}areas/${areaId}`,
     scenario,
     step: (packId: string, scenarioId: string, step: string) => `${scenario(packId, scenarioId)}/steps/${step}`,
-    hazard: (packId: string, scenarioId: string, hazardId: string) => `${scenario(packId, scenarioId)}/hazards/${hazardId}`,
-    prop: (packId: string, scenarioId: string, propId: string) => `${scenario(packId, scenarioId)}/props/${propId}`,
-    decision: (packId: string, scenarioId: string, nodeId: string) => `${scenario(packId, scenarioId)}/decisions/${nodeId}`,
-    question: (packId: string, scenarioId: string, questionId: string) => `${scenario(packId, scenarioId)}/questions/${questionId}`,
+    /** What a step record is about (a hazard, a decision, a question…): `<scenario>/<segment>/<item>`; segments are the mechanics'. */
+    item: (packId: string, scenarioId: string, segment: string, item: string) => `${scenario(packId, scenarioId)}/${segment}/${item}`,
     extensions: {
       /** A random id of the kiosk, headset or PC (never a person's). */
       device: `${base}extensions/device`,
@@ -64,6 +60,12 @@ export function iris(base: string) {
       classCode: `${base}extensions/class-code`,
       /** Why a visit ended: finished or timeout (the kiosk was left alone). */
       endReason: `${base}extensions/end-reason`,
+      /** The step of its scenario a step record belongs to. */
+      step: `${base}extensions/step`,
+      /** A run's seed (on its start): the order its choices were shown in follows from it. */
+      seed: `${base}extensions/seed`,
+      /** A mechanic's result extension, by its short name. */
+      result: (name: string) => `${base}extensions/${name}`,
     },
   };
 }
@@ -73,7 +75,12 @@ export type Iris = ReturnType<typeof iris>;
 /** Where Ruyi's statements carry each of its extensions; a statement with any other is not one Ruyi makes. */
 export function extensionPlaces(base: string): { context: readonly string[]; result: readonly string[]; definition: readonly string[] } {
   const { extensions } = iris(base);
-  return { context: [extensions.device, extensions.run, extensions.classCode], result: [extensions.endReason], definition: [] };
+  const own = [...new Set(STEP_RECORDS.flatMap((r) => r.spec.extensions ?? []))].map(extensions.result);
+  return {
+    context: [extensions.device, extensions.run, extensions.classCode, extensions.step, extensions.seed],
+    result: [extensions.endReason, ...own],
+    definition: [],
+  };
 }
 
 /** The statement kinds that statistics count, by the record type they come from; a verdict is the passed/failed twin of a scenario's completed. */
@@ -82,10 +89,3 @@ export type StatementKind = RecordType | 'scenario-verdict';
 /** `context.platform` per record platform: what an LRS report shows for the device kind. */
 export const PLATFORM_NAMES = { kiosk: 'Ruyi kiosk', vr: 'Ruyi VR', web: 'Ruyi web' } as const;
 
-/** The steps' names in a report (the same in every scenario; the scenario's own title is on its activity). */
-export const STEP_NAMES = {
-  'case-card': { 'zh-CN': '事故案例', en: 'Accident case' },
-  'hazard-hunt': { 'zh-CN': '查找隐患', en: 'Hazard hunt' },
-  'hunt-review': { 'zh-CN': '隐患回顾', en: 'Hazard review' },
-  decisions: { 'zh-CN': '应急处置', en: 'Emergency decisions' },
-} as const;

@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenario } from '../test-support/scenario.ts';
-import { hintFor, msUntilHint } from './hint.ts';
 import { idleStatus } from './idle.ts';
-import { next, startRun } from './run.ts';
 import { chooseLocale, noVisit, startVisit, touch, visitIdleStatus } from './visit.ts';
-
-describe('hints', () => {
-  const hunting = next(scenario, startRun(scenario, 0), { type: 'begin-hunt', now: 1000 }).state;
-
-  it('appears only after hintAfterSeconds without progress, for the first hazard not found', () => {
-    expect(hintFor(scenario, hunting, 1000 + 19_999)).toBeNull();
-    expect(hintFor(scenario, hunting, 21_000)?.id).toBe('wiring');
-    const found = next(scenario, hunting, { type: 'inspect', propId: 'panel', now: 21_000 }).state;
-    expect(hintFor(scenario, found, 22_000)).toBeNull();
-    expect(hintFor(scenario, found, 41_000)?.id).toBe('locked-exit');
-  });
-
-  it('counts down to the next hint and stops when everything is found', () => {
-    expect(msUntilHint(scenario, hunting, 6000)).toBe(15_000);
-    const all = [
-      { type: 'inspect' as const, propId: 'panel', now: 2000 },
-      { type: 'inspect' as const, propId: 'door', now: 3000 },
-    ].reduce((s, e) => next(scenario, s, e).state, hunting);
-    expect(msUntilHint(scenario, all, 100_000)).toBeNull();
-    expect(hintFor(scenario, all, 100_000)).toBeNull();
-  });
-});
 
 describe('idle', () => {
   const config = { idleSeconds: 90, countdownSeconds: 10 };
