@@ -7,7 +7,7 @@ import { useThree } from '@react-three/fiber';
 import type { Prop } from '@ruyi/pack-schema';
 import { builtinParts, createInstances, packModelParts, placeInstances, planBatches, type InstancePart, type PropDraw } from './instancing.ts';
 import { useLoadedPackModels } from './PackModelView.tsx';
-import { propModelOf } from './PropModel.tsx';
+import { propModelKey, propModelOf } from './PropModel.tsx';
 import { useOwned } from './useOwned.ts';
 import { useSharedAssets } from './useSharedAssets.ts';
 
@@ -29,7 +29,7 @@ export function PropInstances({ props, modelUrls }: PropInstancesProps): JSX.Ele
           // A model instancing cannot draw is drawn by its prop (PackModelView).
           return parts && { key: `model:${modelUrls[i]}`, parts };
         }
-        return { key: `kind:${prop.kind}`, parts: builtinParts(propModelOf(assets, prop.kind), assets.materials) };
+        return { key: `kind:${propModelKey(prop)}`, parts: builtinParts(propModelOf(assets, prop), assets.materials) };
       }),
     [props, modelUrls, models, assets],
   );

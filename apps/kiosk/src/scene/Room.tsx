@@ -1,24 +1,56 @@
 // The room: a concrete floor with a tile grid and yellow aisle lines, back and side walls with a dado band. The front
-// wall and the ceiling are left open for the camera. One merged geometry, one draw call.
+// wall and the ceiling are left open for the camera. Outdoors (`setting: outdoor`) there are no walls: the room's
+// width and depth are a paved square with a kerb, in open asphalt ground that reaches past where the eye stops. One
+// merged geometry, one draw call, either way.
 import type { JSX } from 'react';
 import type { Scene } from '@ruyi/pack-schema';
-import { buildModel } from './modelBuilder.ts';
+import { buildModel, type ModelBuilder } from './modelBuilder.ts';
 import { useOwned } from './useOwned.ts';
 import { useSharedAssets } from './useSharedAssets.ts';
 
 const HALF_PI = Math.PI / 2;
 const WALL = 0.2;
 
+export type SceneSetting = NonNullable<Scene['setting']>;
+
 export interface RoomProps {
   room: Scene['room'];
+  setting?: SceneSetting;
 }
 
-export function Room({ room }: RoomProps): JSX.Element {
+/** Half the side of the open ground outdoors, in metres: its edge lies deep in the outdoor fog (Lighting.tsx). */
+export const GROUND_HALF = 150;
+
+/** Paving in 1 m squares on the room's footprint, a kerb round it, asphalt to the horizon. */
+function outdoorGround(b: ModelBuilder, w: number, d: number): void {
+  const flat = { rot: [-HALF_PI, 0, 0] } as const;
+  // The open ground: four strips round the paved square, so nothing lies under it to flicker through.
+  const far = GROUND_HALF;
+  const asphalt = '#5d6062';
+  b.quad(2 * far, far - d / 2, [0, 0, -(far + d / 2) / 2], asphalt, flat);
+  b.quad(2 * far, far - d / 2, [0, 0, (far + d / 2) / 2], asphalt, flat);
+  b.quad(far - w / 2, d, [-(far + w / 2) / 2, 0, 0], asphalt, flat);
+  b.quad(far - w / 2, d, [(far + w / 2) / 2, 0, 0], asphalt, flat);
+  b.quad(w, d, [0, 0, 0], '#8e8b84', flat);
+  for (let x = -w / 2 + 1; x < w / 2 - 0.01; x += 1) b.quad(0.02, d, [x, 0.003, 0], '#77746e', flat);
+  for (let z = -d / 2 + 1; z < d / 2 - 0.01; z += 1) b.quad(w, 0.02, [0, 0.003, z], '#77746e', flat);
+  const kerb = '#b3b0a8';
+  b.block([w + 0.3, 0.12, 0.15], [0, 0, -d / 2 - 0.075], kerb);
+  b.block([w + 0.3, 0.12, 0.15], [0, 0, d / 2 + 0.075], kerb);
+  b.block([0.15, 0.12, d], [-w / 2 - 0.075, 0, 0], kerb);
+  b.block([0.15, 0.12, d], [w / 2 + 0.075, 0, 0], kerb);
+}
+
+export function Room({ room, setting = 'indoor' }: RoomProps): JSX.Element {
   const { materials } = useSharedAssets();
   const { width: w, depth: d, height: h } = room;
   const geometry = useOwned(
     () =>
       buildModel((b) => {
+        if (setting === 'outdoor') {
+          outdoorGround(b, w, d);
+          return;
+        }
         b.quad(w, d, [0, 0, 0], '#6d6a64', { rot: [-HALF_PI, 0, 0] });
         // Saw-cut joints every 2 m.
         for (let x = -w / 2 + 2; x < w / 2 - 0.01; x += 2) b.quad(0.025, d, [x, 0.004, 0], '#5a5752', { rot: [-HALF_PI, 0, 0] });
@@ -46,7 +78,7 @@ export function Room({ room }: RoomProps): JSX.Element {
         // Roof beams above the open ceiling give the space a top edge.
         for (let z = -d / 2 + 0.3; z < d / 2; z += 6) b.box([w, 0.5, 0.25], [0, h - 0.25, z], '#6a655f');
       }).solid,
-    [w, d, h],
+    [w, d, h, setting],
   );
   return <mesh geometry={geometry} material={materials.solid} />;
 }

@@ -8,6 +8,7 @@ import { useThree, type ThreeEvent } from '@react-three/fiber';
 import type { Prop } from '@ruyi/pack-schema';
 import { PackModelView, usePackModel } from './PackModelView.tsx';
 import { propModelOf } from './PropModel.tsx';
+import { drawnScale } from './placement.ts';
 import type { BuiltModel } from './modelBuilder.ts';
 import { useSharedAssets } from './useSharedAssets.ts';
 
@@ -42,13 +43,14 @@ function HitProxy({ model }: { model: BuiltModel }): JSX.Element {
     <>
       <mesh geometry={model.solid} material={materials.solid} visible={false} />
       {model.glow && <mesh geometry={model.glow} material={materials.glow} visible={false} />}
+      {model.flame && <mesh geometry={model.flame} material={materials.flame} visible={false} />}
     </>
   );
 }
 
 export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onInspect }: ScenePropProps): JSX.Element {
   const assets = useSharedAssets();
-  const model = propModelOf(assets, prop.kind);
+  const model = propModelOf(assets, prop);
   const packModel = usePackModel(modelUrl, { load: true });
   const status: PropModelStatus =
     modelUrl === null ? 'builtin' : packModel.status === 'loaded' ? 'loaded' : packModel.status === 'failed' ? 'fallback' : 'loading';
@@ -96,7 +98,7 @@ export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onIns
       userData={{ [PROP_ID_KEY]: prop.id, [PROP_MODEL_KEY]: status }}
       position={prop.position}
       rotation={[0, (prop.rotationY * Math.PI) / 180, 0]}
-      scale={prop.scale}
+      scale={drawnScale(prop)}
       onClick={onClick}
       onPointerOver={onPointerOver}
       onPointerOut={onPointerOut}

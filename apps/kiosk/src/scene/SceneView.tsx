@@ -4,9 +4,10 @@ import { useCallback, useEffect, useMemo, type JSX } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
 import type { Prop, Scene } from '@ruyi/pack-schema';
 import { CameraRig } from './CameraRig.tsx';
+import { FlameFlicker } from './FlameFlicker.tsx';
 import { Lighting } from './Lighting.tsx';
 import { Markers } from './Markers.tsx';
-import { propModelAssetId } from './PropModel.tsx';
+import { propModelAssetId, propModelOf } from './PropModel.tsx';
 import { PropInstances } from './PropInstances.tsx';
 import { Room } from './Room.tsx';
 import { SceneProp } from './SceneProp.tsx';
@@ -92,7 +93,9 @@ export function SceneContent(props: SceneContentProps): JSX.Element {
 function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, assetUrl }: SceneContentProps): JSX.Element {
   useSceneTestApi(scene, labelOf);
   const invalidate = useThree((s) => s.invalidate);
-  const { packModels } = useSharedAssets();
+  const assets = useSharedAssets();
+  const { packModels } = assets;
+  const hasFlames = useMemo(() => scene.props.some((p) => propModelOf(assets, p).flame !== null), [scene, assets]);
   // Callers often pass a new `assetUrl` function on every render: what matters is the URLs it gives.
   const urlKey = JSON.stringify(scene.props.map((p) => modelUrlFor(p, assetUrl)));
   const modelUrls = useMemo(() => {
@@ -115,8 +118,9 @@ function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, a
   return (
     <>
       <CameraRig camera={scene.camera} />
-      <Lighting />
-      <Room room={scene.room} />
+      <Lighting setting={scene.setting ?? 'indoor'} />
+      <Room room={scene.room} setting={scene.setting ?? 'indoor'} />
+      {hasFlames && <FlameFlicker reducedMotion={reducedMotion} />}
       {scene.props.map((prop) => (
         <SceneProp key={prop.id} prop={prop} modelUrl={modelUrlOf(prop.id)} hinted={prop.id === hinted} onInspect={onInspect} />
       ))}

@@ -32,12 +32,13 @@ const IDENTITY = new Matrix4();
 const builtinCache = new WeakMap<BuiltModel, readonly InstancePart[]>();
 const packCache = new WeakMap<PackModel, readonly InstancePart[] | null>();
 
-/** The parts of a built-in kind: its solid geometry (lit) and its glow geometry (unlit), if any. */
+/** The parts of a built-in kind: its solid geometry (lit), and its glow and flame geometries (unlit), if any. */
 export function builtinParts(model: BuiltModel, materials: SceneMaterials): readonly InstancePart[] {
   let parts = builtinCache.get(model);
   if (!parts) {
     parts = [{ geometry: model.solid, material: materials.solid, matrix: IDENTITY, renderOrder: 0 }];
     if (model.glow) parts = [...parts, { geometry: model.glow, material: materials.glow, matrix: IDENTITY, renderOrder: 0 }];
+    if (model.flame) parts = [...parts, { geometry: model.flame, material: materials.flame, matrix: IDENTITY, renderOrder: 0 }];
     builtinCache.set(model, parts);
   }
   return parts;

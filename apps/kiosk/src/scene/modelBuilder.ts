@@ -1,6 +1,7 @@
-// Builds a prop's low-poly model from primitives and merges it into (at most) two vertex-coloured geometries: `solid`
-// (lit, MeshStandardMaterial) and `glow` (unlit, for signs, sparks and lamps). One prop = one or two draw calls, and every
-// instance of a kind shares the same geometry through the scene's asset registry.
+// Builds a prop's low-poly model from primitives and merges it into (at most) three vertex-coloured geometries: `solid`
+// (lit, MeshStandardMaterial), `glow` (unlit, for signs, sparks and lamps) and `flame` (unlit, flickering: see flame.ts).
+// One prop = one draw call per part it has, and every instance of a kind shares the same geometry through the scene's
+// asset registry.
 import {
   BoxGeometry,
   BufferAttribute,
@@ -29,18 +30,26 @@ export interface PartOptions {
   scale?: Vec3;
   /** Unlit part (drawn with the glow material): signs, sparks, lamps. */
   glow?: boolean;
+  /** Unlit part that flickers (drawn with the flame material): flames. Its base should sit at the prop's y = 0. */
+  flame?: boolean;
 }
 
 export interface BuiltModel {
   solid: BufferGeometry;
   glow: BufferGeometry | null;
+  flame: BufferGeometry | null;
+}
+
+type PartKind = 'solid' | 'glow' | 'flame';
+
+function partOf(opts: { glow?: boolean; flame?: boolean }): PartKind {
+  return opts.flame ? 'flame' : opts.glow ? 'glow' : 'solid';
 }
 
 const Y_AXIS = new Vector3(0, 1, 0);
 
 export class ModelBuilder {
-  private readonly solidParts: BufferGeometry[] = [];
-  private readonly glowParts: BufferGeometry[] = [];
+  private readonly parts: Record<PartKind, BufferGeometry[]> = { solid: [], glow: [], flame: [] };
   private readonly matrix = new Matrix4();
   private readonly quat = new Quaternion();
   private readonly euler = new Euler();
@@ -81,14 +90,14 @@ export class ModelBuilder {
     const mid = from.addScaledVector(new Vector3(...b).sub(new Vector3(...a)), 0.5);
     this.matrix.compose(mid, this.quat, this.scl.set(1, 1, 1));
     geometry.applyMatrix4(this.matrix);
-    return this.push(geometry, color, opts.glow ?? false);
+    return this.push(geometry, color, opts.glow ? 'glow' : 'solid');
   }
 
   /** A smooth tube through the points (cables, hoses). */
   tube(points: readonly Vec3[], radius: number, color: ColorRepresentation, opts: { segments?: number; radial?: number } = {}): this {
     const curve = new CatmullRomCurve3(points.map((p) => new Vector3(...p)));
     const geometry = new TubeGeometry(curve, opts.segments ?? 12, radius, opts.radial ?? 5, false);
-    return this.push(geometry, color, false);
+    return this.push(geometry, color, 'solid');
   }
 
   sphere(radius: number, at: Vec3, color: ColorRepresentation, opts: PartOptions & { segments?: number } = {}): this {
@@ -108,10 +117,11 @@ export class ModelBuilder {
 
   /** Merges the parts; the builder must not be used afterwards. */
   build(): BuiltModel {
-    const solid = merge(this.solidParts);
-    const glow = this.glowParts.length > 0 ? merge(this.glowParts) : null;
+    const solid = merge(this.parts.solid);
+    const glow = merge(this.parts.glow);
+    const flame = merge(this.parts.flame);
     if (!solid) throw new Error('a prop model needs at least one solid part');
-    return { solid, glow };
+    return { solid, glow, flame };
   }
 
   private add(geometry: BufferGeometry, at: Vec3, color: ColorRepresentation, opts: PartOptions): this {
@@ -120,10 +130,10 @@ export class ModelBuilder {
     this.quat.setFromEuler(this.euler.set(r[0], r[1], r[2]));
     this.matrix.compose(this.pos.set(at[0], at[1], at[2]), this.quat, this.scl.set(s[0], s[1], s[2]));
     geometry.applyMatrix4(this.matrix);
-    return this.push(geometry, color, opts.glow ?? false);
+    return this.push(geometry, color, partOf(opts));
   }
 
-  private push(geometry: BufferGeometry, color: ColorRepresentation, glow: boolean): this {
+  private push(geometry: BufferGeometry, color: ColorRepresentation, part: PartKind): this {
     geometry.deleteAttribute('uv');
     const count = geometry.getAttribute('position').count;
     const colors = new Float32Array(count * 3);
@@ -134,7 +144,7 @@ export class ModelBuilder {
       colors[i * 3 + 2] = this.color.b;
     }
     geometry.setAttribute('color', new BufferAttribute(colors, 3));
-    (glow ? this.glowParts : this.solidParts).push(geometry);
+    this.parts[part].push(geometry);
     return this;
   }
 }

@@ -6,11 +6,13 @@ import {
   AdditiveBlending,
   Color,
   DoubleSide,
+  type IUniform,
   type Material,
   MeshBasicMaterial,
   MeshStandardMaterial,
 } from 'three';
 import type { PropKind } from '@ruyi/pack-schema';
+import { createFlameMaterial } from './flame.ts';
 import { buildModel, type BuiltModel, type ModelBuilder } from './modelBuilder.ts';
 import { PackModels } from './packModels.ts';
 
@@ -23,6 +25,8 @@ export interface SceneMaterials {
   solid: MeshStandardMaterial;
   /** Unlit, vertex-coloured: signs, sparks, lamps. */
   glow: MeshBasicMaterial;
+  /** Unlit, vertex-coloured, flickering (flame.ts): flames. */
+  flame: MeshBasicMaterial;
   /** Additive overlay on a hovered prop. */
   hover: MeshBasicMaterial;
   /** Additive overlay on the hinted prop (its opacity pulses). */
@@ -39,15 +43,20 @@ interface Disposable {
 
 export class SceneAssets {
   readonly materials: SceneMaterials;
+  /** Seconds of flicker the flames show (flame.ts); still under reduced motion. */
+  readonly flameTime: IUniform<number>;
   /** GLB models from the pack, loaded on demand and released with the scene. */
   readonly packModels = new PackModels();
   private readonly models = new Map<string, BuiltModel>();
   private readonly extra = new Map<string, Disposable>();
 
   constructor() {
+    const flame = createFlameMaterial();
+    this.flameTime = flame.time;
     this.materials = {
       solid: new MeshStandardMaterial({ vertexColors: true, roughness: 0.78, metalness: 0.08 }),
       glow: new MeshBasicMaterial({ vertexColors: true }),
+      flame: flame.material,
       hover: new MeshBasicMaterial({
         color: new Color('#ffffff'),
         transparent: true,
@@ -92,12 +101,15 @@ export class SceneAssets {
     };
   }
 
-  /** The shared model of a prop kind, built on first use. */
-  propModel(kind: PropKind, recipe: (b: ModelBuilder) => void): BuiltModel {
-    let model = this.models.get(kind);
+  /**
+   * The shared model of a prop kind, built on first use. `key` tells apart the models of a kind built for different
+   * prop scales (a crowd's footprint: see placement.ts); it is the kind for every other kind.
+   */
+  propModel(key: PropKind | `${PropKind}@${number}`, recipe: (b: ModelBuilder) => void): BuiltModel {
+    let model = this.models.get(key);
     if (!model) {
       model = buildModel(recipe);
-      this.models.set(kind, model);
+      this.models.set(key, model);
     }
     return model;
   }
@@ -122,6 +134,7 @@ export class SceneAssets {
     for (const model of this.models.values()) {
       model.solid.dispose();
       model.glow?.dispose();
+      model.flame?.dispose();
     }
     for (const value of this.extra.values()) value.dispose();
     for (const material of Object.values(this.materials) as Material[]) material.dispose();

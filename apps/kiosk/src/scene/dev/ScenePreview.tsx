@@ -1,12 +1,21 @@
-// A development page for the scene kit: every prop kind (or a 16-prop plant), with found and hinted examples and the
-// switches needed to check reduced motion and GPU disposal. The lead may wire it to a dev route.
+// A development page for the scene kit: every prop kind (the fire pack's 16 in one room, the newer ones in a home, a
+// school, a street and a public space) or a 16-prop plant, with found and hinted examples and the switches needed to
+// check reduced motion and GPU disposal. The lead may wire it to a dev route.
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import type { Prop, Scene } from '@ruyi/pack-schema';
 import { SceneView } from '../index.ts';
-import { ALL_KINDS_SCENE, PLANT_SCENE } from './sampleScenes.ts';
+import { FIRE_KINDS_SCENE, HOME_SCENE, PLANT_SCENE, PUBLIC_SCENE, SCHOOL_SCENE, STREET_SCENE } from './sampleScenes.ts';
 
-const SCENES = { 'all-kinds': ALL_KINDS_SCENE, plant: PLANT_SCENE } as const;
+const SCENES = {
+  'fire-kinds': FIRE_KINDS_SCENE,
+  plant: PLANT_SCENE,
+  home: HOME_SCENE,
+  school: SCHOOL_SCENE,
+  street: STREET_SCENE,
+  public: PUBLIC_SCENE,
+} as const;
 type SceneName = keyof typeof SCENES;
+const NAMES = Object.keys(SCENES) as SceneName[];
 
 export interface ScenePreviewControls {
   setScene(name: SceneName): void;
@@ -30,7 +39,7 @@ declare global {
 const labelOf = (prop: Prop): string => prop.label.en;
 
 export function ScenePreview(): JSX.Element {
-  const [name, setScene] = useState<SceneName>('all-kinds');
+  const [name, setScene] = useState<SceneName>('fire-kinds');
   const [mounted, setMounted] = useState(true);
   const [found, setFound] = useState<string[]>(['panel', 'exit-locked', 'wiring', 'tank']);
   const [hinted, setHinted] = useState<string | null>('cartons');
@@ -63,7 +72,7 @@ export function ScenePreview(): JSX.Element {
         />
       )}
       <div style={{ position: 'absolute', left: 8, top: 8, display: 'flex', gap: 8, font: '14px sans-serif', color: '#fff' }}>
-        <button onClick={() => setScene(name === 'all-kinds' ? 'plant' : 'all-kinds')}>scene: {name}</button>
+        <button onClick={() => setScene(NAMES[(NAMES.indexOf(name) + 1) % NAMES.length]!)}>scene: {name}</button>
         <button onClick={() => setMounted((m) => !m)}>{mounted ? 'unmount' : 'mount'}</button>
         <button onClick={() => setReducedMotion((r) => !r)}>reduced motion: {String(reducedMotion)}</button>
         <span>last tap: {inspected.at(-1) ?? '—'}</span>

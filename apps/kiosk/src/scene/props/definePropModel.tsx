@@ -1,11 +1,13 @@
 // The shape every prop file follows: a kind and a recipe of primitives. The component draws the kind's shared, merged
-// geometry (one draw call, two if it has unlit parts); the recipe is also used to measure the prop (markers, test API).
+// geometry (one draw call per part: solid, and glow and flame if it has them); the recipe is also used to measure the
+// prop (markers, test API).
 import { memo, type JSX } from 'react';
 import type { PropKind } from '@ruyi/pack-schema';
 import type { BuiltModel, ModelBuilder } from '../modelBuilder.ts';
 import { useSharedAssets } from '../useSharedAssets.ts';
 
-export type PropRecipe = (b: ModelBuilder) => void;
+/** Draws the kind into the builder. `scale` is the prop's, given only to footprint kinds (placement.ts); else 1. */
+export type PropRecipe = (b: ModelBuilder, scale: number) => void;
 
 export interface PropModelComponent {
   (): JSX.Element;
@@ -17,7 +19,7 @@ export interface PropModelComponent {
 export function definePropModel(kind: PropKind, displayName: string, recipe: PropRecipe): PropModelComponent {
   function Model(): JSX.Element {
     const assets = useSharedAssets();
-    return <PropMeshes model={assets.propModel(kind, recipe)} />;
+    return <PropMeshes model={assets.propModel(kind, (b) => recipe(b, 1))} />;
   }
   Model.displayName = displayName;
   const component = memo(Model) as unknown as PropModelComponent;
@@ -30,6 +32,7 @@ export function PropMeshes({ model }: { model: BuiltModel }): JSX.Element {
     <>
       <mesh geometry={model.solid} material={materials.solid} />
       {model.glow && <mesh geometry={model.glow} material={materials.glow} />}
+      {model.flame && <mesh geometry={model.flame} material={materials.flame} />}
     </>
   );
 }
