@@ -2,7 +2,7 @@
 // shows statements delivered, a statement the hub refuses (409: the hub holds its id with other content) in quarantine
 // where it is retried and discarded, and a revoked client as a stop with the reason and "resume". A second kiosk-server
 // without RUYI_SYNC_URL shows how to turn sync on. Every server is this spec's own, in a temporary folder.
-import type { VisitRecord } from '@ruyi/records';
+import type { VisitRecord } from '@ruyi/mechanics';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -3,7 +3,7 @@
 // visitor's language only). The fire pack is copied, given generated assets, and served by a server of its own.
 import { Document, NodeIO } from '@gltf-transform/core';
 import type { Page } from '@playwright/test';
-import { localize, SCHEMA_VERSION, type Pack, type Scenario } from '@ruyi/pack-schema';
+import { localize, type Pack, type Scenario } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { parseDocument } from 'yaml';
 import { expect, expectNoA11yViolations, extraPort, loadFirePack, settledScene, test } from './fixtures.ts';
+import { stepOf } from './steps.ts';
 
 const PORT = extraPort(4);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -125,7 +126,8 @@ test.beforeAll(async () => {
 
   const manifestFile = join(packDir, 'pack.yaml');
   const manifest = parseDocument(readFileSync(manifestFile, 'utf8'));
-  manifest.set('schemaVersion', SCHEMA_VERSION);
+  // Assets need pack format 2 or later; the pack keeps its own format (a format-2 file is migrated when it loads).
+  if (Number(manifest.get('schemaVersion')) < 2) manifest.set('schemaVersion', 2);
   manifest.set('assets', [
     { id: 'carton-model', file: MODEL_FILE, kind: 'model' },
     { id: 'case-photo', file: 'case-photo.png', kind: 'image', alt: IMAGE_ALT },
@@ -135,15 +137,18 @@ test.beforeAll(async () => {
 
   const scenarioFile = join(packDir, 'scenarios', `${original.scenarios[0]!.id}.yaml`);
   const doc = parseDocument(readFileSync(scenarioFile, 'utf8'));
-  const props = (doc.toJS() as { scene: { props: { id: string }[] } }).scene.props;
+  const written = doc.toJS() as { scene: { props: { id: string }[] }; steps?: { mechanic: string }[] };
+  const props = written.scene.props;
+  // Where a step's fields are in the file: under steps: (format 3) or in the scenario's own part (format 2).
+  const part = (mechanic: string, legacy: string) => (written.steps ? ['steps', written.steps.findIndex((s) => s.mechanic === mechanic)] : [legacy]);
   const i = props.findIndex((p) => p.id === MODEL_PROP);
   expect(i, 'the fire scene has the prop the model replaces').toBeGreaterThanOrEqual(0);
   doc.setIn(['scene', 'props', i, 'model'], 'carton-model');
-  doc.setIn(['caseCard', 'image'], 'case-photo');
+  doc.setIn([...part('case-card', 'caseCard'), 'image'], 'case-photo');
   // Chinese only: an English visitor must get no narration rather than the Chinese one.
-  doc.setIn(['caseCard', 'narration'], { 'zh-CN': 'case-reading-zh' });
+  doc.setIn([...part('case-card', 'caseCard'), 'narration'], { 'zh-CN': 'case-reading-zh' });
   // No hints during the test: a hint adds its own draw calls and keeps frames coming.
-  doc.setIn(['hazardHunt', 'hintAfterSeconds'], 600);
+  doc.setIn([...part('hazard-hunt', 'hazardHunt'), 'hintAfterSeconds'], 600);
   writeFileSync(scenarioFile, doc.toString());
 
   const loaded = readContent(content);
@@ -198,13 +203,13 @@ async function tapProp(page: Page, propId: string) {
 async function leaveAndReturn(page: Page) {
   await page.getByRole('link', { name: '返回地图' }).tap();
   await expect(page).toHaveURL(/\/map$/);
-  await page.locator('.area-card[data-area="fire"]').getByRole('link').tap();
+  await page.locator(`.area-card[data-area="fire"] a[href="/play/${pack.id}/${scenario.id}"]`).tap();
   await expect(page).toHaveURL(`${BASE}/play/${pack.id}/${scenario.id}`);
 }
 
 test('the case card shows the pack picture with its description and reads the case aloud, in the visitor’s language only', async ({ page }) => {
   await page.goto(`${BASE}/play/${pack.id}/${scenario.id}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(localize(scenario.caseCard.title, 'zh-CN'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(localize(stepOf(scenario, 'case-card').title, 'zh-CN'));
 
   const image = page.getByRole('img', { name: IMAGE_ALT['zh-CN'] });
   await expect(image).toBeVisible();
@@ -234,7 +239,7 @@ test('the case card shows the pack picture with its description and reads the ca
   await page.getByRole('button', { name: '听案例讲解' }).tap();
   await expect.poll(() => page.locator('.case-card audio').evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
   const element = await page.locator('.case-card audio').elementHandle();
-  await page.getByRole('button', { name: '开始寻找隐患' }).tap();
+  await page.getByRole('button', { name: '开始体验', exact: true }).tap();
   await expect(page.locator('.case-card')).toHaveCount(0);
   expect(await element!.evaluate((a: HTMLAudioElement) => a.paused), 'the narration stopped with the step').toBe(true);
 });
@@ -244,13 +249,13 @@ test('a prop with a pack model is drawn from its GLB, found by a tap, released w
   page.on('console', (msg) => {
     if (msg.type() === 'warning') warnings.push(msg.text());
   });
-  const hazard = scenario.hazardHunt.hazards.find((h) => h.prop === MODEL_PROP)!;
+  const hazard = stepOf(scenario, 'hazard-hunt').hazards.find((h) => h.prop === MODEL_PROP)!;
   const counter = page.locator('.counter');
 
   // 1. The model file arrives damaged: the built-in prop stands in, with one warning and no error.
   await page.route(`**/api/packs/${pack.id}/assets/${MODEL_FILE}`, (route) => route.fulfill({ status: 200, contentType: 'model/gltf-binary', body: 'not a model' }));
   await page.goto(`${BASE}/play/${pack.id}/${scenario.id}`);
-  await page.getByRole('button', { name: '开始寻找隐患' }).tap();
+  await page.getByRole('button', { name: '开始体验', exact: true }).tap();
   const fallback = await settledInfo(page, 'fallback');
   expect(warnings.filter((w) => w.includes(MODEL_FILE)), 'one warning about the model').toHaveLength(1);
   expect(await page.evaluate((id) => window.__ruyiScene!.propScreenPoint(id), MODEL_PROP), 'the built-in prop is there to tap').not.toBeNull();
@@ -267,7 +272,7 @@ test('a prop with a pack model is drawn from its GLB, found by a tap, released w
   // Tapping the model finds the hazard, like the built-in prop.
   await tapProp(page, MODEL_PROP);
   await expect(page.locator('.feedback')).toContainText(localize(hazard.name, 'zh-CN'));
-  await expect(counter).toContainText(`已找到 1 / ${scenario.hazardHunt.hazards.length}`);
+  await expect(counter).toContainText(`已找到 1 / ${stepOf(scenario, 'hazard-hunt').hazards.length}`);
   const found = await settledInfo(page, 'loaded');
 
   // 3. Away and back twice: the same resources each time, none left over.
@@ -277,6 +282,6 @@ test('a prop with a pack model is drawn from its GLB, found by a tap, released w
     expect(again.geometries, `geometries on return ${visit + 1}`).toBeLessThanOrEqual(found.geometries);
     expect(again.textures, `textures on return ${visit + 1}`).toBeLessThanOrEqual(found.textures);
     expect(again.calls).toBe(found.calls);
-    await expect(counter).toContainText(`已找到 1 / ${scenario.hazardHunt.hazards.length}`);
+    await expect(counter).toContainText(`已找到 1 / ${stepOf(scenario, 'hazard-hunt').hazards.length}`);
   }
 });

@@ -40,7 +40,7 @@ test('a broken pack is reported to staff with file, line and reason; its deep li
   await expect(problem).toBeVisible();
   await expect(problem).toContainText(`packs/${pack.id}/scenarios/${scenario.id}.yaml:`);
   await expect(problem).toContainText("'zz' is not one of the choices");
-  await expect(problem).toContainText('quiz.questions[0].answer[0]');
+  await expect(problem).toContainText('steps[3].questions[0].answer[0]');
   await expectNoA11yViolations(page, 'operator with a broken pack');
 
   await page.goto(`http://127.0.0.1:${PORT}/play/${pack.id}/${scenario.id}`);

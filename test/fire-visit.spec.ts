@@ -1,12 +1,20 @@
 // A whole visit to the fire area at a 1920×1080 touch kiosk, by taps, in Chinese and then in English.
 import type { Page } from '@playwright/test';
 import { localize, type Pack, type Scenario } from '@ruyi/pack-schema';
+import { readContent } from '@ruyi/pack-schema/node';
 import { validateStatement } from '@ruyi/xapi';
 import { PNG } from 'pngjs';
 import { expect, expectNoA11yViolations, loadFirePack, storedRecords, test } from './fixtures.ts';
+import { stepOf } from './steps.ts';
 
 const pack: Pack = loadFirePack();
 const scenario: Scenario = pack.scenarios[0]!;
+const caseCard = stepOf(scenario, 'case-card');
+const hazardHunt = stepOf(scenario, 'hazard-hunt');
+const decisions = stepOf(scenario, 'decisions');
+const quiz = stepOf(scenario, 'quiz');
+// The areas the park's content opens (other packs open other areas).
+const openAreas = new Set(readContent('content').packs.map((p) => p.area)).size;
 
 interface Plan {
   locale: 'zh-CN' | 'en';
@@ -20,7 +28,7 @@ interface Plan {
   waitForHint: boolean;
 }
 
-const allHazards = scenario.hazardHunt.hazards.map((h) => h.id);
+const allHazards = hazardHunt.hazards.map((h) => h.id);
 const plans: Plan[] = [
   { locale: 'zh-CN', languageButton: '中文', find: allHazards, firstChoiceUnsafe: false, wrong: [], waitForHint: true },
   {
@@ -28,7 +36,7 @@ const plans: Plan[] = [
     languageButton: 'English',
     find: allHazards.slice(1),
     firstChoiceUnsafe: true,
-    wrong: [scenario.quiz.questions[0]!.id],
+    wrong: [quiz.questions[0]!.id],
     waitForHint: false,
   },
 ];
@@ -71,28 +79,33 @@ for (const plan of plans) {
     // 2. Park map: eight areas, only those with content can be entered
     await expect(page).toHaveURL(/\/map$/);
     await expect(page.locator('.area-card')).toHaveCount(8);
-    await expect(page.locator('.area-card.open')).toHaveCount(1);
-    await expect(page.locator('.area-card.closed').first()).toContainText(plan.locale === 'zh-CN' ? '即将开放' : 'Coming soon');
+    await expect(page.locator('.area-card.open')).toHaveCount(openAreas);
+    await expect(page.locator('.area-card.closed')).toHaveCount(8 - openAreas);
+    // An area without content (while there is one) says so, and cannot be entered.
+    if (openAreas < 8) await expect(page.locator('.area-card.closed').first()).toContainText(plan.locale === 'zh-CN' ? '即将开放' : 'Coming soon');
     await expect(page.locator('.area-card.closed a, .area-card.closed button')).toHaveCount(0);
     await expectNoA11yViolations(page, 'map');
-    await page.locator('.area-card[data-area="fire"]').getByRole('link').tap();
+    await page.locator(`.area-card[data-area="fire"] a[href="/play/${pack.id}/${scenario.id}"]`).tap();
     await expect(page).toHaveURL(`/play/${pack.id}/${scenario.id}`);
 
     // 3a. Case card
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(scenario.caseCard.title));
-    await expect(page.locator('.case-card')).toContainText(l(scenario.caseCard.cause));
-    await expect(page.locator('.sources li')).toHaveCount(scenario.caseCard.sources.length);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(caseCard.title));
+    await expect(page.locator('.case-card')).toContainText(l(caseCard.cause));
+    await expect(page.locator('.sources li')).toHaveCount(caseCard.sources.length);
+    await expect(page.locator('.step-indicator')).toHaveText(
+      plan.locale === 'zh-CN' ? `第 1 步，共 ${scenario.steps.length} 步：事故案例` : `Step 1 of ${scenario.steps.length}: Accident case`,
+    );
     await expectNoA11yViolations(page, 'case card');
-    await page.getByRole('button', { name: plan.locale === 'zh-CN' ? '开始寻找隐患' : 'Start the hazard hunt' }).tap();
+    await page.getByRole('button', { name: plan.locale === 'zh-CN' ? '开始体验' : 'Begin', exact: true }).tap();
 
     // 3b. Hazard hunt in the 3D scene
     await page.waitForFunction(() => window.__ruyiScene?.ready === true);
     const counter = page.locator('.counter');
-    const total = scenario.hazardHunt.hazards.length;
+    const total = hazardHunt.hazards.length;
     await expect(counter).toContainText(`${0}`);
     if (plan.waitForHint) {
-      const first = scenario.hazardHunt.hazards[0]!;
-      await expect(page.locator('.hint')).toContainText(l(first.hint), { timeout: (scenario.hazardHunt.hintAfterSeconds + 15) * 1000 });
+      const first = hazardHunt.hazards[0]!;
+      await expect(page.locator('.hint')).toContainText(l(first.hint), { timeout: (hazardHunt.hintAfterSeconds + 15) * 1000 });
       // The hinted prop pulses: frames keep coming while the hint shows (reduced-motion.spec.ts checks they stop).
       const frame = () => page.evaluate(() => window.__ruyiScene!.info().frame);
       const before = await frame();
@@ -102,21 +115,21 @@ for (const plan of plans) {
     expect(drawn.colours, 'distinct colours in the 3D view').toBeGreaterThan(50);
     expect(drawn.differingShare, 'share of pixels unlike the corner pixel').toBeGreaterThan(0.2);
 
-    const decoy = scenario.scene.props.find((p) => !scenario.hazardHunt.hazards.some((h) => h.prop === p.id))!;
+    const decoy = scenario.scene.props.find((p) => !hazardHunt.hazards.some((h) => h.prop === p.id))!;
     await tapProp(page, decoy.id);
     await expect(page.locator('.feedback')).toContainText(l(decoy.label));
     await expect(counter).toContainText(`0`);
 
     let found = 0;
     for (const hazardId of plan.find) {
-      const hazard = scenario.hazardHunt.hazards.find((h) => h.id === hazardId)!;
+      const hazard = hazardHunt.hazards.find((h) => h.id === hazardId)!;
       await tapProp(page, hazard.prop);
       found++;
       await expect(page.locator('.feedback')).toContainText(l(hazard.name));
       await expect(counter).toContainText(plan.locale === 'zh-CN' ? `已找到 ${found} / ${total}` : `Found ${found} of ${total}`);
     }
     // Tapping a found hazard again does not count twice.
-    await tapProp(page, scenario.hazardHunt.hazards.find((h) => h.id === plan.find[0])!.prop);
+    await tapProp(page, hazardHunt.hazards.find((h) => h.id === plan.find[0])!.prop);
     await expect(counter).toContainText(plan.locale === 'zh-CN' ? `已找到 ${found} / ${total}` : `Found ${found} of ${total}`);
 
     const info = await page.evaluate(() => window.__ruyiScene!.info());
@@ -130,13 +143,13 @@ for (const plan of plans) {
     await expect(page.locator('.review-list li')).toHaveCount(total);
     await expect(page.locator('.review-list li.missed')).toHaveCount(total - plan.find.length);
     await expectNoA11yViolations(page, 'hazard review');
-    await page.getByRole('button', { name: plan.locale === 'zh-CN' ? '继续：逃生抉择' : 'Continue: escape decisions' }).tap();
+    await page.getByRole('button', { name: plan.locale === 'zh-CN' ? '继续' : 'Continue', exact: true }).tap();
 
     // 3d. Escape decisions, following the branches the pack defines
-    let nodeId: string | undefined = scenario.decisions.start;
+    let nodeId: string | undefined = decisions.start;
     const taken: { nodeId: string; choiceId: string; safe: boolean }[] = [];
     while (nodeId) {
-      const node = scenario.decisions.nodes.find((n) => n.id === nodeId)!;
+      const node = decisions.nodes.find((n) => n.id === nodeId)!;
       await expect(page.locator('.prompt')).toHaveText(l(node.prompt));
       const choice =
         taken.length === 0 && plan.firstChoiceUnsafe ? node.choices.find((c) => !c.safe)! : node.choices.find((c) => c.safe)!;
@@ -153,7 +166,7 @@ for (const plan of plans) {
     expect(taken.length).toBeGreaterThanOrEqual(3);
 
     // 3e. Quiz
-    const questions = scenario.quiz.questions;
+    const questions = quiz.questions;
     for (const [i, q] of questions.entries()) {
       await expect(page.locator('.quiz .prompt')).toHaveText(l(q.prompt));
       const answerIds = plan.wrong.includes(q.id) ? [q.choices.find((c) => !q.answer.includes(c.id))!.id] : q.answer;
@@ -176,13 +189,21 @@ for (const plan of plans) {
     }
 
     // 3f. Result: score from the pack's points, the lessons, play again / back to the map
-    const { hazardHunt, decisions, quiz } = scenario;
     const raw =
       plan.find.length * hazardHunt.pointsPerHazard +
       taken.filter((d) => d.safe).length * decisions.pointsPerSafeChoice +
       (questions.length - plan.wrong.length) * quiz.pointsPerQuestion;
     const max = total * hazardHunt.pointsPerHazard + taken.length * decisions.pointsPerSafeChoice + questions.length * quiz.pointsPerQuestion;
     await expect(page.getByTestId('score')).toContainText(`${raw} / ${max}`);
+    const quizShare = (questions.length - plan.wrong.length) / questions.length;
+    const passed = raw / max >= scenario.result.passScore && quizShare >= (quiz.passAt ?? 0.6);
+    await expect(page.getByTestId('verdict')).toContainText(
+      passed ? (plan.locale === 'zh-CN' ? '通过！' : 'Passed!') : plan.locale === 'zh-CN' ? '未通过' : 'Not passed yet',
+    );
+    // What was missed, under each step's name: the hazards not found and the questions answered wrongly.
+    const missed = [...hazardHunt.hazards.filter((h) => !plan.find.includes(h.id)).map((h) => h.name), ...questions.filter((q) => plan.wrong.includes(q.id)).map((q) => q.prompt)];
+    await expect(page.locator('.result-missed li')).toHaveCount(missed.length + taken.filter((d) => !d.safe).length);
+    for (const text of missed) await expect(page.locator('.result-missed')).toContainText(l(text));
     await expect(page.locator('.lessons li')).toHaveCount(scenario.result.lessons.length);
     await expectNoA11yViolations(page, 'result');
 
@@ -194,8 +215,10 @@ for (const plan of plans) {
     const records = storedRecords('visit_id = ?', visitId);
     const count = (type: string) => records.filter((r) => r.type === type).length;
     expect(count('scenario-start')).toBe(1);
-    // Every step is recorded as it ends: case card, hazard hunt, its review, the decisions.
-    expect(records.filter((r) => r.type === 'step-end').map((r) => JSON.parse(r.body).step)).toEqual(['case-card', 'hazard-hunt', 'hunt-review', 'decisions']);
+    // The run's seed is recorded with its start (the server replays the run with it).
+    expect(JSON.parse(records.find((r) => r.type === 'scenario-start')!.body).seed).toEqual(expect.any(Number));
+    // Every step is recorded as it ends, in the order played.
+    expect(records.filter((r) => r.type === 'step-end').map((r) => JSON.parse(r.body).stepId)).toEqual(scenario.steps.map((s) => s.id));
     expect(count('hazard-found')).toBe(plan.find.length);
     // What is stored is xAPI 1.0.3: every statement of the visit passes the validator the LRS uses.
     for (const r of records) expect(validateStatement(JSON.parse(r.statement)), `statement ${r.id}`).toEqual([]);
@@ -216,7 +239,7 @@ for (const plan of plans) {
 
     // Play again starts a fresh run at the case card; back to the map; end the visit.
     await page.getByRole('button', { name: plan.locale === 'zh-CN' ? '再玩一次' : 'Play again' }).tap();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(scenario.caseCard.title));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(caseCard.title));
     await page.getByRole('link', { name: plan.locale === 'zh-CN' ? '返回地图' : 'Back to the map' }).tap();
     await expect(page).toHaveURL(/\/map$/);
     await page.getByRole('button', { name: plan.locale === 'zh-CN' ? '结束体验' : 'End my visit' }).tap();

@@ -1,5 +1,6 @@
 // A visitor who walks away, deep links that operators and QR codes use, and the operator's content screen.
 import { expect, expectNoA11yViolations, loadFirePack, storedRecords, test } from './fixtures.ts';
+import { stepOf } from './steps.ts';
 
 const pack = loadFirePack();
 const scenario = pack.scenarios[0]!;
@@ -10,8 +11,8 @@ test('an idle kiosk warns, counts down, then clears the visit and returns to the
   await page.goto('/?idleSeconds=3&idleCountdownSeconds=4');
   await page.getByRole('button', { name: 'English' }).tap();
   await page.getByRole('button', { name: 'Touch the screen to start' }).tap();
-  await page.locator('.area-card[data-area="fire"]').getByRole('link').tap();
-  await page.getByRole('button', { name: 'Start the hazard hunt' }).tap();
+  await page.locator(`.area-card[data-area="fire"] a[href="/play/${pack.id}/${scenario.id}"]`).tap();
+  await page.getByRole('button', { name: 'Begin', exact: true }).tap();
   await page.waitForFunction(() => window.__ruyiScene?.ready === true);
 
   // The warning appears; "I'm still here" keeps the visit going where it was.
@@ -37,15 +38,15 @@ test('an idle kiosk warns, counts down, then clears the visit and returns to the
 
   // The next visitor starts a new visit, at the start of the scenario.
   await page.getByRole('button', { name: '轻触屏幕开始体验' }).tap();
-  await page.locator('.area-card[data-area="fire"]').getByRole('link').tap();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.caseCard.title['zh-CN']);
+  await page.locator(`.area-card[data-area="fire"] a[href="/play/${pack.id}/${scenario.id}"]`).tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(stepOf(scenario, 'case-card').title['zh-CN']);
   await expect.poll(() => storedRecords(`type = 'visit-start' AND at >= ?`, startedAt).length).toBe(2);
 });
 
 test('a deep link opens its scenario directly and starts a visit', async ({ page }) => {
   const startedAt = new Date().toISOString();
   await page.goto(`/play/${pack.id}/${scenario.id}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.caseCard.title['zh-CN']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(stepOf(scenario, 'case-card').title['zh-CN']);
   await expect.poll(() => storedRecords(`type = 'scenario-start' AND at >= ?`, startedAt).length).toBe(1);
   expect(storedRecords(`type = 'visit-start' AND at >= ?`, startedAt)).toHaveLength(1);
   expect(storedRecords(`at >= ?`, startedAt).map((r) => r.platform)).toEqual(['kiosk', 'kiosk']);

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { recordFromStatement, type Statement } from '@ruyi/xapi';
 import { loadFirePack, storedRecords, XAPI_BASE } from './fixtures.ts';
+import { stepOf } from './steps.ts';
 
 const pack = loadFirePack();
 const scenario = pack.scenarios[0]!;
@@ -47,7 +48,7 @@ test('statements made while the server is unreachable survive a reload and arriv
   const errors = unexpectedErrors(page);
   await page.route('**/api/statements', (route) => route.abort('connectionrefused'));
   await page.goto(`/play/${pack.id}/${scenario.id}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.caseCard.title['zh-CN']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(stepOf(scenario, 'case-card').title['zh-CN']);
   await expect.poll(async () => (await queued(page)).map((r) => r.type)).toEqual(['visit-start', 'scenario-start']);
   const [first] = await queued(page);
   expect(storedRecords('visit_id = ?', first!.visitId)).toEqual([]);
@@ -79,7 +80,7 @@ test('a batch the server stored but whose answer was lost is resent and counted 
     return route.continue();
   });
   await page.goto(`/play/${pack.id}/${scenario.id}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.caseCard.title['zh-CN']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(stepOf(scenario, 'case-card').title['zh-CN']);
   await expect.poll(async () => (await queued(page)).length, { timeout: 20_000 }).toBe(0);
   expect(posts).toBeGreaterThanOrEqual(2);
   const visitId = storedRecords(`type = 'visit-start' AND at >= ?`, since)[0]!.visit_id;

@@ -6,13 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localize } from '@ruyi/pack-schema';
 import { expect, expectNoA11yViolations, extraPort, loadFirePack, test } from './fixtures.ts';
+import { stepOf } from './steps.ts';
 
 const PORT = extraPort(3);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const pack = loadFirePack();
 const scenario = pack.scenarios[0]!;
-const q1 = scenario.quiz.questions[0]!;
-const q2 = scenario.quiz.questions[1]!;
+const quiz = stepOf(scenario, 'quiz');
+const drill = stepOf(scenario, 'decisions');
+const q1 = quiz.questions[0]!;
+const q2 = quiz.questions[1]!;
 const l = (text: Parameters<typeof localize>[0]) => localize(text, 'zh-CN');
 const NEW_PROMPT = `${l(q2.prompt)}（编辑后）`;
 
@@ -55,13 +58,13 @@ test('a saved edit shows in place within 2 s; an invalid save shows the validato
   await page.goto(`${ORIGIN}/play/${pack.id}/${scenario.id}?preview=1`);
 
   // Play to the quiz's second question.
-  await page.getByRole('button', { name: '开始寻找隐患' }).tap();
+  await page.getByRole('button', { name: '开始体验', exact: true }).tap();
   await page.waitForFunction(() => window.__ruyiScene?.ready === true);
   await page.getByRole('button', { name: '完成寻找' }).tap();
-  await page.getByRole('button', { name: '继续：逃生抉择' }).tap();
-  let nodeId: string | undefined = scenario.decisions.start;
+  await page.getByRole('button', { name: '继续', exact: true }).tap();
+  let nodeId: string | undefined = drill.start;
   while (nodeId) {
-    const node = scenario.decisions.nodes.find((n) => n.id === nodeId)!;
+    const node = drill.nodes.find((n) => n.id === nodeId)!;
     const choice = node.choices.find((c) => c.safe)!;
     await expect(page.locator('.decisions .prompt')).toHaveText(l(node.prompt));
     await page.getByRole('button', { name: l(choice.label), exact: true }).tap();
@@ -73,10 +76,10 @@ test('a saved edit shows in place within 2 s; an invalid save shows the validato
   await page.getByRole('button', { name: '提交答案' }).tap();
   await page.getByRole('button', { name: '下一题' }).tap();
   await expect(page.locator('.quiz .prompt')).toHaveText(l(q2.prompt));
-  const progress = `第 2 题，共 ${scenario.quiz.questions.length} 题`;
+  const progress = `第 2 题，共 ${quiz.questions.length} 题`;
   await expect(page.locator('.quiz h1')).toContainText(progress);
   const picked = l(q2.choices[0]!.label);
-  await page.getByRole('radio', { name: picked, exact: true }).tap();
+  await page.getByRole(q2.kind === 'single' ? 'radio' : 'checkbox', { name: picked, exact: true }).tap();
 
   // 1. A valid edit of that question's prompt: the new text appears on the same question, the choice still picked.
   await page.evaluate((text) => {
@@ -95,19 +98,21 @@ test('a saved edit shows in place within 2 s; an invalid save shows the validato
   test.info().annotations.push({ type: 'reload latency (ms)', description: String(latency) });
   expect(latency).toBeLessThan(2_000);
   await expect(page.locator('.quiz h1')).toContainText(progress);
-  await expect(page.getByRole('radio', { name: picked, exact: true })).toBeChecked();
+  await expect(page.getByRole(q2.kind === 'single' ? 'radio' : 'checkbox', { name: picked, exact: true })).toBeChecked();
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   // 2. An invalid edit: the validator's message (file:line and reason) over the view; the last valid version stays.
   const edited = original.replace(l(q2.prompt), NEW_PROMPT);
-  const broken = edited.replace(/(\n\s*answer:\s*)\[toll-121\]/, '$1[toll-999]');
+  // The second question's answer names a choice it does not have.
+  const answerLine = new RegExp(`(\\n\\s*answer:\\s*)\\[${q2.answer.join(',\\s*')}\\]`);
+  const broken = edited.replace(answerLine, '$1[not-a-choice]');
   expect(broken).not.toBe(edited);
   writeFileSync(scenarioFile, broken);
   const panel = page.getByRole('alert').filter({ hasText: '预览：内容有错误' });
   await expect(panel).toBeVisible({ timeout: 5_000 });
   await expect(panel).toContainText(new RegExp(`packs/${pack.id}/scenarios/${scenario.id}\\.yaml:\\d+:\\d+`));
   await expect(panel).toContainText('quiz.questions[1].answer[0]');
-  await expect(panel).toContainText("'toll-999' is not one of the choices");
+  await expect(panel).toContainText("'not-a-choice' is not one of the choices");
   await expect(page.locator('.quiz .prompt')).toHaveText(NEW_PROMPT);
   await expect(page.locator('.quiz h1')).toContainText(progress);
   await expectNoA11yViolations(page, 'preview with content errors');
@@ -138,7 +143,7 @@ test('a scenario removed while it is played says so and leads back to the map; r
   page.on('request', (r) => void (r.url().endsWith('/api/statements') && inFlight++));
   page.on('requestfinished', (r) => void (r.url().endsWith('/api/statements') && (inFlight--, posted++)));
   await page.goto(`${ORIGIN}/play/${pack.id}/${scenario.id}?preview=1`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(scenario.caseCard.title));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(stepOf(scenario, 'case-card').title));
   await expect.poll(() => posted > 0 && inFlight === 0).toBe(true);
 
   cpSync(packDir, saved, { recursive: true });
@@ -148,7 +153,7 @@ test('a scenario removed while it is played says so and leads back to the map; r
   await expect(page.getByRole('link', { name: '返回地图' })).toBeVisible();
 
   cpSync(saved, packDir, { recursive: true });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(scenario.caseCard.title), { timeout: 5_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(l(stepOf(scenario, 'case-card').title), { timeout: 5_000 });
   await page.getByRole('link', { name: '返回地图' }).tap();
   await expect(page).toHaveURL(/\/map$/);
 });

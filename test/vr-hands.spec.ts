@@ -5,7 +5,7 @@ import type { Pack, Scenario } from '@ruyi/pack-schema';
 import { loadFirePack } from './fixtures.ts';
 import { appXrFrames, endSessionFromDevice, enterVr, pinch, setInputMode, waitForTarget, xrTargets, XR_VIEWPORT } from './xr/harness.ts';
 import { expect, test } from './xr/fixtures.ts';
-import { awaitRunVisit, countOf, pressPropUntil, visitRecords } from './xr/scenario.ts';
+import { awaitRunVisit, countOf, pressPropUntil, stepOf, visitRecords } from './xr/scenario.ts';
 import { stationEnterButton, stationReady } from './xr/station.ts';
 
 const pack: Pack = loadFirePack();
@@ -40,7 +40,7 @@ test('a visitor with tracked hands pinches the case card and a hazard', async ({
     .toBe(false);
 
   // One hazard, pinched with the left hand this time.
-  const hazard = scenario.hazardHunt.hazards[0]!;
+  const hazard = stepOf(scenario, 'hazard-hunt').hazards[0]!;
   await pressPropUntil(page, (p, id, o) => pinch(p, id, { ...o, hand: 'left' }), hazard.prop, async () => (await countOf(visitId, 'hazard-found')) >= 1);
   const recorded = visitRecords(visitId).filter((r) => r.type === 'hazard-found');
   expect(recorded).toHaveLength(1);

@@ -3,7 +3,10 @@
 import type { Page } from '@playwright/test';
 import type { Scenario } from '@ruyi/pack-schema';
 import { expect, storedRecords, type StoredRecord } from '../fixtures.ts';
+import { stepOf } from '../steps.ts';
 import { select, visibleTargets, waitForTarget, worldToReference, XR_TIMEOUT, xrTargets, type AimOptions, type XrTarget } from './harness.ts';
+
+export { stepOf };
 
 export type Press = (page: Page, targetId: string, options?: AimOptions) => Promise<XrTarget>;
 
@@ -82,10 +85,16 @@ export interface PlayOptions {
   afterHunt?: () => Promise<void>;
 }
 
-/** The whole scenario, every answer right, from the case card to the result; returns the decisions taken. */
+/**
+ * The whole scenario of a case card, a hazard hunt, decisions and a quiz, every answer right, to the result; returns
+ * the decisions taken. Choices are pressed by their ids: a pack may show them in a shuffled order.
+ */
 export async function playWholeScenario(page: Page, scenario: Scenario, visitId: string, options: PlayOptions = {}) {
   const press = options.press ?? select;
-  const find = options.find ?? scenario.hazardHunt.hazards.map((h) => h.id);
+  const hunt = stepOf(scenario, 'hazard-hunt');
+  const drill = stepOf(scenario, 'decisions');
+  const quiz = stepOf(scenario, 'quiz');
+  const find = options.find ?? hunt.hazards.map((h) => h.id);
 
   // Case card → hunt
   await waitForTarget(page, 'button:case-card.continue');
@@ -94,7 +103,7 @@ export async function playWholeScenario(page: Page, scenario: Scenario, visitId:
 
   // Hazard hunt: every hazard prop, each recorded once
   for (const [i, hazardId] of find.entries()) {
-    const hazard = scenario.hazardHunt.hazards.find((h) => h.id === hazardId)!;
+    const hazard = hunt.hazards.find((h) => h.id === hazardId)!;
     await pressPropUntil(page, press, hazard.prop, async () => (await countOf(visitId, 'hazard-found')) >= i + 1);
   }
   await expectRecords(visitId, 'hazard-found', find.length);
@@ -109,12 +118,12 @@ export async function playWholeScenario(page: Page, scenario: Scenario, visitId:
   await waitForTarget(page, 'button:review.continue');
   await press(page, 'button:review.continue');
 
-  let nodeId: string | undefined = scenario.decisions.start;
+  let nodeId: string | undefined = drill.start;
   const taken: { nodeId: string; choiceId: string; safe: boolean }[] = [];
   while (nodeId) {
-    const node = scenario.decisions.nodes.find((n) => n.id === nodeId)!;
+    const node = drill.nodes.find((n) => n.id === nodeId)!;
     const choice = node.choices.find((c) => c.safe)!;
-    await waitForTarget(page, `button:decision.${choice.id}`);
+    await revealChoice(page, press, 'decision', `button:decision.${choice.id}`);
     await press(page, `button:decision.${choice.id}`);
     taken.push({ nodeId: node.id, choiceId: choice.id, safe: true });
     await expectRecords(visitId, 'decision', taken.length);
@@ -124,9 +133,10 @@ export async function playWholeScenario(page: Page, scenario: Scenario, visitId:
   }
 
   // Quiz: the right choices (a multiple-choice question toggles each), submit, next
-  for (const [i, q] of scenario.quiz.questions.entries()) {
-    for (const c of q.choices) await waitForTarget(page, `button:quiz.choice.${c.id}`);
+  for (const [i, q] of quiz.questions.entries()) {
+    await waitForTarget(page, 'button:quiz.submit');
     for (const id of q.answer) {
+      await revealChoice(page, press, 'quiz', `button:quiz.choice.${id}`);
       await press(page, `button:quiz.choice.${id}`);
       const state = (await targetState(page, `button:quiz.choice.${id}`))?.state;
       if (state !== undefined)
@@ -142,6 +152,24 @@ export async function playWholeScenario(page: Page, scenario: Scenario, visitId:
   await waitForTarget(page, 'button:result.exit');
   await waitForTarget(page, 'button:result.again');
   return { taken, found: find };
+}
+
+/**
+ * Shows a choice button of a split sheet: a long list of choices is paged, and choices may come in a shuffled order,
+ * so the one wanted may be on another page. Presses the sheet's "more choices" until it is there.
+ */
+export async function revealChoice(page: Page, press: Press, sheet: string, targetId: string): Promise<void> {
+  const pager = `button:${sheet}.choices-page`;
+  const look = async () => ((await targetState(page, targetId)) ? 'shown' : (await targetState(page, pager)) ? 'paged' : 'not yet');
+  for (let turn = 0; turn < 8; turn++) {
+    let now = 'not yet';
+    await expect.poll(async () => (now = await look()), { message: `${targetId} or ${pager} is shown`, timeout: XR_TIMEOUT }).not.toBe('not yet');
+    if (now === 'shown') return;
+    const before = (await shownButtons(page)).join(' ');
+    await press(page, pager);
+    await expect.poll(async () => (await shownButtons(page)).join(' '), { timeout: XR_TIMEOUT }).not.toBe(before);
+  }
+  throw new Error(`${targetId} is on none of the pages of ${sheet}'s choices`);
 }
 
 /** Visible in-world buttons now, for messages. */

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { MECHANIC_NAMES, MECHANICS } from '@ruyi/mechanics';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
@@ -10,10 +11,16 @@ export const VISITOR_LOCALES = [
 ] as const;
 export type VisitorLocale = (typeof VISITOR_LOCALES)[number]['code'];
 
+/** The app's own strings and, under `mechanics.<name>`, each mechanic's (they live in the mechanic's folder). */
+function resources(locale: 'zh-CN' | 'en', own: Record<string, unknown>) {
+  const mechanics = Object.fromEntries(MECHANIC_NAMES.map((name) => [name, MECHANICS[name].locales[locale]]));
+  return { translation: { ...own, mechanics } };
+}
+
 export function createI18n() {
   const i18n = i18next.createInstance();
   void i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': resources('zh-CN', zhCN), en: resources('en', en) },
     lng: 'zh-CN',
     fallbackLng: 'en',
     supportedLngs: VISITOR_LOCALES.map((l) => l.code),

@@ -1,7 +1,10 @@
 // A pack's asset files as the app sees them: where the kiosk-server serves each one (GET /api/packs/<id>/assets/<file>,
 // the pack version in force) and which asset a pack names for a prop's model, the case card's image and its narration.
 // The only place that builds asset URLs.
-import { localize, type Asset, type AssetKind, type CaseCard, type Locale, type Pack } from '@ruyi/pack-schema';
+import type { CaseCardStep } from '@ruyi/mechanics';
+import { localize, type Asset, type AssetKind, type Locale, type Pack } from '@ruyi/pack-schema';
+
+type CaseCard = Pick<CaseCardStep, 'image' | 'narration'>;
 
 /**
  * The URL of a file in a pack's assets/ folder. Served with an ETag and revalidated, so a new pack version is picked up;

@@ -1,9 +1,9 @@
-import type { Phase } from '@ruyi/scenario-engine';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ContentResponse } from '../api/client.ts';
 import { ContentProblems } from '../components/ContentProblems.tsx';
+import { AudienceSwitch } from '../components/AudienceSwitch.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
 import { beginVisit } from '../stores/lifecycle.ts';
@@ -13,14 +13,9 @@ import { useImmersiveVrSupported } from '../xr/session/useImmersiveVr.ts';
 import { VrPresentingNotice } from '../xr/session/VrPresentingNotice.tsx';
 import { useXr } from '../xr/state.ts';
 import { VrPlayView } from '../xr/VrPlayView.tsx';
-import { CaseCardStep } from './CaseCardStep.tsx';
-import { DecisionStep } from './DecisionStep.tsx';
-import { HazardHuntStep } from './HazardHuntStep.tsx';
-import { HuntReviewStep } from './HuntReviewStep.tsx';
-import { QuizStep } from './QuizStep.tsx';
+import { CurrentStep } from './currentStep.tsx';
 import { ResultStep } from './ResultStep.tsx';
-
-const STEPS: Phase[] = ['case-card', 'hazard-hunt', 'hunt-review', 'decisions', 'quiz', 'result'];
+import { stepPlace } from './stepPlace.ts';
 
 export function PlayScreen({ content, packId, scenarioId }: { content: ContentResponse; packId: string; scenarioId: string }) {
   const { t } = useTranslation();
@@ -72,10 +67,13 @@ export function PlayScreen({ content, packId, scenarioId }: { content: ContentRe
   // The run's own pack and scenario, not the content's: until the effect above has adopted a new version, the state
   // on screen belongs to the version it was made with.
   const shown = { pack: active.pack, scenario: active.scenario };
-  const phase = active.state.phase;
-  const stepNumber = STEPS.indexOf(phase) + 1;
+  const current = active.state.current;
+  const place = current ? stepPlace(shown.scenario, current.stepId) : null;
+  const stepText = place
+    ? t('play.stepOf', { n: place.n, total: place.total, name: t(`mechanics.${place.mechanic}.title`) })
+    : t('play.resultName');
   return (
-    <div className={`screen play phase-${phase}`}>
+    <div className={`screen play step-${place?.mechanic ?? 'result'}`}>
       {presenting ? (
         // In the headset the VR view shows every step; the screen only says so.
         <VrPresentingNotice title={l(shown.scenario.title)} />
@@ -86,16 +84,16 @@ export function PlayScreen({ content, packId, scenarioId }: { content: ContentRe
               {t('play.backToMap')}
             </Link>
             <p className="scenario-title">{l(shown.scenario.title)}</p>
-            <p className="step-indicator">{t('play.stepOf', { n: stepNumber, total: STEPS.length, name: t(`play.steps.${phase}`) })}</p>
+            <p className="step-indicator">{stepText}</p>
             <EnterVrButton className="" />
             <LanguageSwitch />
+            <AudienceSwitch />
           </header>
-          {phase === 'case-card' && <CaseCardStep pack={shown.pack} scenario={shown.scenario} />}
-          {phase === 'hazard-hunt' && <HazardHuntStep pack={shown.pack} scenario={shown.scenario} state={active.state} />}
-          {phase === 'hunt-review' && <HuntReviewStep scenario={shown.scenario} state={active.state} />}
-          {phase === 'decisions' && <DecisionStep scenario={shown.scenario} state={active.state} />}
-          {phase === 'quiz' && <QuizStep key={active.state.questionIndex} scenario={shown.scenario} state={active.state} />}
-          {phase === 'result' && <ResultStep pack={shown.pack} scenario={shown.scenario} state={active.state} />}
+          {current ? (
+            <CurrentStep pack={shown.pack} scenario={shown.scenario} state={active.state} surface="Touch" />
+          ) : (
+            <ResultStep pack={shown.pack} scenario={shown.scenario} state={active.state} />
+          )}
         </>
       )}
       {/* Stays mounted in and out of VR: the session lives on its renderer. */}

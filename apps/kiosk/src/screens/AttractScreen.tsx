@@ -1,6 +1,7 @@
 import type { Park } from '@ruyi/pack-schema';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { AudienceSwitch } from '../components/AudienceSwitch.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
 import { beginVisit } from '../stores/lifecycle.ts';
@@ -23,6 +24,7 @@ export function AttractScreen({ park }: { park: Park }) {
       <section className="attract-languages" aria-label={t('attract.chooseLanguage')}>
         <h2 className="label">{t('attract.chooseLanguage')}</h2>
         <LanguageSwitch />
+        <AudienceSwitch />
       </section>
     </main>
   );

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ContentResponse } from '../api/client.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { AudienceSwitch } from '../components/AudienceSwitch.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
 import { beginVisit, endVisit } from '../stores/lifecycle.ts';
@@ -22,6 +23,7 @@ export function MapScreen({ content }: { content: ContentResponse }) {
       <header className="topbar">
         <p className="park-name">{l(park.name)}</p>
         <LanguageSwitch />
+        <AudienceSwitch />
         <button type="button" onClick={finish}>
           {t('map.finish')}
         </button>

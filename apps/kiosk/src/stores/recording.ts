@@ -1,7 +1,8 @@
 // Turns what a visitor does into records, and each record into xAPI statements made here on the device (UUIDs and
 // all), handed to the device's outbox. The outbox belongs to the device, not to a visitor: it only carries statements
 // on their way to the kiosk-server.
-import { adoptQueued, createOutbox, createRecord, deviceStore, indexedDbStore, VisitRecord, type RecordBody } from '@ruyi/records';
+import { VisitRecord } from '@ruyi/mechanics';
+import { adoptQueued, createOutbox, createRecord, deviceStore, indexedDbStore, type RecordBody } from '@ruyi/records';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { postStatements, StatementsRejected } from '../api/client.ts';
 import { useEnrollment } from '../enroll/enrollment.ts';
@@ -46,7 +47,8 @@ export function record(body: RecordBody): void {
       newId: () => crypto.randomUUID(),
     },
     body,
-  );
+  ) as VisitRecord;
+  // The run's bodies are records of the registry's types (the engine makes them); the server checks each again.
   void outbox.add(...statementsOf(visitRecord, content));
 }
 

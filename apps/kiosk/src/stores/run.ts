@@ -1,10 +1,10 @@
 import type { Pack, Scenario } from '@ruyi/pack-schema';
-import { adaptRun, next, recordBodyFor, startRun, type RunEvent, type RunState } from '@ruyi/scenario-engine';
+import { adaptRun, next, recordBodyFor, runStartBody, startRun, type RunEvent, type RunState } from '@ruyi/scenario-engine';
 import { create } from 'zustand';
 import { record } from './recording.ts';
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type RunAction = DistributiveOmit<RunEvent, 'now'>;
+/** One of the current step's events, as a view sends it (the run adds the time). */
+export type StepEvent = RunEvent['event'];
 
 interface Active {
   pack: Pack;
@@ -21,8 +21,14 @@ interface RunStore {
    * place as far as the new version allows. Does nothing for another pack or scenario than the one being played.
    */
   adopt(pack: Pack, scenario: Scenario): void;
-  dispatch(action: RunAction): void;
+  /** An event of step `stepId`; ignored unless that step is the one being played (a late double tap). */
+  dispatch(stepId: string, event: StepEvent): void;
   clear(): void;
+}
+
+/** A fresh 32-bit seed per run: every shuffle of the run is drawn from it, and it is recorded with the run's start. */
+function newSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
 /** The scenario being played. Rules live in the engine; this only keeps its state and records what it reports. */
@@ -30,8 +36,9 @@ export const useRun = create<RunStore>((set, get) => ({
   active: null,
   start: (pack, scenario) => {
     const runId = crypto.randomUUID();
-    set({ active: { pack, scenario, runId, state: startRun(scenario, Date.now()) } });
-    record({ type: 'scenario-start', packId: pack.id, scenarioId: scenario.id, runId });
+    const seed = newSeed();
+    set({ active: { pack, scenario, runId, state: startRun(scenario, Date.now(), seed) } });
+    record(runStartBody({ packId: pack.id, scenarioId: scenario.id, runId }, seed));
   },
   adopt: (pack, scenario) => {
     const active = get().active;
@@ -39,11 +46,11 @@ export const useRun = create<RunStore>((set, get) => ({
     if (active.pack === pack && active.scenario === scenario) return;
     set({ active: { ...active, pack, scenario, state: adaptRun(scenario, active.state, active.scenario) } });
   },
-  dispatch: (action) => {
+  dispatch: (stepId, event) => {
     const active = get().active;
     if (!active) return;
-    const step = next(active.scenario, active.state, { ...action, now: Date.now() } as RunEvent);
-    if (step.state === active.state) return;
+    const step = next(active.scenario, active.state, { stepId, event, now: Date.now() });
+    if (step.state === active.state && step.outcomes.length === 0) return;
     set({ active: { ...active, state: step.state } });
     const ref = { packId: active.pack.id, scenarioId: active.scenario.id, runId: active.runId };
     for (const outcome of step.outcomes) record(recordBodyFor(outcome, ref));

@@ -1,7 +1,7 @@
-// The VR view of a scenario: ONE persistent canvas for the whole scenario (case card → hunt → review → decisions →
-// quiz → result), because an XR session lives on one renderer. Mounted (tiny and invisible) wherever a session may
-// start, so the "Enter VR" tap can call requestSession at once; while a session runs it draws the scene kit's world,
-// the step panels (H2's VrSteps, in the visitor's origin space) and the comfort controls.
+// The VR view of a scenario: ONE persistent canvas for the whole scenario (every step, then the result), because an
+// XR session lives on one renderer. Mounted (tiny and invisible) wherever a session may start, so the "Enter VR" tap
+// can call requestSession at once; while a session runs it draws the scene kit's world, the step panels (VrSteps, in
+// the visitor's origin space) and the comfort controls.
 //
 // The app never moves the headset camera (XR poses it every frame); it moves only the XR origin (comfort/origin.ts):
 // start on the pack camera's viewpoint, teleport to fixed points, snap turn, seated raise.
@@ -11,6 +11,7 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useXR, useXRControllerLocomotion, XR, XROrigin } from '@react-three/xr';
 import { useEffect, useMemo, useRef, type CSSProperties, type JSX, type ReactNode } from 'react';
 import type { Group } from 'three';
+import { ShakingWorld } from '../mechanics/reaction/worldShaking.tsx';
 import { useContent } from '../stores/content.ts';
 import { useRun } from '../stores/run.ts';
 import { useVisit } from '../stores/visit.ts';
@@ -116,7 +117,10 @@ function VrRun({ pack, scenario, state, secondsLeft }: { pack: Pack; scenario: S
     <>
       <HeadReader scene={scenario.scene} />
       <SnapTurnThumbstick />
-      <VrWorld pack={pack} scenario={scenario} state={state} />
+      {/* A step may ask the world to shake (calm under reduced motion); the panels, in origin space, stay still. */}
+      <ShakingWorld>
+        <VrWorld pack={pack} scenario={scenario} state={state} />
+      </ShakingWorld>
       <Origin>
         {/* H2's step panels, in origin space: they travel with every teleport and turn. */}
         <VrSteps pack={pack} scenario={scenario} state={state} onExit={exitVr} eyeHeight={eyeHeight ?? undefined} />

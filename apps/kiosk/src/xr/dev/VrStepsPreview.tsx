@@ -7,7 +7,7 @@ import type { Pack, Scenario } from '@ruyi/pack-schema';
 import { useEffect, useLayoutEffect, useState, type JSX } from 'react';
 import { Vector3 } from 'three';
 import { useContent } from '../../stores/content.ts';
-import { useRun, type RunAction } from '../../stores/run.ts';
+import { useRun, type StepEvent } from '../../stores/run.ts';
 import { useVisit } from '../../stores/visit.ts';
 import { useXr, type Posture } from '../state.ts';
 import { EYE_HEIGHT } from '../steps/placement.ts';
@@ -17,13 +17,15 @@ import { listXrTargets, type XrTargetInfo } from '../targets.ts';
 export interface VrStepsPreviewControls {
   setPosture(posture: Posture): void;
   setLocale(locale: string): void;
-  dispatch(action: RunAction): void;
+  /** An event of the current step. */
+  dispatch(event: StepEvent): void;
   restart(): void;
   /** Unmounts (false) and mounts again (true) the steps: GPU objects must go back to the baseline without them. */
   setMounted(mounted: boolean): void;
   /** Where the camera looks, degrees (pitch below the horizon negative; yaw left positive), and its vertical field. */
   setView(view: { pitch?: number; yaw?: number; fov?: number }): void;
-  phase(): string | null;
+  /** The current step's id; null on the result. */
+  step(): string | null;
   targets(): XrTargetInfo[];
   /** Page coordinates of a target's centre, for page.mouse; null if it is not there. */
   screenPoint(id: string): { x: number; y: number } | null;
@@ -91,7 +93,10 @@ function PreviewRig({ setMounted }: { setMounted: (mounted: boolean) => void }):
     window.__ruyiVrStepsPreview = {
       setPosture: (posture) => useXr.getState().setPosture(posture),
       setLocale: (locale) => useVisit.getState().setLocale(locale),
-      dispatch: (action) => useRun.getState().dispatch(action),
+      dispatch: (event) => {
+        const current = useRun.getState().active?.state.current;
+        if (current) useRun.getState().dispatch(current.stepId, event);
+      },
       restart: () => {
         const a = useRun.getState().active;
         if (a) useRun.getState().start(a.pack, a.scenario);
@@ -101,7 +106,7 @@ function PreviewRig({ setMounted }: { setMounted: (mounted: boolean) => void }):
         Object.assign(view, v);
         aim();
       },
-      phase: () => useRun.getState().active?.state.phase ?? null,
+      step: () => useRun.getState().active?.state.current?.stepId ?? null,
       targets: () => listXrTargets(),
       screenPoint: (id) => {
         const t = listXrTargets().find((x) => x.id === id);

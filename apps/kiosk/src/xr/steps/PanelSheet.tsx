@@ -4,7 +4,8 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useButtonHeights, useDmm, XrButton, XrSheet, XrTextPanel, GAP_DMM, type SheetPlacement, type TextBlock } from '../ui/index.ts';
-import type { ActionSpec } from './ActionSpec.ts';
+import { continueAction, type ActionSpec } from './ActionSpec.ts';
+import { SHEETS } from './placement.ts';
 import { useEyeHeight } from './useEyeHeight.tsx';
 
 export interface PanelSheetProps {
@@ -61,5 +62,18 @@ function PanelSheetContent({ id, placement, blocks, actions, actionsShare = 1 }:
         <XrButton key={a.id} {...a} left={w / 2 - rowWidth + i * (buttonWidth + gap)} top={-h / 2 + rowHeight} width={buttonWidth} height={rowHeight} />
       ))}
     </>
+  );
+}
+
+/** A wide sheet whose only button is the way on (`button:<id>.continue`): the case card, the hunt review, a summary. */
+export function ContinueSheet({ id, blocks, label, onContinue }: { id: string; blocks: readonly TextBlock[]; label: string; onContinue: () => void }): JSX.Element {
+  return (
+    <PanelSheet
+      id={id}
+      placement={SHEETS.wide}
+      blocks={blocks}
+      actionsShare={0.5}
+      actions={[continueAction(id, label, onContinue)]}
+    />
   );
 }

@@ -9,17 +9,23 @@ import { runActions } from '../../play/runActions.ts';
 import type { TextBlock } from '../ui/index.ts';
 import { PanelSheet } from './PanelSheet.tsx';
 import { SHEETS } from './placement.ts';
+import { verdictBlock } from './verdictBlock.ts';
 
 export function VrResult({ pack, scenario, state, onExit }: { pack: Pack; scenario: Scenario; state: RunState; onExit?: () => void }): JSX.Element {
   const { t } = useTranslation();
   const l = useLocalize();
   const [, navigate] = useLocation();
-  const view = resultView(scenario, state, t);
+  const view = resultView(scenario, state, t, l);
   const blocks: TextBlock[] = [
     { style: 'title', text: t('result.heading') },
     { style: 'heading', text: view.scoreText },
-    { style: 'label', text: view.verdict, mark: view.passed ? 'check' : 'cross', tone: view.passed ? 'good' : 'bad', gap: 0.2 },
+    verdictBlock(view.passed, view.verdict, { gap: 0.2 }),
     ...view.breakdown.map<TextBlock>((line, i) => ({ style: 'body', text: line, tone: 'muted', gap: i === 0 ? 0.3 : 0 })),
+    ...(view.missed.length > 0 ? [{ style: 'heading', text: t('result.missed'), gap: 0.5, keepWithNext: true } satisfies TextBlock] : []),
+    ...view.missed.flatMap<TextBlock>((step) => [
+      { style: 'label', text: t('result.missedIn', { name: step.name }), gap: 0.3, keepWithNext: true },
+      ...step.items.map<TextBlock>((item) => ({ style: 'body', text: item, mark: 'cross', tone: 'bad' })),
+    ]),
     { style: 'heading', text: t('result.lessons'), gap: 0.5, keepWithNext: true },
     ...scenario.result.lessons.map<TextBlock>((lesson, i) => ({ style: 'body', text: t('vrSteps.lessonItem', { n: i + 1, lesson: l(lesson) }), gap: i === 0 ? 0 : 0.15 })),
   ];

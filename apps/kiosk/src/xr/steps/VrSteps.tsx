@@ -1,5 +1,6 @@
-// Every step of a scenario in the headset, generic over the pack: all text comes from the pack and the locale files,
-// every press goes through the same runActions as the touch steps. Mounted by the XR shell under the XROrigin, so the
+// Every step of a scenario in the headset, generic over the pack and its mechanics: the current step is drawn by its
+// mechanic's Vr view (mechanics/registry.ts), the result when the run is over; every press goes through the same
+// runActions as the touch steps. Mounted by the XR shell under the XROrigin, so the
 // panels move with the visitor's teleports and turns; placement.ts says where they stand.
 //
 // Button target ids (xr/targets.ts), which the headset tests press:
@@ -8,15 +9,12 @@
 //   button:quiz.choice.<choiceId> · button:quiz.submit · button:quiz.next (also on the last question)
 //   button:result.again · button:result.exit
 //   button:<case-card|hunt|review|decision|quiz|result>.page: the next page of a panel whose text is too long for one
+//   (each mechanic's own: see its Vr.tsx)
 import type { Pack, Scenario } from '@ruyi/pack-schema';
 import type { RunState } from '@ruyi/scenario-engine';
 import type { JSX } from 'react';
 import { EyeHeightContext } from './useEyeHeight.tsx';
-import { VrCaseCard } from './VrCaseCard.tsx';
-import { VrDecision } from './VrDecision.tsx';
-import { VrHazardHunt } from './VrHazardHunt.tsx';
-import { VrHuntReview } from './VrHuntReview.tsx';
-import { VrQuiz } from './VrQuiz.tsx';
+import { CurrentStep } from '../../play/currentStep.tsx';
 import { VrResult } from './VrResult.tsx';
 
 export interface VrStepsProps {
@@ -37,12 +35,11 @@ export function VrSteps({ pack, scenario, state, onExit, eyeHeight }: VrStepsPro
   return (
     <EyeHeightContext.Provider value={eyeHeight ?? null}>
       <group name="vr-steps">
-        {state.phase === 'case-card' && <VrCaseCard pack={pack} scenario={scenario} />}
-        {state.phase === 'hazard-hunt' && <VrHazardHunt scenario={scenario} state={state} />}
-        {state.phase === 'hunt-review' && <VrHuntReview scenario={scenario} state={state} />}
-        {state.phase === 'decisions' && <VrDecision scenario={scenario} state={state} />}
-        {state.phase === 'quiz' && <VrQuiz key={state.questionIndex} scenario={scenario} state={state} />}
-        {state.phase === 'result' && <VrResult pack={pack} scenario={scenario} state={state} onExit={onExit} />}
+        {state.current ? (
+          <CurrentStep pack={pack} scenario={scenario} state={state} surface="Vr" />
+        ) : (
+          <VrResult pack={pack} scenario={scenario} state={state} onExit={onExit} />
+        )}
       </group>
     </EyeHeightContext.Provider>
   );

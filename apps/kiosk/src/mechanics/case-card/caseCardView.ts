@@ -1,0 +1,13 @@
+import type { CaseCardStep } from '@ruyi/mechanics';
+import type { Pack, Source } from '@ruyi/pack-schema';
+import type { Localize } from '../../play/viewText.ts';
+
+/** The pack sources a case card cites, in the card's order. */
+export function caseCardSources(pack: Pack, card: Pick<CaseCardStep, 'sources'>): Source[] {
+  return card.sources.map((id) => pack.sources.find((s) => s.id === id)).filter((s) => s !== undefined);
+}
+
+/** A source as one line of text: title · publisher · address. */
+export function sourceLine(source: Source, l: Localize): string {
+  return `${l(source.title)}${source.publisher ? ` · ${source.publisher}` : ''}${source.url ? ` · ${source.url}` : ''}`;
+}

@@ -1,0 +1,53 @@
+// What the players share: the texts they look for (the pack's, in the visitor's language for the general audience, and
+// each mechanic's own strings, read from the mechanic as the app's locale files take them), touches on the 3D scene,
+// and the page's clock held for drills that count seconds.
+import type { Page } from '@playwright/test';
+import { MECHANICS, type MechanicName } from '@ruyi/mechanics';
+import { localize, type LocalizedText } from '@ruyi/pack-schema';
+import { expect } from '../fixtures.ts';
+import type { Locale } from './types.ts';
+
+export const text = (value: LocalizedText, locale: Locale) => localize(value, locale);
+
+/** A mechanic's string with its {{values}} filled in, as i18next does for these plain keys. */
+export function words(mechanic: MechanicName, key: string, locale: Locale, values: Record<string, string | number> = {}): string {
+  const found = (MECHANICS[mechanic].locales[locale] as Record<string, unknown>)[key];
+  if (typeof found !== 'string') throw new Error(`mechanics.${mechanic}.${key} is no string in ${locale}`);
+  return found.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`mechanics.${mechanic}.${key} needs {{${name}}}`);
+    return String(values[name]);
+  });
+}
+
+/** The button with exactly this accessible name. */
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** Waits until the step's 3D scene has drawn a frame. */
+export async function sceneReady(page: Page) {
+  await page.waitForFunction(() => window.__ruyiScene?.ready === true);
+}
+
+/** A touch on the scene where it hits the prop (the scene's test API finds such a point). */
+export async function tapProp(page: Page, propId: string) {
+  const point = await page.evaluate((id) => window.__ruyiScene?.propScreenPoint(id) ?? null, propId);
+  expect(point, `prop ${propId} is on screen and can be touched`).not.toBeNull();
+  await page.touchscreen.tap(point!.x, point!.y);
+}
+
+/**
+ * Stops the page's clock (Playwright's, installed before the app loaded) about now: from here the app's time moves
+ * only as the player steps it, so a drill that counts seconds sees the pace the player sets, however slowly this
+ * machine delivers the touches.
+ */
+export async function pauseClock(page: Page) {
+  for (let ahead = 100; ; ahead *= 4) {
+    const now = await page.evaluate(() => Date.now());
+    try {
+      await page.clock.pauseAt(now + ahead);
+      return;
+    } catch (error) {
+      // The clock moved past `now + ahead` before the pause reached it: ask again, a little further on.
+      if (!/past/.test(String(error)) || ahead > 10_000) throw error;
+    }
+  }
+}
