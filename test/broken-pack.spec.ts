@@ -46,6 +46,10 @@ test('a broken pack is reported to staff with file, line and reason; its deep li
   await page.goto(`http://127.0.0.1:${PORT}/play/${pack.id}/${scenario.id}`);
   await expect(page.getByText('这个内容包有错误，暂时无法使用。请联系工作人员。')).toBeVisible();
 
+  // The broken pack's scenario is not offered; the area stays open for its other pack.
   await page.goto(`http://127.0.0.1:${PORT}/map`);
-  await expect(page.locator('.area-card[data-area="fire"]')).toHaveClass(/closed/);
+  const fire = page.locator('.area-card[data-area="fire"]');
+  await expect(fire).toHaveClass(/open/);
+  await expect(fire.getByRole('link', { name: new RegExp(scenario.title['zh-CN']) })).toHaveCount(0);
+  await expect(fire.getByRole('link')).not.toHaveCount(0);
 });

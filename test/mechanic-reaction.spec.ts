@@ -7,6 +7,7 @@ import { MECHANICS, type StepConfigOf } from '@ruyi/mechanics';
 import { localize, type Pack, type Scenario } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { expect, expectNoA11yViolations, storedRecords, test } from './fixtures.ts';
+import { pauseClock } from './play/words.ts';
 import { enterVr, select, visibleTargets, waitForTarget, xrTargets, XR_VIEWPORT } from './xr/harness.ts';
 import { test as xrTest } from './xr/fixtures.ts';
 import { awaitRunVisit } from './xr/scenario.ts';
@@ -85,11 +86,22 @@ async function reactInTime(page: Page, step: ReactionStep) {
     animation: getComputedStyle(document.querySelector('.reaction-scene')!).animationName,
     shown: [...document.querySelectorAll<HTMLElement>('.reaction-actions button')].map((b) => b.dataset.action!),
   }));
-  // The first right action by keyboard: Tab from the cue to it, Enter; the rest by touch.
-  const first = step.actions[0]!;
-  for (let tabs = 0; tabs <= cueState.shown.indexOf(first.id); tabs++) await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  for (const a of step.actions.slice(1)) await page.locator(`.reaction-actions [data-action="${a.id}"]`).tap();
+  // The drill counts from the cue: the page's clock stops there and moves on a brisk visitor's pace between
+  // actions, so a slow machine cannot run the drill out of time while the test is still reaching the buttons.
+  await pauseClock(page);
+  try {
+    // The first right action by keyboard: Tab from the cue to it, Enter; the rest by touch.
+    const first = step.actions[0]!;
+    for (let tabs = 0; tabs <= cueState.shown.indexOf(first.id); tabs++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    for (const a of step.actions.slice(1)) {
+      await page.clock.runFor(700);
+      await page.locator(`.reaction-actions [data-action="${a.id}"]`).tap();
+    }
+    await expect(page.locator('.reaction-panel .verdict')).toHaveAttribute('data-outcome', 'in-time');
+  } finally {
+    await page.clock.resume();
+  }
 
   expect(cueState.shaking).toBe('true');
   expect(cueState.animation).toBe('reaction-shake');
@@ -108,6 +120,7 @@ async function reactInTime(page: Page, step: ReactionStep) {
 test('a visitor drops, covers and holds on in time, by keyboard and touch, and plays the scenario to its end', async ({ page }) => {
   test.setTimeout(300_000);
   const startedAt = new Date().toISOString();
+  await page.clock.install();
   await page.goto(`/play/${pack.id}/${scenario.id}`);
   for (const step of scenario.steps) {
     if (step.mechanic === 'case-card') await caseCard(page);
