@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const LoginBody = z.strictObject({ password: z.string().min(1).max(1024) });
 export const SessionResponse = z.object({ token: z.string().min(1), expiresAt: z.iso.datetime() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+/** GET /api/admin/status: whether a staff password is set (and nothing else), so the admin page can say what to run. */
+export const AdminStatus = z.object({ passwordSet: z.boolean() });
+export type AdminStatus = z.infer<typeof AdminStatus>;
 
 export const PackId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a pack id (kebab-case)' }).max(64);
 

@@ -7,3 +7,4 @@ export * from './stats.ts';
 export * from './sync.ts';
 export * from './floor.ts';
 export * from './devices.ts';
+export * from './fleet.ts';

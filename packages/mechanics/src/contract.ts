@@ -83,6 +83,12 @@ export interface RecordSpec<Step, Rec extends RecordPayload> {
   fromResult(result: StatementResult): Record<string, unknown>;
 }
 
+/**
+ * A short sound a step's change makes (the app synthesises each): a find or a right answer, a wrong tap or answer, the
+ * sudden start of a drill. The countdown's tick and the result's sound are the app's own.
+ */
+export type StepCue = 'find' | 'wrong' | 'alarm';
+
 /** A step config as the pack holds it: the common fields and the mechanic's own. */
 export type StepOf<C> = C & StepCommon;
 
@@ -146,6 +152,14 @@ export interface Mechanic<Name extends string, C, S, E extends { type: string },
    * known. `good` gets everything right; `poor` makes the mistakes a hurried visitor makes. Null: nothing to do.
    */
   autoplay?(step: StepOf<C>, state: S, env: StepEnv, skill: 'good' | 'poor'): { event: E; after: number } | null;
+  /**
+   * Optional, pure: the sound the step's change from `before` to `after` (one event's transition) makes, or null. Read
+   * from states, not events, so the sound follows what the run really took (a late double tap changes nothing, so
+   * sounds nothing).
+   */
+  cue?(step: StepOf<C>, before: S, after: S): StepCue | null;
+  /** Optional, pure: the whole seconds left of a countdown running at `now` (a tick sounds as each goes), or null. */
+  countdown?(step: StepOf<C>, state: S, now: number): number | null;
 }
 
 // eslint-style escape: the registry holds mechanics of different types.

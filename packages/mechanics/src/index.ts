@@ -1,4 +1,4 @@
-export type { Mechanic, AnyMechanic, Tally, RecordPayload, StepEnv, Transition, StatementResult, InteractionTexts, RecordSpec, StepOf, Example } from './contract.ts';
+export type { Mechanic, StepCue, AnyMechanic, Tally, RecordPayload, StepEnv, Transition, StatementResult, InteractionTexts, RecordSpec, StepOf, Example } from './contract.ts';
 export { stepCommonFields, Branch, StepTarget, random, shuffled, drawn, tally, elapsed, duplicates, oneOf, type StepCommon, type Issue } from './common.ts';
 export { MECHANICS, MECHANIC_NAMES, mechanicOf, type MechanicName, type StepConfigOf, type StepStateOf, type StepEventOf, type StepRecordOf } from './registry.ts';
 export { Step, STEP_SCHEMAS } from './schemas.ts';

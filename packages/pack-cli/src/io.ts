@@ -4,6 +4,8 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatError, type PackError } from '@ruyi/pack-schema';
+import { problemText, textsFor, type CliLang } from './texts.ts';
 
 /** `content/` at the repository root. */
 export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../../content', import.meta.url));
@@ -21,6 +23,8 @@ export interface CliIo {
   cwd: string;
   /** The time written into archives as builtAt; defaults to now. */
   now?: () => Date;
+  /** The language messages are written in (`--lang`, else the system locale); English when absent. */
+  lang?: CliLang;
 }
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -38,15 +42,15 @@ export class UsageError extends Error {
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util parseArgs with `--help` built in and its errors reworded as UsageErrors. */
-export function parse<O extends Options>(args: string[], options: O) {
+export function parse<O extends Options>(args: string[], options: O, lang?: CliLang) {
   try {
     return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message);
-    if (unknown) throw new UsageError(`unknown option '${unknown[1]}'`);
+    if (unknown) throw new UsageError(textsFor(lang).unknownOption(unknown[1]!));
     const missing = /Option '([^']+)' argument missing/.exec(message) ?? /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
-    if (missing) throw new UsageError(`option '${missing[1]}' needs a value`);
+    if (missing) throw new UsageError(textsFor(lang).needsValue(missing[1]!));
     throw new UsageError(message);
   }
 }
@@ -76,6 +80,12 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 /** The content folder a command works on: `--content <dir>`, or this repository's content/ folder. */
 export function contentDirOption(value: string | undefined, io: CliIo): string {
   const dir = value === undefined ? DEFAULT_CONTENT_DIR : resolve(io.cwd, value);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no content folder at ${shown(io, dir)}`, false);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(textsFor(io.lang).noContentFolder(shown(io, dir)), false);
   return dir;
 }
+
+/** `file:line:column path: message`, the message in the command's language. */
+export const formatProblem = (io: CliIo, e: PackError) => formatError({ ...e, message: problemText(e, io.lang) });
+
+/** A warning as formatProblem writes it, marked as one. */
+export const formatWarningIn = (io: CliIo, e: PackError) => formatError({ ...e, message: `${textsFor(io.lang).warning} ${problemText(e, io.lang)}` });

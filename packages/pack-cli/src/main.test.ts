@@ -52,9 +52,21 @@ describe('validate', () => {
     expect(code).toBe(EXIT_INVALID);
     expect(out).toBe('');
     expect(err.split('\n')).toEqual([
-      expect.stringMatching(/^content\/packs\/broken-pack\/scenarios\/dehui-poultry-plant\.yaml:\d+:\d+ scene\.props\[\d+\]\.kind: Invalid option: expected one of /),
+      expect.stringMatching(/^content\/packs\/broken-pack\/scenarios\/dehui-poultry-plant\.yaml:\d+:\d+ scene\.props\[\d+\]\.kind: kind must be one of: /),
       '1 pack valid, 1 with errors',
     ]);
+  });
+
+  it('speaks Chinese with --lang zh-CN: the problems, the summary and a usage error', async () => {
+    const { code, err } = await run('validate', 'content', '--lang', 'zh-CN');
+    expect(code).toBe(EXIT_INVALID);
+    expect(err.split('\n')).toEqual([
+      expect.stringMatching(/^content\/packs\/broken-pack\/scenarios\/dehui-poultry-plant\.yaml:\d+:\d+ scene\.props\[\d+\]\.kind: kind 只能是以下之一：/),
+      '1 个内容包有效，1 个有错误',
+    ]);
+    expect(await run('validate', '--nope', '--lang=zh-CN')).toMatchObject({ code: EXIT_USAGE, err: expect.stringContaining('没有“--nope”这个选项') });
+    expect(await run('--lang', 'fr', 'validate')).toMatchObject({ code: EXIT_USAGE, err: expect.stringContaining("--lang must be zh-CN or en (got 'fr')") });
+    expect((await run('--help', '--lang', 'zh-CN')).out).toMatch(/^用法：npm run pack -- <命令>/);
   });
 
   it('checks just the pack folders given, and exits 0 when they are valid', async () => {
@@ -189,7 +201,7 @@ describe('build', () => {
     expect(code).toBe(EXIT_INVALID);
     expect(out).toMatch(/^out2\/fire-dehui-2013-1\.1\.0\.ruyipack\.tgz /);
     expect(err.split('\n')).toEqual([
-      expect.stringMatching(/^content\/packs\/broken-pack\/scenarios\/dehui-poultry-plant\.yaml:\d+:\d+ scene\.props\[\d+\]\.kind: Invalid option/),
+      expect.stringMatching(/^content\/packs\/broken-pack\/scenarios\/dehui-poultry-plant\.yaml:\d+:\d+ scene\.props\[\d+\]\.kind: kind must be one of: /),
       'broken-pack: not built: the pack has errors',
       '1 pack built, 1 refused',
     ]);

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.ts';
+import { takeLang, textsFor, type CliLang } from './texts.ts';
 
 export { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 
@@ -20,17 +21,27 @@ export const COMMANDS: Record<string, CommandEntry> = {
   preview: { summary: 'show a pack on the kiosk app, live as you edit it', load: async () => (await import('./commands/preview.ts')).preview },
 };
 
-export const USAGE = `usage: npm run pack -- <command> [options]
+/** The command list, in `lang`. */
+export const usage = (lang?: CliLang) =>
+  textsFor(lang).usage(
+    Object.keys(COMMANDS)
+      .map((name) => `  ${name.padEnd(9)} ${textsFor(lang).commandSummary[name] ?? COMMANDS[name]!.summary}`)
+      .join('\n'),
+  );
+export const USAGE = usage('en');
 
-Commands:
-${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
-  .join('\n')}
-
-npm run pack -- <command> --help   shows a command's options.`;
-
-/** Runs `pack <args>`; returns the exit code. Free of `process`, so tests run it in-process. */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs `pack <args>`; returns the exit code. Free of `process`, so tests run it in-process. `--lang zh-CN|en` anywhere
+ * in the arguments sets the language (else io.lang; English when neither says).
+ */
+export async function runCli(allArgs: readonly string[], io: CliIo): Promise<number> {
+  const { lang: argLang, rest: args, bad } = takeLang(allArgs, {});
+  if (bad !== undefined) {
+    io.err(`${textsFor(io.lang).badLang(bad)}\n\n${usage(io.lang)}`);
+    return EXIT_USAGE;
+  }
+  if (allArgs.length !== args.length) io = { ...io, lang: argLang };
+  const USAGE = usage(io.lang);
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     if (name === 'help' && rest[0] && COMMANDS[rest[0]]) return runCli([rest[0], '--help'], io);
@@ -39,7 +50,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.err(`pack: unknown command '${name}'\n\n${USAGE}`);
+    io.err(`${textsFor(io.lang).unknownCommand(name)}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   return (await command.load())(rest, io);
@@ -51,5 +62,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     err: (line) => process.stderr.write(`${line}\n`),
     // npm runs scripts from the repository root; INIT_CWD is the folder the command was typed in.
     cwd: process.env.INIT_CWD || process.cwd(),
+    lang: takeLang([], process.env).lang,
   });
 }

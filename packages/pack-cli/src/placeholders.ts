@@ -27,6 +27,9 @@ function inFile(file: SourceFile): PackError | null {
     line,
     column,
     message: `${count} ${count === 1 ? 'text still is a placeholder' : 'texts still are placeholders'} (${PLACEHOLDER_ZH} / ${PLACEHOLDER_EN}): replace ${count === 1 ? 'it' : 'them'} before the pack goes to a park`,
+    // The command's own code: texts.ts words it in the command's language.
+    code: 'cli.placeholder',
+    params: { count, zh: PLACEHOLDER_ZH, en: PLACEHOLDER_EN },
     severity: 'warning',
   };
 }

@@ -185,9 +185,9 @@ describe('loadPack with readAsset', () => {
         path: 'assets[0].file',
         line: lineOf(manifest, 'file: photo.png'),
         column: 11,
-        message: 'assets/photo.png is 3000 × 3000 px; an image may be at most 2048 px on each side (scale it down)',
+        message: 'assets/photo.png is 3000 × 3000 px; an image may be at most 2048 px on each side (scale it down)', code: 'asset.image-too-big', params: expect.any(Object),
       },
-      { file: MANIFEST_PATH, path: 'assets[1].file', line: lineOf(manifest, 'file: reading.wav'), column: 11, message: 'there is no file assets/reading.wav in the pack' },
+      { file: MANIFEST_PATH, path: 'assets[1].file', line: lineOf(manifest, 'file: reading.wav'), column: 11, message: 'there is no file assets/reading.wav in the pack', code: 'asset.missing-file', params: expect.any(Object) },
     ]);
   });
 

@@ -21,7 +21,7 @@ describe('loadContent', () => {
     const content = loadContent({ park, packs: [packFiles({ manifest: edit(MANIFEST_YAML, 'area: fire', 'area: traffic') })] });
     expect(content.packs).toEqual([]);
     expect(content.problems).toEqual([
-      { dir: 'packs/tiny-pack', errors: [{ file: 'packs/tiny-pack/pack.yaml', path: 'area', message: "area 'traffic' is not an area of the park (park.yaml)" }] },
+      { dir: 'packs/tiny-pack', errors: [{ file: 'packs/tiny-pack/pack.yaml', path: 'area', message: "area 'traffic' is not an area of the park (park.yaml)", code: 'content.unknown-area', params: { area: 'traffic', file: 'park.yaml' } }] },
     ]);
   });
 
@@ -29,7 +29,7 @@ describe('loadContent', () => {
     const content = loadContent({ park, packs: [packFiles({ dir: 'packs/tiny-pack' }), packFiles({ dir: 'more-packs/tiny-pack' })] });
     expect(content.packs).toHaveLength(1);
     expect(content.problems).toEqual([
-      { dir: 'packs/tiny-pack', errors: [{ file: 'packs/tiny-pack/pack.yaml', path: 'id', message: "another pack already has the id 'tiny-pack'" }] },
+      { dir: 'packs/tiny-pack', errors: [{ file: 'packs/tiny-pack/pack.yaml', path: 'id', message: "another pack already has the id 'tiny-pack'", code: 'content.pack-id-taken', params: expect.any(Object) }] },
     ]);
   });
 
@@ -50,7 +50,7 @@ describe('loadContent', () => {
     const none = loadContent({ park: null, packs: [packFiles()] });
     expect(none.park).toBeNull();
     expect(none.packs).toHaveLength(1);
-    expect(none.problems).toEqual([{ dir: '.', errors: [{ file: 'park.yaml', path: '', message: 'the content folder has no park.yaml' }] }]);
+    expect(none.problems).toEqual([{ dir: '.', errors: [{ file: 'park.yaml', path: '', message: 'the content folder has no park.yaml', code: 'content.no-park', params: expect.any(Object) }] }]);
 
     const broken = loadContent({ park: { path: 'park.yaml', text: edit(PARK_YAML, 'id: production', 'id: factory') }, packs: [packFiles()] });
     expect(broken.problems).toEqual([{ dir: '.', errors: [expect.objectContaining({ file: 'park.yaml', path: 'areas[1].id' })] }]);
@@ -68,7 +68,7 @@ describe('readContent', () => {
   it('reports a folder with nothing in it', () => {
     const content = readContent(`${FIXTURE_CONTENT_DIR}/packs/tiny-pack/scenarios`);
     expect(content.packs).toEqual([]);
-    expect(content.problems).toEqual([{ dir: '.', errors: [{ file: 'park.yaml', path: '', message: 'the content folder has no park.yaml' }] }]);
+    expect(content.problems).toEqual([{ dir: '.', errors: [{ file: 'park.yaml', path: '', message: 'the content folder has no park.yaml', code: 'content.no-park', params: expect.any(Object) }] }]);
   });
 });
 

@@ -4,6 +4,7 @@ import { loadPack, loadPark, MANIFEST_FILE, type PackFiles } from './load.ts';
 import type { z } from 'zod';
 import type { ContentSnapshot, PackProblemSchema } from './snapshot.ts';
 import type { Pack, PackError, Park, SourceFile } from './types.ts';
+import { coded } from './messages/render.ts';
 
 export interface ContentFiles {
   park: SourceFile | null;
@@ -28,7 +29,7 @@ export function loadContent(files: ContentFiles): Content {
     if (warned.length) warnings.push({ dir, errors: warned });
   };
   let park: Park | null = null;
-  if (!files.park) problems.push({ dir: '.', errors: [{ file: PARK_FILE, path: '', message: `the content folder has no ${PARK_FILE}` }] });
+  if (!files.park) problems.push({ dir: '.', errors: [{ file: PARK_FILE, path: '', ...coded('content.no-park', { file: PARK_FILE }) }] });
   else {
     const loaded = loadPark(files.park);
     if (loaded.ok) park = loaded.value;
@@ -44,11 +45,11 @@ export function loadContent(files: ContentFiles): Content {
     const pack = loaded.value;
     const manifestPath = `${dir.dir}/${MANIFEST_FILE}`;
     if (park && !areaIds.has(pack.area)) {
-      problems.push({ dir: dir.dir, errors: [{ file: manifestPath, path: 'area', message: `area '${pack.area}' is not an area of the park (${PARK_FILE})` }] });
+      problems.push({ dir: dir.dir, errors: [{ file: manifestPath, path: 'area', ...coded('content.unknown-area', { area: pack.area, file: PARK_FILE }) }] });
       continue;
     }
     if (packs.some((p) => p.id === pack.id)) {
-      problems.push({ dir: dir.dir, errors: [{ file: manifestPath, path: 'id', message: `another pack already has the id '${pack.id}'` }] });
+      problems.push({ dir: dir.dir, errors: [{ file: manifestPath, path: 'id', ...coded('content.pack-id-taken', { id: pack.id }) }] });
       continue;
     }
     packs.push(pack);

@@ -36,3 +36,20 @@ export {
 } from './assets.ts';
 export { checkTranslations, checkChineseSpacing, localizedTexts } from './translations.ts';
 export { localize, languagesOf } from './localize.ts';
+export { CATALOGUE, type MessageCode, type MessageEntry } from './messages/catalogue.ts';
+export {
+  localizeProblem,
+  problemLang,
+  codeOf,
+  coded,
+  render as renderMessage,
+  isMessageCode,
+  PROBLEM_LANGS,
+  type ProblemLang,
+  type MessageParams,
+  type CodedMessage,
+  type RenderableProblem,
+} from './messages/render.ts';
+export { yamlSyntaxProblem } from './messages/yaml.ts';
+export { codedIssue, ZOD_ISSUE_CODES } from './messages/zod.ts';
+export { withCode } from './load.ts';

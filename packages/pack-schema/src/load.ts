@@ -8,6 +8,9 @@ import { assetRefsOf, checkManifestAssets, checkScenarioReferences, type Referen
 import { Manifest, Park, Scenario, SCHEMA_VERSION } from './schema.ts';
 import { checkChineseSpacing, checkTranslations } from './translations.ts';
 import type { Pack, PackError, Park as ParkT, SourceFile } from './types.ts';
+import { codeOf, coded, type CodedMessage } from './messages/render.ts';
+import { yamlSyntaxProblem } from './messages/yaml.ts';
+import { codedIssue } from './messages/zod.ts';
 
 type Segment = string | number;
 
@@ -33,26 +36,25 @@ class YamlFile {
     this.doc = parseDocument(file.text, { lineCounter: this.lines, prettyErrors: true, uniqueKeys: true });
   }
 
+  /** One error however many the yaml library reports for one mistake: the first, in words that say what to fix. */
   syntaxErrors(): PackError[] {
-    return this.doc.errors.map((e) => {
-      const pos = e.linePos?.[0];
-      // The first line of a pretty error ends with "at line L, column C:", which the location prefix already says.
-      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return { file: this.file.path, path: '', line: pos?.line, column: pos?.col, message: `YAML: ${message}` };
-    });
+    if (!this.doc.errors.length) return [];
+    const { line, column, ...message } = yamlSyntaxProblem(this.file.text, this.doc.errors);
+    return [{ file: this.file.path, path: '', ...(line ? { line, column } : {}), ...message }];
   }
 
   /** The nearest node that exists on the way to `path`: a missing key is reported where its parent is. */
-  errorAt(migratedPath: readonly Segment[], message: string): PackError {
+  errorAt(migratedPath: readonly Segment[], text: string | CodedMessage): PackError {
     const path = this.pathBack(migratedPath);
+    const message = typeof text === 'string' ? withCode({ message: text }) : text;
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) {
         const { line, col } = this.lines.linePos(node.range[0]);
-        return { file: this.file.path, path: formatPath(path), line, column: col, message };
+        return { file: this.file.path, path: formatPath(path), line, column: col, ...message };
       }
     }
-    return { file: this.file.path, path: formatPath(path), message };
+    return { file: this.file.path, path: formatPath(path), ...message };
   }
 
   /** An unknown field is reported on the line of its key, not at the start of the mapping that holds it. */
@@ -60,28 +62,25 @@ class YamlFile {
     const path = this.pathBack(migratedPath);
     const map = path.length ? this.doc.getIn(path, true) : this.doc.contents;
     const pair = isMap(map) ? map.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key) : undefined;
-    if (!pair || !isNode(pair.key) || !pair.key.range) return this.errorAt(path, `unknown field '${key}' (check the spelling)`);
+    if (!pair || !isNode(pair.key) || !pair.key.range) return this.errorAt(path, coded('field.unknown', { key }));
     const { line, col } = this.lines.linePos(pair.key.range[0]);
     // `{ en: Look up, above the door }` silently becomes two fields: say why, since the text looks right to an editor.
-    const message =
-      isMap(map) && map.flow && pair.value === null
-        ? `unknown field '${key}': inside { … } a comma starts a new field, so put text that contains commas in quotes`
-        : `unknown field '${key}' (check the spelling)`;
-    return { file: this.file.path, path: formatPath([...path, key]), line, column: col, message };
+    const message = isMap(map) && map.flow && pair.value === null ? coded('field.unknown-in-flow', { key }) : coded('field.unknown', { key });
+    return { file: this.file.path, path: formatPath([...path, key]), line, column: col, ...message };
   }
 
   /** The parsed YAML as plain data, or its syntax errors. */
   data(): { ok: true; value: unknown } | { ok: false; errors: PackError[] } {
     const syntax = this.syntaxErrors();
     if (syntax.length) return { ok: false, errors: syntax };
-    if (this.doc.contents === null) return { ok: false, errors: [{ file: this.file.path, path: '', message: 'the file is empty' }] };
+    if (this.doc.contents === null) return { ok: false, errors: [{ file: this.file.path, path: '', ...coded('file.empty') }] };
     return { ok: true, value: this.doc.toJS() };
   }
 
   /** Issues found in the document (paths inside it) as errors or warnings at their lines. */
   at(issues: readonly ReferenceIssue[]): PackError[] {
     return issues.map((issue) => {
-      const error = this.errorAt(issue.path, issue.message);
+      const error = this.errorAt(issue.path, issue.code ? { code: issue.code, params: issue.params ?? {}, message: issue.message } as CodedMessage : issue.message);
       return issue.severity ? { ...error, severity: issue.severity } : error;
     });
   }
@@ -101,15 +100,17 @@ class YamlFile {
       errors: result.error.issues.flatMap((issue) =>
         issue.code === 'unrecognized_keys'
           ? issue.keys.map((key) => this.unknownKeyAt(issue.path as Segment[], key))
-          : [this.errorAt(issue.path as Segment[], describeIssue(issue))],
+          : [this.errorAt(issue.path as Segment[], codedIssue(issue))],
       ),
     };
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return `is required (${issue.expected})`;
-  return issue.message;
+/** A problem with the code and params of its message, when the catalogue knows the message (see messages/). */
+export function withCode<T extends { message: string; code?: string }>(problem: T): T {
+  if (problem.code) return problem;
+  const found = codeOf(problem.message);
+  return found ? { ...problem, ...found } : problem;
 }
 
 export type LoadResult<T> =
@@ -151,7 +152,7 @@ function finish<T>(value: T, errors: PackError[], warnings: PackError[], migrate
 
 export function loadPack(files: PackFiles): LoadResult<Pack> {
   if (!files.manifest)
-    return { ok: false, errors: [{ file: `${files.dir}/${MANIFEST_FILE}`, path: '', message: `the pack has no ${MANIFEST_FILE}` }] };
+    return { ok: false, errors: [{ file: `${files.dir}/${MANIFEST_FILE}`, path: '', ...coded('pack.no-manifest', { file: MANIFEST_FILE }) }] };
   const manifestFile = new YamlFile(files.manifest);
   const manifestData = manifestFile.data();
   if (!manifestData.ok) return manifestData;
@@ -175,7 +176,7 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
           asWarnings([
             {
               path: ['schemaVersion'],
-              message: `the pack is written for pack format ${result.from} and was read as format ${SCHEMA_VERSION} (${result.applied.join(', ')}); to bring it up to date, ${byHand.join('; then ')}`,
+              ...coded('pack.migrated', { from: result.from, to: SCHEMA_VERSION, applied: result.applied.join(', '), byHand: byHand.join('; then ') }),
             },
           ]),
         ),
@@ -190,7 +191,7 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
 
   const folderName = files.dir.split('/').pop();
   if (folderName !== m.id)
-    errors.push(manifestFile.errorAt(['id'], `the pack id '${m.id}' must match its folder name '${folderName}'`));
+    errors.push(manifestFile.errorAt(['id'], coded('pack.id-folder', { id: m.id, folder: String(folderName) })));
   const sourceDupes = new Set<string>();
   m.sources.forEach((s, i) => {
     if (sourceDupes.has(s.id)) errors.push(manifestFile.errorAt(['sources', i, 'id'], `source id '${s.id}' is used twice`));
@@ -233,7 +234,7 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
   });
   for (const name of Object.keys(files.scenarios)) {
     if (!listed.has(name.replace(/\.yaml$/, '')))
-      errors.push({ file: files.scenarios[name]!.path, path: '', message: `this scenario is not listed in ${MANIFEST_FILE} (scenarios:)` });
+      errors.push({ file: files.scenarios[name]!.path, path: '', ...coded('scenario.not-listed', { manifest: MANIFEST_FILE }) });
   }
 
   if (allScenariosRead) {
@@ -242,7 +243,7 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
       if (!used.has(asset.id))
         warnings.push(
           ...manifestFile.at(
-            asWarnings([{ path: ['assets', i, 'id'], message: `asset '${asset.id}' is not used by any scenario; remove it (it makes the pack bigger) or refer to it` }]),
+            asWarnings([{ path: ['assets', i, 'id'], ...coded('asset.unused', { id: asset.id }) }]),
           ),
         );
     });

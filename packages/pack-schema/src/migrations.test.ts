@@ -61,6 +61,8 @@ describe('0002-declare-locales-and-assets', () => {
         message: expect.stringMatching(
           /^the pack is written for pack format 1 and was read as format 3 \(0002-declare-locales-and-assets, 0003-scenario-as-steps\); to bring it up to date, set schemaVersion: 2 and add locales: \[zh-CN, en\] and assets: \[\] to pack\.yaml; then set schemaVersion: 3 and, in each scenario, put caseCard, hazardHunt, decisions and quiz under steps:/,
         ),
+        code: 'pack.migrated',
+        params: expect.objectContaining({ from: 1, to: 3 }),
       },
     ]);
   });
@@ -109,7 +111,7 @@ describe('0003-scenario-as-steps', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.filter((e) => !e.severity)).toEqual([
-      { file: SCENARIO_PATH, path: 'hazardHunt.hazards[0].prop', line: lineOf(text, 'prop: pannel'), column: 13, message: "prop 'pannel' is not in scene.props: panel, extinguisher" },
+      { file: SCENARIO_PATH, path: 'hazardHunt.hazards[0].prop', line: lineOf(text, 'prop: pannel'), column: 13, message: "prop 'pannel' is not in scene.props: panel, extinguisher", code: 'mechanic.prop-not-in-scene', params: expect.any(Object) },
     ]);
   });
 });

@@ -26,6 +26,8 @@ describe('ids are unique', () => {
       line: lineOf(text, '- id: panel', 'kind: electrical-panel'),
       column: 11,
       message: "prop id 'panel' is used twice (first at index 0); ids must be unique",
+      code: 'mechanic.id-twice',
+      params: { what: 'prop', id: 'panel', first: '0' },
     });
   });
 
@@ -69,6 +71,8 @@ describe('references resolve', () => {
       line: lineOf(text, 'prop: pannel'),
       column: 15,
       message: "prop 'pannel' is not in scene.props: panel, extinguisher",
+      code: 'mechanic.prop-not-in-scene',
+      params: { prop: 'pannel', known: 'panel, extinguisher' },
     });
   });
 
@@ -113,6 +117,8 @@ describe('the escape drill always ends, and every step can be reached', () => {
       line: lineOf(text, 'next: fourth'),
       column: 19,
       message: "decision 'fourth' is not one of the decisions: first, second, third",
+      code: 'mechanic.decision-unknown',
+      params: expect.any(Object),
     });
   });
 
@@ -162,6 +168,8 @@ describe('quiz answers', () => {
       line: lineOf(text, 'answer: [yes, no]'),
       column: 17,
       message: 'a single-choice question has exactly one answer, not 2',
+      code: 'mechanic.single-answer',
+      params: { count: '2' },
     });
   });
 
@@ -225,6 +233,8 @@ describe('assets', () => {
       line: lineOf(text, 'model: photo'),
       column: 14,
       message: "asset 'photo' is an image, but model: needs a model asset (.glb)",
+      code: 'asset.wrong-kind',
+      params: { ref: 'photo', actual: 'an image', slot: 'model:', needed: 'a model', extensions: '.glb' },
     });
     expect(onlyError(withAssets(edit(uses(SCENARIO_YAML), 'image: photo', 'image: boxes'))).message).toBe(
       "asset 'boxes' is a model, but image: needs an image asset (.png, .jpg, .jpeg or .webp)",

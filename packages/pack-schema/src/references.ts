@@ -8,6 +8,9 @@ export interface ReferenceIssue {
   /** Path segments inside the scenario document. */
   path: (string | number)[];
   message: string;
+  /** The message's catalogue code and params (messages/catalogue.ts), when it was made with them. */
+  code?: string;
+  params?: Record<string, string | number>;
   /** Absent for an error. */
   severity?: 'warning';
 }

@@ -11,7 +11,11 @@ export const PackErrorSchema = z.object({
   path: z.string(),
   line: z.number().int().optional(),
   column: z.number().int().optional(),
+  /** In English, as it always read; `code` and `params` render it in another language (messages/catalogue.ts). */
   message: z.string(),
+  /** A stable code for the kind of problem, e.g. `yaml.tab`, `zod.required`, `step.loop`. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /**
    * `'warning'`: the content loads, but something reads wrong (a missing translation, a stray space in Chinese text);
    * absent: an error, which keeps the pack from loading.

@@ -21,6 +21,8 @@ describe('languages the pack declares', () => {
       column: 12,
       severity: 'warning',
       message: "no 'ja' text (the pack declares ja); English will be shown",
+      code: 'text.missing-locale',
+      params: { locale: 'ja' },
     });
     expect(formatError(warnings.find((w) => w.path === 'steps[0].title')!)).toBe(
       `${SCENARIO_PATH}:${lineOf(SCENARIO_YAML, '{ zh-CN: 案例, en: The case }')}:12 steps[0].title: no 'ja' text (the pack declares ja); English will be shown`,
@@ -45,6 +47,8 @@ describe('languages the pack declares', () => {
         column: 43,
         severity: 'warning',
         message: "a text in 'ko', but the pack does not declare ko (locales: in pack.yaml); add ko there or remove this",
+        code: 'text.undeclared-locale',
+        params: { what: 'a text', locale: 'ko' },
       },
     ]);
   });
@@ -79,6 +83,8 @@ describe('spaces in Chinese text', () => {
         severity: 'warning',
         message:
           "the Chinese text has a space inside it, at '早上六点， 车间起火了': YAML joins the lines of a text broken over several lines (as with >-) with spaces, which shows in Chinese; write the Chinese text on one line",
+        code: 'text.chinese-space',
+        params: { excerpt: '早上六点， 车间起火了', more: '' },
       },
     ]);
   });

@@ -31,7 +31,8 @@ export interface OutboxOptions<T> {
   send: (batch: T[]) => Promise<void>;
   /** A failure that retrying cannot fix (the server rejected the items as invalid). */
   isPermanent: (error: unknown) => boolean;
-  onRejected?: (batch: T[], error: unknown) => void;
+  /** A promise it returns is awaited before the items leave the store: what it keeps of them is kept first. */
+  onRejected?: (batch: T[], error: unknown) => unknown;
   /** Where items wait; in memory unless given. */
   store?: OutboxStore<T>;
   batchSize?: number;
@@ -77,7 +78,7 @@ export function createOutbox<T>(options: OutboxOptions<T>): Outbox<T> {
           isolate = batch.length;
           continue;
         }
-        onRejected?.(items, error);
+        await onRejected?.(items, error);
       }
       await store.remove(batch.map((b) => b.key));
       isolate = Math.max(0, isolate - batch.length);

@@ -4,4 +4,5 @@ export { idleStatus, type IdleConfig, type IdleStatus } from './idle.ts';
 export { noVisit, startVisit, chooseLocale, touch, visitIdleStatus, DEFAULT_LOCALE, type VisitState } from './visit.ts';
 export { recordBodyFor, runStartBody, type RunRef } from './records.ts';
 export { adaptRun } from './adapt.ts';
+export { SETTLE_MS, OPEN_GATE, screenChanged, acceptsInput, msUntilOpen, type InputGate } from './settle.ts';
 export { judgeScenarioEnd, replayRun, SCALED_TOLERANCE, type EndJudgement, type EvidenceField, type EvidenceProblem, type Replay, type ScenarioEndClaim } from './evidence.ts';

@@ -4,6 +4,7 @@ import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
 import { z } from 'zod';
 import { list, shuffled, tally } from '../common.ts';
 import type { Mechanic, StepEnv, StepOf } from '../contract.ts';
+import { locales } from './locales.ts';
 
 export * from './schedule.ts';
 
@@ -222,62 +223,7 @@ export const audioRecognition = {
         ? []
         : [{ path: ['rounds', i, 'signal'], message: `round '${r.id}' plays signal '${r.signal}', which the step does not have (its signals: ${list(step.signals.map((s) => s.id))})` }],
     ),
-  locales: {
-    'zh-CN': {
-      title: '防空警报',
-      heading: '听警报，辨信号',
-      progress: '第 {{n}} 轮，共 {{total}} 轮',
-      speed: '为节省时间，声音比真实警报快 {{n}} 倍播放。',
-      question: '这是哪种警报？',
-      play: '播放警报',
-      playAgain: '再听一遍',
-      playing: '正在播放…',
-      stop: '停止',
-      noSound: '这台设备现在放不出声音：请看下面的图形。',
-      patternHeading: '警报的规律（真实时长）',
-      patternCycles: '鸣响 {{on}}，停 {{off}}，反复 {{cycles}} 次，共 {{total}}',
-      patternContinuous: '连续鸣响 {{on}}',
-      legendOn: '鸣响',
-      legendOff: '停',
-      seconds: '{{s}} 秒',
-      minutes: '{{m}} 分钟',
-      minutesSeconds: '{{m}} 分 {{s}} 秒',
-      right: '答对了！这是{{name}}。',
-      wrong: '不对。这是{{name}}（你选的是{{chosen}}）。',
-      whatToDo: '听到后要做的事：',
-      yourPick: '你的选择',
-      rightAnswer: '正确答案',
-      continue: '下一轮',
-      finish: '完成',
-    },
-    en: {
-      title: 'Air-raid sirens',
-      heading: 'Listen, and name the signal',
-      progress: 'Round {{n}} of {{total}}',
-      speed: 'To save time, the sound plays {{n}}× faster than the real siren.',
-      question: 'Which signal is this?',
-      play: 'Play the signal',
-      playAgain: 'Play again',
-      playing: 'Playing…',
-      stop: 'Stop',
-      noSound: 'This device cannot play sound right now: read the pattern below.',
-      patternHeading: 'The signal\'s pattern (real time)',
-      patternCycles: 'sound {{on}}, pause {{off}}, {{cycles}} times, {{total}} in all',
-      patternContinuous: 'continuous sound for {{on}}',
-      legendOn: 'sound',
-      legendOff: 'pause',
-      seconds: '{{s}} s',
-      minutes: '{{m}} min',
-      minutesSeconds: '{{m}} min {{s}} s',
-      right: 'Right. The signal: {{name}}.',
-      wrong: 'Not quite. The signal: {{name}} (you chose: {{chosen}}).',
-      whatToDo: 'What to do when you hear it:',
-      yourPick: 'your choice',
-      rightAnswer: 'the right answer',
-      continue: 'Next signal',
-      finish: 'Finish',
-    },
-  },
+  locales,
   autoplay(step, state, _env, skill) {
     if (state.chosen !== null) return { event: { type: 'continue' as const }, after: 4000 };
     const round = step.rounds[state.round];
@@ -287,6 +233,7 @@ export const audioRecognition = {
     const pick = skill === 'poor' && state.round % 2 === 0 && wrong ? wrong : round.signal;
     return { event: { type: 'choose' as const, signalId: pick }, after: 8000 };
   },
+  cue: (_step, before, after) => (after.answers.length > before.answers.length ? (after.answers.at(-1)!.right ? 'find' : 'wrong') : null),
   example: {
     step: {
       instructions: { 'zh-CN': '听警报，选出它的名称。', en: 'Listen to the siren and choose its name.' },

@@ -3,6 +3,7 @@ import { Id, LOCALES, LocalizedText, SourceRef, type Locale } from '@ruyi/pack-s
 import { z } from 'zod';
 import type { Mechanic, StepOf } from '../contract.ts';
 import { tally } from '../common.ts';
+import { locales } from './locales.ts';
 
 /** A recorded reading of the case card, per language: audio asset ids. A visitor only ever hears their own language. */
 export const Narration = z
@@ -43,32 +44,7 @@ export const caseCard = {
   ids: () => [],
   targets: () => [],
   references: () => [],
-  locales: {
-    'zh-CN': {
-      title: '事故案例',
-      heading: '事故案例',
-      date: '时间',
-      place: '地点',
-      what: '发生了什么',
-      cause: '原因',
-      lesson: '教训',
-      sources: '资料来源',
-      begin: '开始体验',
-      fact: '{{label}}：{{value}}',
-    },
-    en: {
-      title: 'Accident case',
-      heading: 'The accident',
-      date: 'When',
-      place: 'Where',
-      what: 'What happened',
-      cause: 'Cause',
-      lesson: 'Lesson',
-      sources: 'Sources',
-      begin: 'Begin',
-      fact: '{{label}}: {{value}}',
-    },
-  },
+  locales,
   autoplay: () => ({ event: { type: 'continue' as const }, after: 20_000 }),
   example: {
     step: {

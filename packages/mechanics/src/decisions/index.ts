@@ -4,6 +4,7 @@ import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
 import { z } from 'zod';
 import type { Mechanic, StepOf } from '../contract.ts';
 import { duplicates, list, oneOf, pointsEach, shuffled, shuffleField, StepTarget, tally } from '../common.ts';
+import { locales } from './locales.ts';
 
 const Choice = z.strictObject({
   id: Id,
@@ -161,28 +162,14 @@ export const decisions = {
     }
     return issues;
   },
-  locales: {
-    'zh-CN': {
-      title: '应急处置',
-      heading: '应急抉择',
-      continue: '继续',
-      safeChoice: '正确的选择：{{choice}}',
-      unsafeChoice: '危险的选择：{{choice}}',
-    },
-    en: {
-      title: 'Emergency decisions',
-      heading: 'Your decisions',
-      continue: 'Continue',
-      safeChoice: 'Safe choice: {{choice}}',
-      unsafeChoice: 'Dangerous choice: {{choice}}',
-    },
-  },
+  locales,
   autoplay(step, state, _env, skill) {
     if (state.pending !== null) return { event: { type: 'continue' as const }, after: 5000 };
     const node = nodeOf(step, state.nodeId);
     const choice = node && (skill === 'good' ? node.choices.find((c) => c.safe) : (node.choices.find((c) => !c.safe) ?? node.choices[0]));
     return choice ? { event: { type: 'choose' as const, choiceId: choice.id }, after: 7000 } : null;
   },
+  cue: (_step, before, after) => (after.taken.length > before.taken.length ? (after.taken.at(-1)!.safe ? 'find' : 'wrong') : null),
   example: {
     step: {
       intro: { 'zh-CN': '着火了。', en: 'There is a fire.' },

@@ -5,6 +5,7 @@ import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
 import { z } from 'zod';
 import type { Mechanic, StepOf, Tally } from '../contract.ts';
 import { duplicates, elapsed, list, oneOf, pointsEach, tally } from '../common.ts';
+import { locales } from './locales.ts';
 
 const Hazard = z.strictObject({
   id: Id.describe('The hazard\'s id, unique in the scenario.'),
@@ -177,56 +178,7 @@ export const hazardHunt = {
     });
     return issues;
   },
-  locales: {
-    'zh-CN': {
-      title: '查找隐患',
-      sceneLabel: '事故现场的三维场景：轻触物品检查是否存在隐患',
-      found: '已找到 {{found}} / {{total}} 处隐患',
-      foundHazard: '找到隐患：{{name}}',
-      alreadyFound: '这处隐患已经找到了：{{name}}',
-      notAHazard: '“{{label}}”看起来没有问题。',
-      hint: '提示：{{hint}}',
-      allFound: '太棒了，所有隐患都找到了！',
-      done: '完成寻找',
-      objects: '物品列表',
-      hideObjects: '收起物品列表',
-      objectsHelp: '也可以在这里逐个检查现场物品。',
-      reviewTitle: '隐患回顾',
-      reviewSummary: '你找到了 {{found}} / {{total}} 处隐患。',
-      foundMark: '已找到',
-      missedMark: '未找到',
-      reviewContinue: '继续',
-      vrHowTo: '用手柄射线指向物品并扣动扳机，或用手指捏合，就能检查它。',
-      vrHintLater: '提示：稍后会有',
-      vrHintShow: '查看提示',
-      vrHintHide: '隐藏提示',
-      vrReviewItem: '{{mark}}：{{name}}',
-    },
-    en: {
-      title: 'Hazard hunt',
-      sceneLabel: '3D scene of the accident site: tap objects to check them for hazards',
-      found: 'Found {{found}} of {{total}} hazards',
-      foundHazard: 'Hazard found: {{name}}',
-      alreadyFound: 'You already found this hazard: {{name}}',
-      notAHazard: '“{{label}}” looks fine.',
-      hint: 'Hint: {{hint}}',
-      allFound: 'Well done, you found every hazard!',
-      done: 'Finish searching',
-      objects: 'List of objects',
-      hideObjects: 'Hide the list of objects',
-      objectsHelp: 'You can also check the objects in the scene one by one here.',
-      reviewTitle: 'Hazard review',
-      reviewSummary: 'You found {{found}} of {{total}} hazards.',
-      foundMark: 'Found',
-      missedMark: 'Missed',
-      reviewContinue: 'Continue',
-      vrHowTo: 'Point at an object and pull the trigger, or pinch, to check it.',
-      vrHintLater: 'Hint: a bit later',
-      vrHintShow: 'Show a hint',
-      vrHintHide: 'Hide the hint',
-      vrReviewItem: '{{mark}}: {{name}}',
-    },
-  },
+  locales,
   autoplay(step, state, env, skill) {
     if (state.stage === 'review') return { event: { type: 'continue' as const }, after: 8000 };
     const hazardProps = new Set(step.hazards.map((h) => h.prop));
@@ -237,6 +189,8 @@ export const hazardHunt = {
     if (left.length > (skill === 'poor' ? 1 : 0)) return { event: { type: 'inspect' as const, propId: left[0]!.prop }, after: 6000 };
     return { event: { type: 'end-search' as const }, after: 3000 };
   },
+  // A find rings, a tap on something harmless buzzes; a hazard tapped again says nothing new, so sounds nothing.
+  cue: (_step, before, after) => (after.found.length > before.found.length ? 'find' : after.wrongTaps > before.wrongTaps ? 'wrong' : null),
   example: {
     step: {
       instructions: { 'zh-CN': '找出隐患。', en: 'Find the hazards.' },

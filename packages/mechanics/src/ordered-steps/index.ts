@@ -6,6 +6,7 @@ import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
 import { z } from 'zod';
 import type { Mechanic, StepEnv, StepOf, Tally, Transition } from '../contract.ts';
 import { duplicates, elapsed, list, pointsEach, shuffled, shuffleField, tally } from '../common.ts';
+import { locales } from './locales.ts';
 
 const MAX_MS = 24 * 3600 * 1000;
 const MAX_ITEMS = 20;
@@ -271,52 +272,7 @@ export const orderedSteps = {
       issues.push({ path: ['choose', 'options'], message: 'the question needs at least one right option to teach' });
     return issues;
   },
-  locales: {
-    'zh-CN': {
-      title: '按步骤操作',
-      heading: '按正确顺序操作',
-      chooseHeading: '先选一选',
-      rightChoice: '选对了：{{choice}}',
-      wrongChoice: '不对：{{choice}}',
-      continue: '继续',
-      start: '开始操作',
-      finish: '完成',
-      progress: '已完成 {{done}} / {{total}} 步',
-      mistakes: '出错：{{count}} 次',
-      stepsLabel: '可以做的动作',
-      doneList: '已完成的步骤',
-      done: '做对了：{{action}}',
-      tooEarly: '还不到这一步：{{action}}',
-      distractor: '不能这样做：{{action}}',
-      doneTag: '已完成 · 第 {{n}} 步',
-      wrongTag: '错误',
-      allDone: '全部步骤都完成了。',
-      pointHint: '也可以用手柄指向场景中的物品并扣动扳机来操作。',
-      sceneLabel: '场景：点击物品也可以操作',
-    },
-    en: {
-      title: 'Step by step',
-      heading: 'Do it in the right order',
-      chooseHeading: 'First, choose',
-      rightChoice: 'Right: {{choice}}',
-      wrongChoice: 'Not right: {{choice}}',
-      continue: 'Continue',
-      start: 'Start the steps',
-      finish: 'Finish',
-      progress: '{{done}} of {{total}} steps done',
-      mistakes: 'Mistakes: {{count}}',
-      stepsLabel: 'What you can do',
-      doneList: 'Steps done',
-      done: 'Right: {{action}}',
-      tooEarly: 'Not yet: {{action}}',
-      distractor: 'Never do this: {{action}}',
-      doneTag: 'Done · step {{n}}',
-      wrongTag: 'Wrong',
-      allDone: 'Every step is done.',
-      pointHint: 'You can also point the controller at an object in the scene and pull the trigger.',
-      sceneLabel: 'The scene: tap an object to do a step on it',
-    },
-  },
+  locales,
   // A good visitor picks a right option and does each step at its turn; a poor one picks a wrong option, then taps a
   // distractor and a step too early before getting on with it.
   autoplay(step: OrderedStepsStep, state: OrderedStepsState, _env: StepEnv, skill: 'good' | 'poor'): { event: OrderedStepsEvent; after: number } | null {
@@ -335,6 +291,12 @@ export const orderedSteps = {
       if (mistake) return { event: { type: 'act', actionId: mistake.id }, after: 1200 };
     }
     return { event: { type: 'act', actionId: due.id }, after: skill === 'good' ? 3000 : 1500 };
+  },
+  cue(step, before, after) {
+    if (after.wrong.length > before.wrong.length) return 'wrong';
+    if (after.done.length > before.done.length) return 'find';
+    if (after.chosen !== null && before.chosen === null) return step.choose?.options.find((o) => o.id === after.chosen)?.right ? 'find' : 'wrong';
+    return null;
   },
   example: {
     step: {

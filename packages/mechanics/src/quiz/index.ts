@@ -4,6 +4,7 @@ import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
 import { z } from 'zod';
 import type { Mechanic, StepOf } from '../contract.ts';
 import { duplicates, list, oneOf, pointsEach, shuffled, shuffleField, tally } from '../common.ts';
+import { locales } from './locales.ts';
 
 const QuizChoice = z.strictObject({ id: Id, label: LocalizedText });
 
@@ -142,38 +143,7 @@ export const quiz = {
     });
     return issues;
   },
-  locales: {
-    'zh-CN': {
-      title: '知识问答',
-      heading: '知识问答',
-      progress: '第 {{n}} 题，共 {{total}} 题',
-      single: '单选题：选择一个答案',
-      multiple: '多选题：选择所有正确的答案',
-      submit: '提交答案',
-      correct: '回答正确',
-      incorrect: '回答错误',
-      rightAnswer: '正确答案',
-      yourChoice: '你的选择',
-      next: '下一题',
-      finish: '查看成绩',
-      vrSelected: '已选择',
-    },
-    en: {
-      title: 'Quiz',
-      heading: 'Quiz',
-      progress: 'Question {{n}} of {{total}}',
-      single: 'Single choice: pick one answer',
-      multiple: 'Multiple choice: pick every right answer',
-      submit: 'Submit answer',
-      correct: 'Correct',
-      incorrect: 'Not quite',
-      rightAnswer: 'Right answer',
-      yourChoice: 'Your choice',
-      next: 'Next question',
-      finish: 'See my result',
-      vrSelected: 'Selected',
-    },
-  },
+  locales,
   autoplay(step, state, _env, skill) {
     const question = step.questions[state.index];
     if (!question) return null;
@@ -182,6 +152,11 @@ export const quiz = {
     const wrong = question.choices.find((c) => !question.answer.includes(c.id));
     const choiceIds = skill === 'poor' && state.index % 2 === 0 && wrong ? [wrong.id] : question.answer;
     return { event: { type: 'answer' as const, choiceIds }, after: 9000 };
+  },
+  cue(step, before, after) {
+    const question = step.questions[after.index];
+    const given = question && !before.answers[question.id] ? after.answers[question.id] : undefined;
+    return given ? (given.correct ? 'find' : 'wrong') : null;
   },
   example: {
     step: {

@@ -5,6 +5,7 @@ import { Id, LocalizedText } from '@ruyi/pack-schema/primitives';
 import { z } from 'zod';
 import type { Mechanic, StepOf, Tally, Transition } from '../contract.ts';
 import { drawn, elapsed, list, shuffled, tally } from '../common.ts';
+import { locales } from './locales.ts';
 
 const Action = z.strictObject({
   id: Id.describe('The action\'s id, unique in the scenario.'),
@@ -282,56 +283,7 @@ export const reaction = {
       });
     return issues;
   },
-  locales: {
-    'zh-CN': {
-      title: '应急反应',
-      readyHelp: '准备好了就按下按钮。几秒钟后会突然开始，没有预告。',
-      ready: '我准备好了',
-      waiting: '保持警觉……随时可能开始。',
-      cueHeading: '就是现在！',
-      shaking: '场景在晃动。',
-      prompt: '你该怎么做？按正确的顺序点选动作。',
-      right: '正确：{{action}}',
-      wrongOrder: '还不是时候：{{action}}。先做：{{next}}',
-      distractor: '错误：{{action}}',
-      outOfOrder: '顺序不对：这个动作要在后面做。',
-      done: '已完成',
-      wrong: '错误',
-      inTime: '及时！你在{{seconds}}秒内按正确顺序做完了（要求{{within}}秒内）。',
-      late: '顺序对了，但用了{{seconds}}秒：要在{{within}}秒内做完。',
-      wrongVerdict: '有的动作做错了或顺序不对。',
-      timedOut: '时间到了：{{limit}}秒内没有做完所有正确动作。',
-      points: '得分：{{points}} / {{max}}',
-      rightOrder: '正确的动作和顺序',
-      yourWrong: '你选错的动作',
-      continue: '继续',
-      sceneLabel: '场景',
-    },
-    en: {
-      title: 'Reaction drill',
-      readyHelp: 'Press the button when you are ready. A few seconds later it starts, without warning.',
-      ready: 'I am ready',
-      waiting: 'Stay alert… it can start at any moment.',
-      cueHeading: 'Now!',
-      shaking: 'The scene is shaking.',
-      prompt: 'What do you do? Tap the actions in the right order.',
-      right: 'Right: {{action}}',
-      wrongOrder: 'Not yet: {{action}}. First: {{next}}',
-      distractor: 'Wrong: {{action}}',
-      outOfOrder: 'Out of order: this action comes later.',
-      done: 'done',
-      wrong: 'wrong',
-      inTime: 'In time! You did the right actions in order in {{seconds}} s (within {{within}} s).',
-      late: 'The right actions in order, but it took {{seconds}} s: aim for within {{within}} s.',
-      wrongVerdict: 'Some actions were wrong or out of order.',
-      timedOut: 'Time ran out: the right actions were not all done within {{limit}} s.',
-      points: 'Points: {{points}} of {{max}}',
-      rightOrder: 'The right actions, in order',
-      yourWrong: 'Actions you got wrong',
-      continue: 'Continue',
-      sceneLabel: 'The scene',
-    },
-  },
+  locales,
   autoplay(step, state, _env, skill) {
     switch (state.stage) {
       case 'instructions':
@@ -351,6 +303,12 @@ export const reaction = {
       case 'feedback':
         return { event: { type: 'continue' }, after: 4000 };
     }
+  },
+  // The cue comes with a sound as well as the shaking, which reduced motion leaves out.
+  cue(_step, before, after) {
+    if (before.stage === 'waiting' && after.stage === 'cue') return 'alarm';
+    if (after.tapped.length <= before.tapped.length) return null;
+    return after.progress > before.progress ? 'find' : 'wrong';
   },
   example: {
     step: {

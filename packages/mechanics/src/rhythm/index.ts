@@ -5,6 +5,7 @@ import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
 import { z } from 'zod';
 import type { Mechanic, StepOf, Tally } from '../contract.ts';
 import { elapsed, tally } from '../common.ts';
+import { locales } from './locales.ts';
 
 /** The most presses a step may ask for: a record carries every press time. */
 export const MAX_PRESSES = 400;
@@ -180,42 +181,7 @@ export const rhythm = {
     step.maxPerMinute > step.minPerMinute
       ? []
       : [{ path: ['maxPerMinute'], message: `maxPerMinute (${step.maxPerMinute}) must be above minPerMinute (${step.minPerMinute})` }],
-  locales: {
-    'zh-CN': {
-      title: '按压练习',
-      heading: '胸外按压',
-      target: '目标：{{count}} 次，每分钟 {{min}}–{{max}} 次',
-      press: '按压',
-      pressHint: '点按大按钮，或按空格键、回车键',
-      vrPressHint: '扣动扳机按压（指向任何地方都可以）',
-      counter: '{{n}} / {{count}}',
-      counterLabel: '已按压 {{n}} 次，共 {{count}} 次',
-      rate: '每分钟 {{rate}} 次',
-      firstPress: '按下第一次，开始计时',
-      done: '结束按压',
-      summaryHeading: '按压完成',
-      summaryCount: '按压 {{n}} 次（目标 {{count}} 次）',
-      summaryRate: '{{good}} / {{total}} 次按压间隔在目标节奏内',
-      continue: '继续',
-    },
-    en: {
-      title: 'Compressions',
-      heading: 'Chest compressions',
-      target: 'Goal: {{count}} presses at {{min}}–{{max}} per minute',
-      press: 'Press',
-      pressHint: 'Tap the big button, or press Space or Enter',
-      vrPressHint: 'Pull the trigger to press (pointing anywhere)',
-      counter: '{{n}} / {{count}}',
-      counterLabel: '{{n}} of {{count}} presses made',
-      rate: '{{rate}} per minute',
-      firstPress: 'Press once to start',
-      done: 'Stop pressing',
-      summaryHeading: 'Compressions done',
-      summaryCount: '{{n}} presses (goal {{count}})',
-      summaryRate: '{{good}} of {{total}} intervals at the right rate',
-      continue: 'Continue',
-    },
-  },
+  locales,
   autoplay(step, state, _env, skill) {
     if (state.stage === 'summary') return { event: { type: 'finish' as const }, after: 4000 };
     // A good visitor presses at the middle of the band; a poor one too slowly.

@@ -5,6 +5,7 @@ import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
 import { z } from 'zod';
 import type { Mechanic, RecordPayload, StepOf, Tally, Transition } from '../contract.ts';
 import { duplicates, elapsed, pointsEach, shuffled, shuffleField, tally } from '../common.ts';
+import { locales } from './locales.ts';
 
 const MAX_CHOICES = 8;
 /** Records bound their times: a day is far beyond any visit. */
@@ -210,44 +211,7 @@ export const timedChoice = {
     });
     return issues;
   },
-  locales: {
-    'zh-CN': {
-      title: '限时抉择',
-      sceneLabel: '情境现场',
-      heading: '情况紧急，马上决定',
-      introNote: '每个情境只有几秒钟。时间到了也没关系：你仍会看到正确的做法。',
-      start: '开始',
-      progress: '情境 {{n}} / {{total}}',
-      timer: '剩余时间',
-      secondsLeft: '还剩 {{count}} 秒',
-      chooseWithin: '请在 {{count}} 秒内选择',
-      choices: '你会怎么做？',
-      safeChoice: '安全：{{choice}}',
-      unsafeChoice: '不安全：{{choice}}',
-      tooLate: '时间到了，没有做出选择',
-      whatToDo: '应该这样做：',
-      continue: '继续',
-      finish: '完成',
-    },
-    en: {
-      title: 'Quick decisions',
-      sceneLabel: 'Where it happens',
-      heading: 'No time to lose: decide now',
-      introNote: 'Each situation gives you only a few seconds. If time runs out, that is all right: you will still see what to do.',
-      start: 'Start',
-      progress: 'Situation {{n}} of {{total}}',
-      timer: 'Time left',
-      secondsLeft: 'Seconds left: {{count}}',
-      chooseWithin: 'Choose within {{count}} seconds',
-      choices: 'What do you do?',
-      safeChoice: 'Safe: {{choice}}',
-      unsafeChoice: 'Not safe: {{choice}}',
-      tooLate: 'Time ran out before you chose',
-      whatToDo: 'What to do:',
-      continue: 'Continue',
-      finish: 'Finish',
-    },
-  },
+  locales,
   // A good visitor reads for a moment and picks a safe choice in time; a poor one grabs an unsafe choice on even
   // situations and freezes until the time runs out on odd ones.
   autoplay(step, state, _env, skill) {
@@ -264,6 +228,9 @@ export const timedChoice = {
     if (state.index % 2 === 0 && unsafe) return { event: { type: 'choose', choiceId: unsafe.id }, after: Math.min(1500, Math.floor(limit / 2)) };
     return { event: { type: 'timeout' }, after: limit };
   },
+  // Running out of time sounds like a wrong choice: it counts as one.
+  cue: (_step, before, after) => (after.answers.length > before.answers.length ? (after.answers.at(-1)!.safe ? 'find' : 'wrong') : null),
+  countdown: (step, state, now) => (state.phase === 'choosing' ? Math.ceil(msLeft(step, state, now) / 1000) : null),
   example: {
     step: {
       intro: { 'zh-CN': '人群越来越挤。', en: 'The crowd is getting tighter.' },

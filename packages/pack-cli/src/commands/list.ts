@@ -4,7 +4,8 @@ import { MECHANIC_NAMES, type MechanicName } from '@ruyi/mechanics';
 import { checkContent } from '@ruyi/pack-archive';
 import { REQUIRED_LOCALES, type Pack, type Scenario } from '@ruyi/pack-schema';
 import { readContentFiles } from '@ruyi/pack-schema/node';
-import { contentDirOption, EXIT_OK, parse, plural, shownIn, UsageError, withUsage, type CliIo } from '../io.ts';
+import { contentDirOption, EXIT_OK, parse, shownIn, UsageError, withUsage, type CliIo } from '../io.ts';
+import { textsFor } from '../texts.ts';
 
 export const USAGE = `usage: npm run pack -- list [--json] [--content <dir>]
 
@@ -14,6 +15,14 @@ Packs with errors are left out: run validate.
   --content <dir>  the content folder (park.yaml and packs/); default: content/ of this repository
   --json           print { packs: [{ id, version, area, locales, dir, scenarios: [{ id, title, mechanics }] }] }
 Exit code: 0, or 2 for a usage error.`;
+
+export const USAGE_ZH = `用法：npm run pack -- list [--json] [--content <文件夹>]
+
+列出内容文件夹中的有效内容包：id、版本、区域、语言，以及每个场景的标题（中文 / 英文）和各步骤按顺序用到的玩法
+（${MECHANIC_NAMES.join(', ')}）。有错误的内容包不列出：请运行 validate。
+  --content <文件夹>  内容文件夹（park.yaml 和 packs/）；默认：本仓库的 content/
+  --json             输出 { packs: [{ id, version, area, locales, dir, scenarios: [{ id, title, mechanics }] }] }
+退出码：0，用法错误为 2。`;
 
 /** The mechanics a scenario's steps use, each once, in the order the steps list them. */
 export function mechanicsOf(scenario: Scenario): MechanicName[] {
@@ -43,13 +52,15 @@ export function summarize(pack: Pack, dir: string): PackSummary {
 }
 
 export async function list(args: string[], io: CliIo): Promise<number> {
-  return withUsage('list', USAGE, io, () => {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' }, content: { type: 'string' } });
+  const usage = io.lang === 'zh-CN' ? USAGE_ZH : USAGE;
+  return withUsage('list', usage, io, () => {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, content: { type: 'string' } }, io.lang);
+    const say = textsFor(io.lang);
     if (values.help) {
-      io.out(USAGE);
+      io.out(usage);
       return EXIT_OK;
     }
-    if (positionals.length) throw new UsageError(`list takes no pack ids or paths (got '${positionals[0]}'); use --content <dir> for another content folder`);
+    if (positionals.length) throw new UsageError(say.listNoArgs(positionals[0]!));
     const contentDir = contentDirOption(values.content, io);
     const report = checkContent(readContentFiles(contentDir));
     const show = shownIn(io, contentDir);
@@ -58,13 +69,13 @@ export async function list(args: string[], io: CliIo): Promise<number> {
     if (values.json) io.out(JSON.stringify({ packs }, null, 2));
     else {
       for (const p of packs) {
-        io.out(`${p.id}  ${p.version}  area ${p.area}  ${p.locales.join(', ')}  (${p.dir})`);
+        io.out(say.listPack(p.id, p.version, p.area, p.locales.join(', '), p.dir));
         for (const s of p.scenarios) io.out(`  ${s.id}  ${s.title['zh-CN']} / ${s.title.en}  [${s.mechanics.join(', ')}]`);
       }
-      if (!packs.length) io.out('no valid packs');
+      if (!packs.length) io.out(say.noValidPacks);
     }
     if (broken.length)
-      io.err(`${plural(broken.length, 'pack')} with errors left out: ${broken.map((r) => show(r.dir)).join(', ')} (npm run pack -- validate says why)`);
+      io.err(say.leftOut(broken.length, broken.map((r) => show(r.dir)).join(', ')));
     return EXIT_OK;
   });
 }

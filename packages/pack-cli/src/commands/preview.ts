@@ -25,6 +25,8 @@ export interface PreviewIo {
   err: (line: string) => void;
   /** Where the command was typed: a relative --content starts here, and shown paths are relative to it. */
   cwd: string;
+  /** The language of the reload reports (the pack command's --lang or the system locale). */
+  lang?: 'zh-CN' | 'en';
 }
 
 const defaultIo = (): PreviewIo => ({
@@ -71,7 +73,7 @@ export async function preview(args: string[], io: PreviewIo = defaultIo()): Prom
 
   let session;
   try {
-    session = await startPreview({ packId: positionals[0]!, contentDir, port, out, err, shownPath });
+    session = await startPreview({ packId: positionals[0]!, contentDir, port, out, err, shownPath, lang: io.lang });
   } catch (error) {
     if (!(error instanceof PreviewError)) throw error;
     err(`preview: ${error.message}`);

@@ -5,7 +5,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { checkContent, type PackReport } from '@ruyi/pack-archive';
 import { formatError, MANIFEST_FILE, PARK_FILE, type PackError, type SourceFile } from '@ruyi/pack-schema';
 import { readPackFiles } from '@ruyi/pack-schema/node';
-import { DEFAULT_CONTENT_DIR, EXIT_INVALID, EXIT_OK, parse, plural, shown, shownIn, UsageError, withUsage, type CliIo } from '../io.ts';
+import { DEFAULT_CONTENT_DIR, EXIT_INVALID, EXIT_OK, formatProblem, formatWarningIn, parse, shown, shownIn, UsageError, withUsage, type CliIo } from '../io.ts';
+import { textsFor } from '../texts.ts';
 import { placeholderWarnings } from '../placeholders.ts';
 
 export const USAGE = `usage: npm run pack -- validate [path...] [--json]
@@ -16,6 +17,16 @@ Checks packs as the park will load them and prints each problem as file:line:col
           default: the content/ folder of this repository, every pack in it
   --json  print { ok, packs: [{ dir, id?, ok, errors, warnings }], parks: [{ file, ok, errors, warnings }] }
 Exit code: 0 no errors (warnings allowed), 1 some content has errors, 2 usage error.`;
+
+export const USAGE_ZH = `用法：npm run pack -- validate [路径...] [--json]
+
+按园区加载的方式检查内容包，每个问题一行：文件:行:列 位置: 问题
+（警告标为“警告：”，不会让检查失败）。
+  路径    内容包文件夹（content/packs/<id>）或内容文件夹（含 park.yaml 和 packs/）；
+          默认：本仓库的 content/ 文件夹中的所有内容包
+  --json  输出 { ok, packs: [{ dir, id?, ok, errors, warnings }], parks: [{ file, ok, errors, warnings }] }
+          （每个问题的 message 为英文，另有 code 和 params）
+退出码：0 没有错误（可以有警告），1 有内容错误，2 用法错误。`;
 
 /** Packs checked together: their files' paths are relative to `root`, and `parkRoot` holds the park.yaml they are checked against. */
 interface Group {
@@ -41,7 +52,7 @@ function groupsFor(paths: readonly string[], io: CliIo): Group[] {
   };
   for (const arg of paths) {
     const path = resolve(io.cwd, arg);
-    if (!isDir(path)) throw new UsageError(`there is no folder at ${shown(io, path)}`, false);
+    if (!isDir(path)) throw new UsageError(textsFor(io.lang).noFolder(shown(io, path)), false);
     if (existsSync(join(path, MANIFEST_FILE)) || (isDir(join(path, 'scenarios')) && !existsSync(join(path, PARK_FILE)))) {
       const parent = dirname(path);
       const contentDir = dirname(parent);
@@ -51,7 +62,7 @@ function groupsFor(paths: readonly string[], io: CliIo): Group[] {
     } else if (existsSync(join(path, PARK_FILE)) || isDir(join(path, 'packs'))) {
       add(path, path, packDirsIn(path));
     } else {
-      throw new UsageError(`${shown(io, path)} is neither a pack folder (it has no ${MANIFEST_FILE}) nor a content folder (it has no ${PARK_FILE})`);
+      throw new UsageError(textsFor(io.lang).notPackNorContent(shown(io, path), MANIFEST_FILE, PARK_FILE));
     }
   }
   return [...groups.values()];
@@ -106,10 +117,11 @@ export function validatePaths(paths: readonly string[], io: CliIo): { packs: Val
 export const formatWarning = (e: PackError) => formatError({ ...e, message: `warning: ${e.message}` });
 
 export async function validate(args: string[], io: CliIo): Promise<number> {
-  return withUsage('validate', USAGE, io, () => {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  const usage = io.lang === 'zh-CN' ? USAGE_ZH : USAGE;
+  return withUsage('validate', usage, io, () => {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } }, io.lang);
     if (values.help) {
-      io.out(USAGE);
+      io.out(usage);
       return EXIT_OK;
     }
     const { packs, parks } = validatePaths(positionals, io);
@@ -118,20 +130,13 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
       io.out(JSON.stringify({ ok, packs, parks }, null, 2));
       return ok ? EXIT_OK : EXIT_INVALID;
     }
-    for (const park of parks) {
-      for (const e of park.errors) io.err(formatError(e));
-      for (const w of park.warnings) io.err(formatWarning(w));
-    }
-    for (const pack of packs) {
-      for (const e of pack.errors) io.err(formatError(e));
-      for (const w of pack.warnings) io.err(formatWarning(w));
+    for (const { errors, warnings } of [...parks, ...packs]) {
+      for (const e of errors) io.err(formatProblem(io, e));
+      for (const w of warnings) io.err(formatWarningIn(io, w));
     }
     const warnings = [...packs, ...parks].reduce((n, p) => n + p.warnings.length, 0);
     const broken = packs.filter((p) => !p.ok).length;
-    const summary =
-      `${plural(packs.length - broken, 'pack')} valid, ${broken} with errors` +
-      (warnings ? `, ${plural(warnings, 'warning')}` : '') +
-      (parks.some((p) => !p.ok) ? `; ${PARK_FILE} has errors` : '');
+    const summary = textsFor(io.lang).validateSummary(packs.length - broken, broken, warnings, parks.some((p) => !p.ok) ? PARK_FILE : null);
     (ok ? io.out : io.err)(summary);
     return ok ? EXIT_OK : EXIT_INVALID;
   });

@@ -43,6 +43,15 @@ describe('reportReload', () => {
     });
   });
 
+  it('speaks Chinese when the command does, the problems included', () => {
+    const broken = content([], [{ dir: 'packs/fire', errors: [{ file: 'packs/fire/scenarios/s1.yaml', path: 'steps[3].questions[0].answer[0]', line: 12, column: 7, message: "'x' is not one of the choices a, b" }] }]);
+    expect(reportReload(broken, 'fire', at, undefined, 'zh-CN').lines).toEqual([
+      '[09:30:05] ✘ fire 有 1 个错误（已打开的屏幕继续显示上一个有效版本）：',
+      '  packs/fire/scenarios/s1.yaml:12:7 steps[3].questions[0].answer[0]: “x”不是本题的选项之一：a, b',
+    ]);
+    expect(reportReload(content([pack('fire')]), 'fire', at, undefined, 'zh-CN').lines).toEqual(['[09:30:05] ✔ fire 1.2.0 有效（2 个场景）']);
+  });
+
   it('names park.yaml when only the park is broken, and says when the pack folder is gone', () => {
     const parkOnly = reportReload(content([pack('fire')], [{ dir: '.', errors: [{ file: 'park.yaml', path: 'areas', message: 'is required' }] }]), 'fire', at);
     expect(parkOnly.lines[0]).toBe('[09:30:05] ✘ park.yaml has 1 error:');

@@ -19,6 +19,8 @@ export interface PreviewOptions {
   err: (line: string) => void;
   /** How to print a content file's path (relative to where the command runs, so a terminal can jump to it). */
   shownPath?: (file: string) => string;
+  /** The language of the reload reports; English when absent. */
+  lang?: 'zh-CN' | 'en';
 }
 
 export interface PreviewSession {
@@ -110,7 +112,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
     const running = app;
     const print = () => {
-      const report = reportReload(running.content.current(), packId, new Date(), options.shownPath);
+      const report = reportReload(running.content.current(), packId, new Date(), options.shownPath, options.lang);
       for (const line of report.lines) (report.ok ? out : err)(line);
     };
     const reload = () => {

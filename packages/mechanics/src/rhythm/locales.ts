@@ -1,0 +1,38 @@
+// The mechanic's strings for the kiosk, per language (i18next keys under `mechanics.<name>`). A module of its own:
+// the app's first screen loads every mechanic's strings without the mechanic's schemas and rules.
+export const locales = {
+  'zh-CN': {
+    title: '按压练习',
+    heading: '胸外按压',
+    target: '目标：{{count}} 次，每分钟 {{min}}–{{max}} 次',
+    press: '按压',
+    pressHint: '点按大按钮，或按空格键、回车键',
+    vrPressHint: '扣动扳机按压（指向任何地方都可以）',
+    counter: '{{n}} / {{count}}',
+    counterLabel: '已按压 {{n}} 次，共 {{count}} 次',
+    rate: '每分钟 {{rate}} 次',
+    firstPress: '按下第一次，开始计时',
+    done: '结束按压',
+    summaryHeading: '按压完成',
+    summaryCount: '按压 {{n}} 次（目标 {{count}} 次）',
+    summaryRate: '{{good}} / {{total}} 次按压间隔在目标节奏内',
+    continue: '继续',
+  },
+  en: {
+    title: 'Compressions',
+    heading: 'Chest compressions',
+    target: 'Goal: {{count}} presses at {{min}}–{{max}} per minute',
+    press: 'Press',
+    pressHint: 'Tap the big button, or press Space or Enter',
+    vrPressHint: 'Pull the trigger to press (pointing anywhere)',
+    counter: '{{n}} / {{count}}',
+    counterLabel: '{{n}} of {{count}} presses made',
+    rate: '{{rate}} per minute',
+    firstPress: 'Press once to start',
+    done: 'Stop pressing',
+    summaryHeading: 'Compressions done',
+    summaryCount: '{{n}} presses (goal {{count}})',
+    summaryRate: '{{good}} of {{total}} intervals at the right rate',
+    continue: 'Continue',
+  },
+};

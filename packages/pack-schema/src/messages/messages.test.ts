@@ -1,0 +1,179 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { formatError, loadPack } from '../load.ts';
+import { CATALOGUE, type MessageCode } from './catalogue.ts';
+import { codeOf, coded, localizeProblem, problemLang, render, type ProblemLang } from './render.ts';
+import { yamlSyntaxProblem } from './yaml.ts';
+import { codedIssue, ZOD_ISSUE_CODES } from './zod.ts';
+
+const problemIn = (text: string) => yamlSyntaxProblem(text, parseDocument(text, { prettyErrors: true, uniqueKeys: true }).errors);
+const both = (p: { code: MessageCode; params: Record<string, string | number> }) => ({ en: render(p.code, p.params, 'en'), zh: render(p.code, p.params, 'zh-CN') });
+
+describe('YAML syntax: one message that says what to fix, at its own line:column', () => {
+  it('the full-width colon a Chinese keyboard types', () => {
+    const text = 'id: x\nsteps:\n  - id: a\n    safe：true\n    next: b\n';
+    const p = problemIn(text);
+    expect(p).toMatchObject({ code: 'yaml.fullwidth-colon', params: { key: 'safe' }, line: 4, column: 9 });
+    expect(both(p).en).toBe("a full-width colon '：' after 'safe': YAML needs the plain colon ':' followed by a space (write 'safe: …'); switch the keyboard to English punctuation");
+    expect(both(p).zh).toBe('“safe”后面是全角冒号“：”：YAML 需要半角冒号“:”再加一个空格（写成“safe: …”）；请把输入法切换到英文标点');
+  });
+
+  it('a tab used for indentation', () => {
+    const p = problemIn('id: x\nscene:\n\tprops: []\n  other: 1\n');
+    expect(p).toMatchObject({ code: 'yaml.tab', line: 3, column: 1 });
+    expect(both(p).en).toMatch(/^a tab is used for indentation: YAML indents with spaces only/);
+    expect(both(p).zh).toMatch(/^这一行用 Tab 键缩进了：YAML 只能用空格缩进/);
+    expect(problemIn('steps:\n  - id: a\n  \ttitle: b\n')).toMatchObject({ code: 'yaml.tab', line: 3, column: 3 });
+  });
+
+  it('a line indented one space short', () => {
+    const p = problemIn('steps:\n  - id: a\n    title: b\n   next: c\n');
+    expect(p).toMatchObject({ code: 'yaml.indent-short', params: { n: 1, ref: 3, want: 4 }, line: 4, column: 4 });
+    expect(both(p).en).toBe('this line is indented 1 space(s) too little: line it up with line 3 (4 spaces)');
+    expect(both(p).zh).toBe('这一行的缩进少了 1 个空格：请与第 3 行对齐（4 个空格）');
+    expect(problemIn('id: x\nscene:\n  props: 1\n kind: 2\n  more: 3\n')).toMatchObject({ code: 'yaml.indent-short', line: 4, column: 2 });
+  });
+
+  it('a line indented one space too far', () => {
+    const p = problemIn('id: x\nscene:\n  props: 1\n   kind: 2\n  more: 3\n');
+    expect(p).toMatchObject({ code: 'yaml.indent-long', params: { n: 1, ref: 3, want: 2 }, line: 4, column: 4 });
+    expect(both(p).en).toBe('this line is indented 1 space(s) too far: line it up with line 3 (2 spaces)');
+    expect(both(p).zh).toBe('这一行的缩进多了 1 个空格：请与第 3 行对齐（2 个空格）');
+    expect(problemIn('steps:\n  - id: a\n    title: b\n     next: c\n')).toMatchObject({ code: 'yaml.indent-long', line: 4, column: 6 });
+    // The first line under a key is the one off when the lines after it sit where they should.
+    expect(problemIn('title:\n   zh-CN: 标题\n  en: Title\n')).toMatchObject({ code: 'yaml.indent-long', params: { n: 1, ref: 3, want: 2 }, line: 2, column: 4 });
+    expect(problemIn('title:\n zh-CN: 标题\n  en: Title\n')).toMatchObject({ code: 'yaml.indent-short', params: { n: 1, ref: 3, want: 2 }, line: 2, column: 2 });
+  });
+
+  it('an unclosed quote, at the quote that opens it', () => {
+    const p = problemIn('id: x\ntitle: "hello\nnext: 1\nb: 2\n');
+    expect(p).toMatchObject({ code: 'yaml.unclosed-quote', params: { quote: '"' }, line: 2, column: 8 });
+    expect(both(p).en).toBe('the quote " opened here is never closed: add the closing " at the end of the text');
+    expect(both(p).zh).toBe('这里开始的引号 " 没有结束：请在文字末尾补上对应的 "');
+    expect(problemIn('id: x\ntitle: { en: "hello, zh-CN: x }\nnext: 1\n')).toMatchObject({ code: 'yaml.unclosed-quote', line: 2, column: 14 });
+    // An apostrophe inside a text is not a quote.
+    expect(problemIn("id: x\ntitle: it's fine\nsummary: 'open\n")).toMatchObject({ code: 'yaml.unclosed-quote', params: { quote: "'" }, line: 3, column: 10 });
+  });
+
+  it('anything else: one plain sentence at the parser position, not one per library message', () => {
+    const p = problemIn('id: x\nb: [1, 2\nc: 3\n');
+    expect(p).toMatchObject({ code: 'yaml.other', line: 3, column: 1 });
+    expect(both(p).en).toMatch(/^YAML cannot read this line \(Flow sequence in block collection must be sufficiently indented and end with a \]\): check/);
+    expect(both(p).zh).toMatch(/^无法读取这一行的 YAML（.*）：请检查/);
+  });
+
+  it('loadPack reports a mistake once, as file:line:column in the file', () => {
+    const manifest = 'schemaVersion: 3\nid: tiny\nversion: 1.0.0\narea：fire\ntitle: { zh-CN: 小, en: Tiny }\n';
+    const result = loadPack({ dir: 'packs/tiny', manifest: { path: 'packs/tiny/pack.yaml', text: manifest }, scenarios: {} });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(formatError(result.errors[0]!)).toBe(
+      "packs/tiny/pack.yaml:4:5: a full-width colon '：' after 'area': YAML needs the plain colon ':' followed by a space (write 'area: …'); switch the keyboard to English punctuation",
+    );
+    expect(formatError({ ...result.errors[0]!, message: localizeProblem(result.errors[0]!, 'zh-CN') })).toBe(
+      'packs/tiny/pack.yaml:4:5: “area”后面是全角冒号“：”：YAML 需要半角冒号“:”再加一个空格（写成“area: …”）；请把输入法切换到英文标点',
+    );
+  });
+
+  it('valid YAML with a full-width colon inside a text is left alone', () => {
+    const text = 'title: { zh-CN: 注意：小心, en: Careful }\n';
+    expect(parseDocument(text).errors).toEqual([]);
+  });
+});
+
+describe('schema issues as plain sentences naming the field', () => {
+  const Shape = z.strictObject({ kind: z.enum(['fire', 'water']), count: z.number().min(1), items: z.array(z.string()).min(2), name: z.string() });
+  const issues = (value: unknown) => Shape.safeParse(value).error!.issues.map((i) => ({ ...codedIssue(i), path: i.path.join('.') }));
+
+  it('invalid_type, a missing field, invalid_value, too_small, unrecognized field', () => {
+    const found = issues({ kind: 'earth', count: 0, items: ['a'], name: 3 });
+    const text = (lang: ProblemLang) => found.map((p) => localizeProblem(p, lang));
+    expect(found.map((p) => p.code)).toEqual(['zod.invalid_value', 'zod.too_small.number', 'zod.too_small.array', 'zod.invalid_type']);
+    expect(text('en')).toEqual(['kind must be one of: fire, water', 'count must be at least 1', 'items needs at least 2 item(s)', 'name must be string, not number']);
+    expect(text('zh-CN')).toEqual(['kind 只能是以下之一：fire, water', 'count 不能小于 1', 'items 至少需要 2 项', 'name 应为文字，而不是数字']);
+    // The English message stays as it always read, for programs that read it.
+    expect(found[0]!.message).toMatch(/^Invalid option: expected one of "fire"\|"water"$/);
+    const missing = issues({ kind: 'fire', count: 1, items: ['a', 'b'] })[0]!;
+    expect(missing).toMatchObject({ code: 'zod.required', message: 'is required (string)' });
+    expect(localizeProblem(missing, 'zh-CN')).toBe('缺少必填项 name（应为文字）');
+  });
+
+  it('a text written in the schema keeps its own code', () => {
+    const Id = z.string().regex(/^[a-z]+$/, { error: 'must be kebab-case: lower-case letters, digits and single hyphens' });
+    const p = codedIssue(Id.safeParse('A').error!.issues[0]!);
+    expect(p.code).toBe('schema.kebab-case');
+    expect(localizeProblem(p, 'zh-CN')).toBe('只能用小写字母、数字和单个连字符（例如 fire-dehui-2013）');
+  });
+
+  it('a problem that lost its code (an older server) is recognised by its English text', () => {
+    const problem = { path: 'scene.props[1].kind', message: 'Invalid option: expected one of "panel"|"door"' };
+    expect(localizeProblem(problem, 'zh-CN')).toBe('kind 只能是以下之一："panel"|"door"');
+    expect(localizeProblem(problem, 'en')).toBe(problem.message);
+    expect(localizeProblem({ path: '', message: 'something nobody wrote a text for' }, 'zh-CN')).toBe('something nobody wrote a text for');
+  });
+});
+
+describe('the catalogue', () => {
+  const PARAM = /\{\{(\w+)\}\}/g;
+  const sample = (code: MessageCode) => Object.fromEntries([...CATALOGUE[code].en.matchAll(PARAM)].map((m) => [m[1]!, `‹${m[1]}›`]));
+
+  it('has both texts for every code, each using the params the English one has', () => {
+    for (const [code, entry] of Object.entries(CATALOGUE) as [MessageCode, (typeof CATALOGUE)[MessageCode]][]) {
+      expect(entry.en.trim(), code).not.toBe('');
+      const zh = render(code, sample(code), 'zh-CN');
+      expect(zh, code).toMatch(/\p{Script=Han}/u);
+      expect(zh, code).not.toMatch(/\{\{/);
+      const enParams = new Set([...entry.en.matchAll(PARAM)].map((m) => m[1]));
+      if (typeof entry['zh-CN'] === 'string')
+        for (const [, name] of entry['zh-CN'].matchAll(PARAM)) expect(name === 'field' || enParams.has(name), `${code}: {{${name}}}`).toBe(true);
+      // Its own English text is recognised as itself.
+      expect(codeOf(coded(code, sample(code)).message)?.code, code).toBe(code);
+    }
+  });
+
+  it('has every code the schema mapping can give', () => {
+    for (const code of ZOD_ISSUE_CODES) expect(CATALOGUE[code], code).toBeDefined();
+  });
+
+  // Every message written in the validator's sources (the pack schema's and each mechanic's) is in the catalogue: a
+  // new message without its Chinese text fails here.
+  const ROOTS = ['../../../mechanics/src', '..'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+  const SOURCES = ['schema.ts', 'primitives.ts', 'references.ts', 'migrations.ts', 'translations.ts', 'assets.ts', 'load.ts', 'content.ts', 'common.ts', 'schemas.ts', 'index.ts'];
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const path = join(dir, n);
+      if (statSync(path).isDirectory()) return n === 'messages' ? [] : files(path);
+      return SOURCES.includes(n) ? [path] : [];
+    });
+  // Written in the sources as texts, but not a validator's message: record checks answer the server, not editors.
+  const isRecordCheck = (line: string) => /\bfield: '/.test(line);
+  const literals = ROOTS.flatMap(files).flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !isRecordCheck(line))
+      .flatMap((line) => [...line.matchAll(/(?:error|message): (?:\(\w+\) => \([^?]+\? )?(['"`])((?:\\.|(?!\1).)+)\1/g)].map((m) => ({ file, text: m[2]! }))),
+  );
+
+  it.each(['index.ts', 'schema.ts'])('finds the messages written in the sources (%s among them)', (name) => {
+    expect(literals.some((l) => l.file.endsWith(name))).toBe(true);
+  });
+
+  it('has a code for every message the validator writes', () => {
+    expect(literals.length).toBeGreaterThan(60);
+    const sampleOf = (text: string) => text.replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, 'X').replace(/\\'/g, "'");
+    const missing = literals.map((l) => sampleOf(l.text)).filter((t) => !codeOf(t) && !/^(is required|issue\.message)/.test(t));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the language of the reader', () => {
+  it('zh for a Chinese locale, English otherwise', () => {
+    expect(['zh_CN.UTF-8', 'zh-CN', 'zh', 'zh_TW'].map(problemLang)).toEqual(['zh-CN', 'zh-CN', 'zh-CN', 'zh-CN']);
+    expect(['en_US.UTF-8', 'C', '', undefined, 'de_DE'].map(problemLang)).toEqual(['en', 'en', 'en', 'en', 'en']);
+  });
+});
