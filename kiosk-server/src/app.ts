@@ -31,6 +31,7 @@ import stats from './routes/stats/index.ts';
 import xrProfiles, { XR_PROFILES_PREFIX } from './routes/xr-profiles/index.ts';
 import xapi from './xapi/routes.ts';
 import sync from './sync/plugin.ts';
+import fleet from './fleet/plugin.ts';
 
 const SERVER_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -91,6 +92,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     days: config.data?.retentionDays ?? 0,
     withoutSync: config.data?.retentionWithoutSync ?? 'keep',
     syncTarget: config.sync?.url ?? null,
+  });
+
+  // Heartbeats of this server's devices (and, on a hub, of parks' servers) for /operator; this server's own to its hub.
+  await app.register(fleet, {
+    prefix: '/api',
+    settings: config.fleet,
+    devices: config.mode === 'kiosk',
+    sync: config.sync,
+    serverId: config.xapi.parkIri,
+    appVersion: SERVER_VERSION,
   });
 
   await app.register(

@@ -65,6 +65,7 @@ describe('loadConfig', () => {
         xapi: { statementsPerMinute: 100_000, bytesPerMinute: 256 * 1024 * 1024, statementBytes: 32_768 },
         diskFloorBytes: 2048 * 1024 * 1024,
       },
+      fleet: { maxDevices: 500, heartbeatsPerMinute: 30, reportSeconds: 60 },
       connections: { streamsPerAddress: 4, streamsTotal: 300, maxConnections: 2000, requestTimeoutMs: 45_000 },
       sync: { url: 'https://lrs.example.org/xapi/', key: 'park-1', secret: 's3cret', batchSize: 100 },
     });

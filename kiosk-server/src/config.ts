@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DEFAULT_FLOOR, MIB, type FloorConfig } from './floor/defaults.ts';
 import { exemptEntryProblem } from './devices/exempt.ts';
 import { DEFAULT_EXEMPT, ENROLLMENT_MODES, type DeviceSettings } from './devices/settings.ts';
+import { DEFAULT_FLEET, type FleetSettings } from './fleet/settings.ts';
 
 /** The repository root (this file is kiosk-server/src/config.ts). */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,6 +77,9 @@ const EnvSchema = z.object({
   RUYI_EVENT_STREAMS_TOTAL: integer(1, 100_000).default(1000),
   RUYI_MAX_CONNECTIONS: integer(1, 1_000_000).optional(),
   RUYI_REQUEST_TIMEOUT_SECONDS: integer(1, 3600).default(120),
+  RUYI_FLEET_MAX_DEVICES: integer(1, 100_000).default(DEFAULT_FLEET.maxDevices),
+  RUYI_FLEET_HEARTBEATS_PER_MINUTE: integer(1, 100_000).default(DEFAULT_FLEET.heartbeatsPerMinute),
+  RUYI_FLEET_REPORT_SECONDS: integer(0, 86_400).default(DEFAULT_FLEET.reportSeconds),
 });
 
 export interface Config {
@@ -107,6 +111,8 @@ export interface Config {
   devices?: DeviceSettings;
   /** Per-client write budgets and the disk floor for statement writes (src/floor/); absent (tests): DEFAULT_FLOOR. */
   floor?: FloorConfig;
+  /** Device heartbeats and the report to the hub (src/fleet/); absent (tests): DEFAULT_FLEET, without the report. */
+  fleet?: FleetSettings;
   connections: {
     /** Open content event streams (GET /api/content/events) allowed from one address, and in all. */
     streamsPerAddress: number;
@@ -181,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       xapi: { statementsPerMinute: e.RUYI_XAPI_STATEMENTS_PER_MINUTE, bytesPerMinute: e.RUYI_XAPI_BYTES_PER_MINUTE, statementBytes: e.RUYI_XAPI_STATEMENT_BYTES },
       diskFloorBytes: e.RUYI_DISK_FLOOR_MB * MIB,
     },
+    fleet: { maxDevices: e.RUYI_FLEET_MAX_DEVICES, heartbeatsPerMinute: e.RUYI_FLEET_HEARTBEATS_PER_MINUTE, reportSeconds: e.RUYI_FLEET_REPORT_SECONDS },
     connections: {
       streamsPerAddress: e.RUYI_EVENT_STREAMS_PER_ADDRESS,
       streamsTotal: e.RUYI_EVENT_STREAMS_TOTAL,

@@ -44,6 +44,11 @@ const ROUTES: Record<string, Access> = {
   // Open today: visit counts and averages (no personal data); closing it is another change.
   'GET /api/stats/summary': 'public',
   'GET /xapi/about': 'public',
+  // Any device on the park's network, enrolled or not (staff must see a kiosk that is not enrolled yet): its heartbeat
+  // only ever replaces its own row (its enrolled id, else its id at its address), limited per address and in rows.
+  'POST /api/fleet/heartbeat': 'public',
+  // Whether a staff password is set: the admin page says what to run before anyone types one.
+  'GET /api/admin/status': 'public',
 
   // Secrets in the body.
   'POST /api/admin/session': 'password',
@@ -69,8 +74,11 @@ const ROUTES: Record<string, Access> = {
   'GET /api/admin/devices': 'staff',
   'POST /api/admin/devices/codes': 'staff',
   'POST /api/admin/devices/:id/revoke': 'staff',
+  'GET /api/admin/fleet': 'staff',
 
   // The LRS.
+  // A park's server reporting to its hub, with the credentials it syncs with.
+  'POST /api/fleet/servers': 'xapi-write',
   'GET /xapi/statements': 'xapi-read',
   'PUT /xapi/statements': 'xapi-write',
   'POST /xapi/statements': 'xapi-write',

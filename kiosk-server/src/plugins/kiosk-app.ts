@@ -1,6 +1,7 @@
 // Serves the built kiosk app (apps/kiosk/dist) from this server: no CDN, everything from the park's own machine.
 // Hashed files under /assets/ never change, so browsers may keep them for a year; index.html is revalidated each time,
-// so a new build reaches the kiosks on their next reload. Any other GET that is neither /api/* nor a file gets
+// so a new build reaches the kiosks on their next reload (or, once their service worker is installed, its next update
+// check: sw.js is revalidated too). Any other GET that is neither /api/* nor a file gets
 // index.html: the single-page app handles /, /map, /play/<packId>/<scenarioId> and /operator itself.
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
@@ -28,6 +29,8 @@ export default fp<KioskAppOptions>(
       cacheControl: false,
       setHeaders(res, path) {
         const inAssets = relative(appDir, path).split(sep)[0] === 'assets';
+        // The service worker (sw.js) is revalidated on every update check like index.html, so a new build reaches
+        // every kiosk within its next check, never held back by an HTTP cache.
         res.setHeader('cache-control', inAssets ? IMMUTABLE : REVALIDATE);
       },
     });

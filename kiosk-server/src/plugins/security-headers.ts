@@ -5,7 +5,7 @@
 // - images, textures and media: also blob: and data:, which three's GLTFLoader makes for a model's embedded images;
 // - fetches: the API, packs, /xr-profiles/ (JSON and GLB), and data:/blob: URLs of a model's embedded buffers;
 // - fonts: the locally served @fontsource files;
-// - workers: none today; 'self' and blob: keep a future decoder worker from silently breaking;
+// - workers: the kiosk's service worker (/sw.js, 'self'); blob: keeps a future decoder worker from silently breaking;
 // - never framed (frame-ancestors 'none' plus X-Frame-Options for older browsers), so the admin page cannot be
 //   overlaid on another site to trick staff into clicks.
 // The park's LAN is plain http: no upgrade-insecure-requests (every request would go to an https port that does not

@@ -35,6 +35,16 @@ describe('admin routes without a password set', () => {
   });
 });
 
+describe('GET /api/admin/status', () => {
+  it('says whether a password is set, to anyone, and nothing more', async () => {
+    const before = await app.inject({ method: 'GET', url: '/api/admin/status' });
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toEqual({ passwordSet: false });
+    await setPasswordDirectly(app);
+    expect((await app.inject({ method: 'GET', url: '/api/admin/status' })).json()).toEqual({ passwordSet: true });
+  });
+});
+
 describe('set-password CLI and login', () => {
   it('refuses a short password and stores nothing', async () => {
     await app.close();

@@ -1,9 +1,9 @@
 // POST /api/admin/session (log in) and DELETE /api/admin/session (log out).
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LoginBody, SessionResponse } from '@ruyi/api-contract';
+import { AdminStatus, LoginBody, SessionResponse } from '@ruyi/api-contract';
 import { z } from 'zod';
-import { verifyPassword } from '../../admin/password.ts';
+import { readCredential, verifyPassword } from '../../admin/password.ts';
 import { GateFull } from '../../auth/gate.ts';
 import { ApiError, ErrorBody } from '../../errors.ts';
 
@@ -16,6 +16,10 @@ const session: FastifyPluginAsyncZod = async (app) => {
     reply.header('retry-after', String(seconds));
     return new ApiError(429, `too many wrong passwords from this address: try again in ${seconds} s`);
   };
+
+  // Public: the admin page says at once what to run on the server when no password is set. It tells no more than the
+  // 403 every admin route answers then.
+  app.get('/status', { schema: { response: { 200: AdminStatus } } }, async () => ({ passwordSet: readCredential(app.db) !== null }));
 
   app.post(
     '/session',

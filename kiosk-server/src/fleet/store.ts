@@ -1,0 +1,112 @@
+// The fleet's SQL (migrations/008_fleet.sql): the latest heartbeat per device and, on a hub, per park server. Each
+// write is one statement in autocommit, so it is on disk (synchronous FULL) when the call returns.
+import type Database from 'better-sqlite3';
+import type { DeviceHeartbeat, FleetDevice, FleetServer, ServerHeartbeat } from '@ruyi/api-contract';
+
+/** Whom a heartbeat speaks for: decided by the server from the request, never from the body. */
+export type Binding = { kind: 'enrolled'; enrolledId: string; label: string } | { kind: 'address' };
+
+interface DeviceRow {
+  key: string;
+  binding: 'enrolled' | 'address';
+  device_id: string;
+  enrolled_id: string | null;
+  address: string;
+  received_at: string;
+  heartbeat: string;
+  label: string | null;
+}
+interface ServerRow {
+  client: string;
+  address: string;
+  received_at: string;
+  heartbeat: string;
+}
+
+/** An unenrolled device's row unheard-of for a week may be dropped when the table is full. */
+export const STALE_AFTER_MS = 7 * 24 * 60 * 60_000;
+
+export class FleetFull extends Error {
+  override name = 'FleetFull';
+}
+
+export function deviceKey(binding: Binding, deviceId: string, address: string): string {
+  return binding.kind === 'enrolled' ? `enrolled:${binding.enrolledId}` : `address:${deviceId}@${address}`;
+}
+
+export function createFleetStore(db: Database.Database, maxDevices: number) {
+  const exists = db.prepare<[string], { one: 1 }>('SELECT 1 AS one FROM fleet_devices WHERE key = ?');
+  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM fleet_devices');
+  // Unenrolled rows are bound to an address, which changes (DHCP): a row silent this long gives way to new devices.
+  const pruneStale = db.prepare<[string]>("DELETE FROM fleet_devices WHERE binding = 'address' AND received_at < ?");
+  const upsert = db.prepare(
+    `INSERT INTO fleet_devices (key, binding, device_id, enrolled_id, address, received_at, heartbeat)
+     VALUES (@key, @binding, @device_id, @enrolled_id, @address, @received_at, @heartbeat)
+     ON CONFLICT (key) DO UPDATE SET device_id = excluded.device_id, address = excluded.address,
+       received_at = excluded.received_at, heartbeat = excluded.heartbeat`,
+  );
+  // A device that enrolls leaves its unenrolled row behind: that row is its own (same id, same address), so it goes.
+  const dropUnenrolled = db.prepare<[string]>('DELETE FROM fleet_devices WHERE key = ?');
+  const list = db.prepare<[], DeviceRow>(
+    `SELECT f.*, d.label AS label FROM fleet_devices f LEFT JOIN devices d ON d.id = f.enrolled_id ORDER BY f.received_at DESC, f.key`,
+  );
+  const upsertServer = db.prepare(
+    `INSERT INTO fleet_servers (client, address, received_at, heartbeat) VALUES (?, ?, ?, ?)
+     ON CONFLICT (client) DO UPDATE SET address = excluded.address, received_at = excluded.received_at, heartbeat = excluded.heartbeat`,
+  );
+  const listServers = db.prepare<[], ServerRow>('SELECT * FROM fleet_servers ORDER BY client');
+
+  return {
+    /**
+     * Stores a device's latest heartbeat in the row its binding names. A device not yet known is refused (FleetFull)
+     * once `maxDevices` rows exist, so devices that keep making up ids cannot fill the disk.
+     */
+    recordDevice(binding: Binding, heartbeat: DeviceHeartbeat, address: string, at: string): void {
+      const key = deviceKey(binding, heartbeat.deviceId, address);
+      db.transaction(() => {
+        if (binding.kind === 'enrolled') dropUnenrolled.run(deviceKey({ kind: 'address' }, heartbeat.deviceId, address));
+        if (!exists.get(key) && count.get()!.n >= maxDevices) pruneStale.run(new Date(Date.parse(at) - STALE_AFTER_MS).toISOString());
+        if (!exists.get(key) && count.get()!.n >= maxDevices)
+          throw new FleetFull(`this server keeps at most ${maxDevices} devices (RUYI_FLEET_MAX_DEVICES); a new device is refused`);
+        upsert.run({
+          key,
+          binding: binding.kind,
+          device_id: heartbeat.deviceId,
+          enrolled_id: binding.kind === 'enrolled' ? binding.enrolledId : null,
+          address,
+          received_at: at,
+          heartbeat: JSON.stringify(heartbeat),
+        });
+      }).immediate();
+    },
+
+    devices(): FleetDevice[] {
+      return list.all().map((r) => ({
+        deviceId: r.device_id,
+        binding: r.binding,
+        label: r.label,
+        address: r.address,
+        receivedAt: r.received_at,
+        heartbeat: JSON.parse(r.heartbeat) as DeviceHeartbeat,
+      }));
+    },
+
+    /** How many devices there are, and how many have not been heard from since `offlineBefore`. */
+    deviceCounts(offlineBefore: string): { devices: number; offline: number } {
+      const row = db
+        .prepare<[string], { devices: number; offline: number }>('SELECT COUNT(*) AS devices, COALESCE(SUM(received_at < ?), 0) AS offline FROM fleet_devices')
+        .get(offlineBefore)!;
+      return row;
+    },
+
+    recordServer(client: string, heartbeat: ServerHeartbeat, address: string, at: string): void {
+      upsertServer.run(client, address, at, JSON.stringify(heartbeat));
+    },
+
+    servers(): FleetServer[] {
+      return listServers.all().map((r) => ({ client: r.client, address: r.address, receivedAt: r.received_at, heartbeat: JSON.parse(r.heartbeat) as ServerHeartbeat }));
+    },
+  };
+}
+
+export type FleetStore = ReturnType<typeof createFleetStore>;
