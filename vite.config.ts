@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { kioskServiceWorker } from './apps/kiosk/src/offline/sw-config.ts';
 
 const root = fileURLToPath(new URL('./apps/kiosk', import.meta.url));
 
@@ -17,16 +20,33 @@ const noXrEmulator: Plugin = {
 // The kiosk app. `npm run build` writes apps/kiosk/dist, which the kiosk-server serves; `npm run dev` proxies the API.
 export default defineConfig({
   root,
-  plugins: [react(), noXrEmulator],
+  plugins: [react(), noXrEmulator, VitePWA(kioskServiceWorker)],
+  // The app's version for its heartbeat (apps/kiosk/src/fleet/appVersion.ts): staff see which build each device runs.
+  define: { __RUYI_APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(new URL('./apps/kiosk/package.json', import.meta.url), 'utf8')) as { version: string }).version) },
   resolve: { dedupe: ['three', 'react', 'react-dom', '@react-three/fiber'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // The app imports one small helper from the module of @ruyi/pack-schema that reads YAML (the server's side):
+      // the yaml package, unmarked, would stay in the bundle for its supposed side effects. It has none the app needs.
+      treeshake: { moduleSideEffects: (id) => (/[\\/]node_modules[\\/]yaml[\\/]/.test(id) ? false : undefined) },
       output: {
-        // three and R3F change rarely: a separate chunk stays cached across app updates.
-        advancedChunks: { groups: [{ name: 'three', test: /node_modules[\\/](three|@react-three)[\\/]/ }] },
+        // three and R3F change rarely: a separate chunk stays cached across app updates. Only the 3D views import it
+        // (dynamic imports: scene/LazyScene.tsx, xr/LazyVrPlayView.tsx), so the first screen loads without it. A group
+        // takes its modules' dependencies with it: React, zustand and Vite's preload helper (the XR kit's own dynamic
+        // imports use it), which the first screen needs too, are claimed first by their own group (the first group
+        // listed wins), or the entry would import them from the three chunk.
+        advancedChunks: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand|use-sync-external-store)[\\/]|vite[\\/]preload-helper/ },
+            { name: 'three', test: /node_modules[\\/](three|@react-three)[\\/]/ },
+            // No group for zod: the first screen makes no schema (the modules that do are loaded later: api/schemas.ts,
+            // stores/recording.ts, the play), so zod stays out of it, and no-eval.ts, first in the entry, tells zod not to
+            // probe for eval (a policy violation here) before any of those chunks runs.
+          ],
+        },
       },
     },
   },

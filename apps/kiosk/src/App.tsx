@@ -3,17 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { IdleGuard } from './components/IdleGuard.tsx';
+import { InputGuard } from './components/InputGuard.tsx';
 import { EnrollNotice } from './enroll/EnrollNotice.tsx';
-import { EnrollScreen } from './enroll/EnrollScreen.tsx';
-import { PlayScreen } from './play/PlayScreen.tsx';
-import { AdminScreen } from './screens/AdminScreen.tsx';
+import { lazyView } from './lazyView.tsx';
+import { StaffIndicator } from './offline/StaffIndicator.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
 import { MapScreen } from './screens/MapScreen.tsx';
-import { OperatorScreen } from './screens/OperatorScreen.tsx';
-import { VrStationScreen } from './screens/VrStationScreen.tsx';
 import { endVisit } from './stores/lifecycle.ts';
 import { useContent } from './stores/content.ts';
 import { useVisit } from './stores/visit.ts';
+
+// The play screen (the mechanics' views, the result) loads once the first screen is up, while the visitor looks at it.
+const play = lazyView(() => import('./play/PlayScreen.tsx').then((m) => m.PlayScreen));
+const PlayScreen = play.View;
+
+// Screens a visitor never opens load when opened, so the first screen carries none of their code: the VR station
+// (three.js, the XR kit), staff pages (the admin page with its QR codes, /operator) and device enrollment.
+const VrStationScreen = lazy(() => import('./screens/VrStationScreen.tsx').then((m) => ({ default: m.VrStationScreen })));
+const AdminScreen = lazy(() => import('./screens/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
+const OperatorScreen = lazy(() => import('./screens/OperatorScreen.tsx').then((m) => ({ default: m.OperatorScreen })));
+const EnrollScreen = lazy(() => import('./enroll/EnrollScreen.tsx').then((m) => ({ default: m.EnrollScreen })));
 
 // A page of every prop kind, for developers and content editors checking models; not in the kiosk build.
 const ScenePreview = import.meta.env.DEV ? lazy(() => import('./scene/dev/ScenePreview.tsx').then((m) => ({ default: m.ScenePreview }))) : null;
@@ -31,6 +40,14 @@ export function App() {
   useEffect(() => {
     void i18n.changeLanguage(locale);
   }, [i18n, locale]);
+
+  const ready = content.status === 'ready';
+  useEffect(() => {
+    if (!ready) return;
+    // After the first screen has drawn, when the browser is idle (a kiosk without requestIdleCallback: soon after).
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => void play.preload().catch(() => undefined));
+  }, [ready]);
 
   if (content.status === 'loading')
     return (
@@ -64,7 +81,17 @@ export function App() {
       )}
     >
       {!vrStation && <IdleGuard idleSeconds={config.idleSeconds} countdownSeconds={config.idleCountdownSeconds} />}
+      <InputGuard />
       <EnrollNotice />
+      <StaffIndicator />
+      {/* While a screen loaded on demand (staff pages, enrollment, the VR station) arrives. */}
+      <Suspense
+        fallback={
+          <main className="screen message-screen" aria-busy="true">
+            <p>{t('app.loading')}</p>
+          </main>
+        }
+      >
       <Switch>
         {ScenePreview ? (
           <Route path="/dev/scene">
@@ -105,6 +132,7 @@ export function App() {
           <Redirect to="/" />
         </Route>
       </Switch>
+      </Suspense>
     </ErrorBoundary>
   );
 }

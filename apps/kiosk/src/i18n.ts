@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { MECHANIC_NAMES, MECHANICS } from '@ruyi/mechanics';
+import { MECHANIC_LOCALES } from '@ruyi/mechanics/locales';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
@@ -11,9 +11,12 @@ export const VISITOR_LOCALES = [
 ] as const;
 export type VisitorLocale = (typeof VISITOR_LOCALES)[number]['code'];
 
-/** The app's own strings and, under `mechanics.<name>`, each mechanic's (they live in the mechanic's folder). */
+/**
+ * The app's own strings and, under `mechanics.<name>`, each mechanic's (they live in the mechanic's folder). Read from
+ * the mechanics' light locales entry: the registry would bring every mechanic's schemas into the first screen.
+ */
 function resources(locale: 'zh-CN' | 'en', own: Record<string, unknown>) {
-  const mechanics = Object.fromEntries(MECHANIC_NAMES.map((name) => [name, MECHANICS[name].locales[locale]]));
+  const mechanics = Object.fromEntries(Object.entries(MECHANIC_LOCALES).map(([name, texts]) => [name, texts[locale]]));
   return { translation: { ...own, mechanics } };
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Device } from './api.ts';
+import { useAdminFormat } from './useAdminFormat.ts';
 
 export interface DeviceTableProps {
   devices: Device[];
@@ -7,11 +8,11 @@ export interface DeviceTableProps {
   onRevoke: (device: Device) => void;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Every enrolled device: its name, when it was enrolled and last seen, and whether it may still send records. */
 export function DeviceTable({ devices, busy, onRevoke }: DeviceTableProps) {
   const { t } = useTranslation();
+  const when = useAdminFormat().dateTime;
   if (devices.length === 0) return <p>{t('devices.none')}</p>;
   return (
     <table className="admin-table admin-devices">

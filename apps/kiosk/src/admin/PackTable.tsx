@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { useContent } from '../stores/content.ts';
+import { useLocalize } from '../components/useLocalize.ts';
 import type { AdminPack } from './api.ts';
+import { useAdminFormat } from './useAdminFormat.ts';
 
 export interface PackTableProps {
   packs: AdminPack[];
@@ -11,6 +14,14 @@ export interface PackTableProps {
 /** Every pack the server knows: built in or installed, the version in force, and the versions kept for rollback. */
 export function PackTable({ packs, busy, onRollback, onRemove }: PackTableProps) {
   const { t } = useTranslation();
+  const format = useAdminFormat();
+  const localize = useLocalize();
+  // Areas by their names in the staff's language, not their ids.
+  const areas = useContent((s) => (s.status === 'ready' ? (s.content.park?.areas ?? []) : []));
+  const areaName = (id: string) => {
+    const area = areas.find((a) => a.id === id);
+    return area ? localize(area.name) : id;
+  };
   if (packs.length === 0) return <p>{t('admin.noPacks')}</p>;
   return (
     <table className="admin-table admin-packs">
@@ -32,11 +43,15 @@ export function PackTable({ packs, busy, onRollback, onRemove }: PackTableProps)
               {pack.version ?? '—'}
               {pack.live ? null : <span className="admin-warning"> {t('admin.notLive')}</span>}
             </td>
-            <td>{pack.area ?? '—'}</td>
+            <td>{pack.area ? areaName(pack.area) : '—'}</td>
             <td>
               {pack.source === 'installed' ? t('admin.sourceInstalled') : t('admin.sourceBuiltIn')}
               {pack.source === 'installed' && pack.builtIn ? <span> {t('admin.overridesBuiltIn')}</span> : null}
-              {pack.installedAt ? <div className="admin-muted">{new Date(pack.installedAt).toLocaleString()}</div> : null}
+              {pack.installedAt ? (
+                <div className="admin-muted" data-installed-at={pack.installedAt}>
+                  {t('admin.installedAt', { at: format.dateTime(pack.installedAt) })}
+                </div>
+              ) : null}
             </td>
             <td>{pack.previousVersions.length ? pack.previousVersions.map((v) => v.version).join(', ') : '—'}</td>
             <td>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from './format.ts';
 import { AdminApiError, discardQuarantined, resumeSync, retryQuarantined, type QuarantinedStatement } from './api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { QuarantineTable } from './QuarantineTable.tsx';
@@ -106,7 +107,7 @@ export function SyncPanel({ token, onUnauthorized }: SyncPanelProps) {
               {quarantine.discarded > 0 ? <p className="admin-muted">{t('sync.discardedCount', { n: quarantine.discarded })}</p> : null}
             </div>
           ) : null}
-          <p className="admin-muted">{t('sync.updatedAt', { time: new Date(snapshot.at).toLocaleTimeString(i18n.language) })}</p>
+          <p className="admin-muted">{t('sync.updatedAt', { time: formatTime(snapshot.at, i18n.language) })}</p>
         </>
       )}
       {discarding ? (

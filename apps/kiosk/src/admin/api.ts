@@ -2,6 +2,7 @@
 // a refusal becomes an AdminApiError carrying the server's message and, for a rejected pack, every validator message.
 import {
   AdminPackList,
+  AdminStatus,
   DeviceList,
   EnrollmentCodeResponse,
   RevokeDeviceResponse,
@@ -73,6 +74,8 @@ async function call<T extends z.ZodType>(
   return parse(url, schema, text ? JSON.parse(text) : null);
 }
 
+/** Whether a staff password is set (public: the page says what to run before anyone types a password). */
+export const getAdminStatus = () => call('GET', '/api/admin/status', AdminStatus);
 export const login = (password: string) => call('POST', '/api/admin/session', SessionResponse, undefined, { password });
 export const logout = (token: string) => call('DELETE', '/api/admin/session', z.null(), token);
 export const listPacks = (token: string) => call('GET', '/api/admin/packs', AdminPackList, token).then((r) => r.packs);

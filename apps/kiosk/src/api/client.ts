@@ -1,23 +1,51 @@
 // The kiosk-server's API as the app sees it. Every response is validated: a bad pack or a server mismatch becomes a
 // clear message, never a blank screen on the park floor.
-import { codeRefusal, ContentResponse, DeviceStatus, EnrollResponse, ErrorBody, isNotEnrolled, KioskConfigResponse, type CodeRefusal } from '@ruyi/api-contract';
+import type { CodeRefusal, ContentResponse as ContentSchema, EnrollResponse, ErrorBody, KioskConfigResponse } from '@ruyi/api-contract';
 import type { Statement } from '@ruyi/xapi';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { deviceToken, markAccepted, markNotEnrolled, useEnrollment } from '../enroll/enrollment.ts';
+import { reportReachable } from '../offline/reachability.ts';
 
-export type ContentResponse = z.infer<typeof ContentResponse>;
+export type ContentResponse = z.infer<typeof ContentSchema>;
+
+type Schemas = typeof import('./schemas.ts');
+/** The schemas the answers are checked with (schemas.ts), loaded once, beside the first request. */
+const schemas = (): Promise<Schemas> => import('./schemas.ts');
 export type KioskConfig = KioskConfigResponse;
 
-async function getJson<T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+/** Waits before each retry of a request the network failed (no answer at all); an HTTP error is not retried. */
+const RETRY_DELAYS_MS = [500, 1500];
+
+/**
+ * A GET, retried while the network fails, then answered from the service worker's caches if they hold the URL: a page
+ * the worker does not control yet (its first load) still starts from what an earlier one cached.
+ */
+async function fetchWithFallback(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) {
+        const cached = typeof caches === 'undefined' ? undefined : await caches.match(url).catch(() => undefined);
+        if (cached) return cached;
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+async function getJson<K extends 'ContentResponse' | 'KioskConfigResponse'>(url: string, name: K): Promise<z.output<Schemas[K]>> {
+  const [response, { z, ...schema }] = await Promise.all([fetchWithFallback(url, { headers: { accept: 'application/json' } }), schemas()]);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const parsed = schema.safeParse(await response.json());
+  const parsed = (schema[name] as Schemas[K]).safeParse(await response.json()) as z.ZodSafeParseResult<z.output<Schemas[K]>>;
   if (!parsed.success) throw new Error(`${url}: unexpected response: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
-export const fetchContent = () => getJson('/api/content', ContentResponse);
-export const fetchKioskConfig = () => getJson('/api/kiosk/config', KioskConfigResponse);
+export const fetchContent = (): Promise<ContentResponse> => getJson('/api/content', 'ContentResponse');
+export const fetchKioskConfig = (): Promise<KioskConfig> => getJson('/api/kiosk/config', 'KioskConfigResponse');
 
 export class StatementsRejected extends Error {}
 /** The server wants this device enrolled first: the statements are fine and must wait, not be dropped. */
@@ -28,7 +56,7 @@ const authorization = (): Record<string, string> => {
   return token ? { authorization: `Bearer ${token}` } : {};
 };
 
-function errorBody(text: string): ErrorBody | undefined {
+function errorBody({ ErrorBody }: Schemas, text: string): ErrorBody | undefined {
   try {
     const parsed = ErrorBody.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
@@ -43,13 +71,21 @@ function errorBody(text: string): ErrorBody | undefined {
  */
 export async function postStatements(statements: Statement[]): Promise<void> {
   const body = JSON.stringify(statements);
-  const response = await fetch('/api/statements', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...authorization() },
-    body,
-    // keepalive lets a send finish while the page unloads, but browsers refuse keepalive bodies over 64 KiB.
-    keepalive: body.length < 60_000,
-  });
+  let response: Response;
+  try {
+    response = await fetch('/api/statements', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authorization() },
+      body,
+      // keepalive lets a send finish while the page unloads, but browsers refuse keepalive bodies over 64 KiB.
+      keepalive: body.length < 60_000,
+    });
+  } catch (error) {
+    // No answer at all: the staff indicator says so at once, without waiting for its next check.
+    reportReachable(false);
+    throw error;
+  }
+  reportReachable(true);
   if (response.ok) {
     if (useEnrollment.getState().status === 'not-enrolled') markAccepted(deviceToken() ? 'enrolled' : 'exempt');
     return;
@@ -58,7 +94,8 @@ export async function postStatements(statements: Statement[]): Promise<void> {
   // Any 401 here is about the device, never the statements: keeping them is the safe side even if the body is not ours.
   if (response.status === 401) {
     markNotEnrolled();
-    throw new DeviceNotEnrolled(`HTTP 401: ${isNotEnrolled(errorBody(text)) ? 'device not enrolled' : text}`);
+    const api = await schemas();
+    throw new DeviceNotEnrolled(`HTTP 401: ${api.isNotEnrolled(errorBody(api, text)) ? 'device not enrolled' : text}`);
   }
   if (response.status >= 400 && response.status < 500 && response.status !== 429) throw new StatementsRejected(`HTTP ${response.status}: ${text}`);
   throw new Error(`HTTP ${response.status}: ${text}`);
@@ -70,6 +107,7 @@ export async function checkEnrollment(): Promise<void> {
   if (response.status === 401) return markNotEnrolled();
   // A hub has no devices (404); anything else is not worth a notice on the kiosk: the statement posts will tell.
   if (!response.ok) return;
+  const { DeviceStatus } = await schemas();
   const parsed = DeviceStatus.safeParse(await response.json());
   if (!parsed.success) return;
   const { via, label } = parsed.data;
@@ -95,9 +133,11 @@ export async function enrollDevice(code: string): Promise<EnrollResponse> {
     body: JSON.stringify({ code }),
   });
   const text = await response.text();
+  const api = await schemas();
+  const { EnrollResponse, z } = api;
   if (!response.ok) {
-    const body = errorBody(text);
-    const reason = response.status === 429 ? 'too-many' : response.status === 400 ? 'invalid' : (codeRefusal(body) ?? 'other');
+    const body = errorBody(api, text);
+    const reason = response.status === 429 ? 'too-many' : response.status === 400 ? 'invalid' : (api.codeRefusal(body) ?? 'other');
     throw new EnrollmentRefused(reason, body?.message ?? `HTTP ${response.status}`);
   }
   const parsed = EnrollResponse.safeParse(JSON.parse(text));

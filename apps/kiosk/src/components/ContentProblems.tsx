@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContentResponse } from '../api/client.ts';
 import { useContent } from '../stores/content.ts';
+import { useProblemText } from '../admin/useProblemText.ts';
 
 type Problem = ContentResponse['problems'][number];
 const NONE: Problem[] = [];
@@ -15,6 +16,7 @@ const NO_IDS: string[] = [];
  */
 export function ContentProblems() {
   const { t } = useTranslation();
+  const text = useProblemText();
   const preview = useContent((s) => s.preview);
   const problems = useContent((s) => (s.status === 'ready' ? s.content.problems : NONE));
   const stale = useContent((s) => (s.status === 'ready' ? s.stale : NO_IDS));
@@ -38,7 +40,7 @@ export function ContentProblems() {
               <li key={i}>
                 <code className="where">{errorLocation(e)}</code>
                 {e.path && <code className="path">{e.path}</code>}
-                <span className="message">{e.message}</span>
+                <span className="message">{text(e)}</span>
               </li>
             ))}
           </ul>

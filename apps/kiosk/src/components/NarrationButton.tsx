@@ -1,78 +1,46 @@
-// Plays a recorded reading of pack text (the case card's narration) on a real <audio> element, behind one big
-// play/pause button. Never plays by itself; stops when it leaves the screen (a new step, the end of the visit, another
-// language: give it `key={src}`). A visitor who is listening is not idle, so playback counts as activity.
-import { useEffect, useRef, useState, type JSX } from 'react';
+// Reads a text of the screen aloud, behind one button: the pack's recording when it has one, else the device's voice
+// for the visitor's language. The sentence being heard shows as a caption (announced politely to screen readers).
+// Never plays by itself. Without a recording or a voice, or with the station muted, there is no button: the text is on
+// the screen all the same.
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVisit } from '../stores/visit.ts';
+import { recordingFailed } from '../sound/narrator.ts';
+import { useNarration } from '../sound/useNarration.ts';
+import '../sound/sound.css';
 
 export interface NarrationButtonProps {
-  /** The audio file, in the visitor's language. */
-  src: string;
-  /** The language of the recording (for `lang` on the control). */
-  lang: string;
+  /** The text as shown, in the visitor's language. */
+  text: string;
+  /** The pack's recording of this text in the visitor's language, if any. */
+  recording?: string | null;
+  /** What is read, for the button's name when a screen has several (e.g. "the question"); default: the text. */
+  what?: string;
   className?: string;
 }
 
-/** How often playback tells the idle guard the visitor is still here. */
-const ACTIVITY_EVERY_MS = 5_000;
-
-export function NarrationButton({ src, lang, className }: NarrationButtonProps): JSX.Element {
+export function NarrationButton({ text, recording, what, className }: NarrationButtonProps): JSX.Element | null {
   const { t } = useTranslation();
-  const audioRef = useRef<HTMLAudioElement>(null);
-  const [playing, setPlaying] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const lastActivity = useRef(0);
-
-  useEffect(() => {
-    const audio = audioRef.current;
-    // Leaving the screen stops the reading (the element itself goes with the component).
-    return () => audio?.pause();
-  }, []);
-
-  const toggle = (): void => {
-    const audio = audioRef.current;
-    if (!audio) return;
-    if (!audio.paused) {
-      audio.pause();
-      return;
-    }
-    if (audio.ended) audio.currentTime = 0;
-    audio.play().catch((error: unknown) => {
-      // Not an error for the visitor: the button just stays a play button.
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      console.warn(`Ruyi: the narration ${src} could not be played:`, error);
-      setPlaying(false);
-    });
-  };
-
-  const onTimeUpdate = (): void => {
-    const now = Date.now();
-    if (now - lastActivity.current < ACTIVITY_EVERY_MS) return;
-    lastActivity.current = now;
-    useVisit.getState().touch();
-  };
-
+  const narration = useNarration(text, recording);
+  if (!narration.available) return null;
+  const { playing, caption } = narration;
+  const recorded = narration.source.kind === 'recording' ? narration.source : null;
   return (
-    <div className={['narration', className].filter(Boolean).join(' ')}>
-      <button type="button" className={`narration-button${playing ? ' playing' : ''}`} onClick={toggle} disabled={failed}>
+    <div className={['narration', className].filter(Boolean).join(' ')} data-narration-source={narration.source.kind}>
+      <button
+        type="button"
+        className={`narration-button${playing ? ' playing' : ''}`}
+        aria-label={what ? t(playing ? 'narration.stopWhat' : 'narration.playWhat', { what }) : undefined}
+        onClick={narration.toggle}
+      >
         <span className={`narration-icon ${playing ? 'pause' : 'play'}`} aria-hidden="true" />
-        {failed ? t('narration.unavailable') : playing ? t('narration.pause') : t('narration.play')}
+        {playing ? t('narration.stop') : t('narration.play')}
       </button>
-      <audio
-        ref={audioRef}
-        src={src}
-        lang={lang}
-        preload="metadata"
-        onPlay={() => setPlaying(true)}
-        onPause={() => setPlaying(false)}
-        onEnded={() => setPlaying(false)}
-        onTimeUpdate={onTimeUpdate}
-        onError={() => {
-          setPlaying(false);
-          setFailed(true);
-          console.warn(`Ruyi: the narration ${src} could not be loaded.`);
-        }}
-      />
+      {recorded && (
+        <audio ref={narration.audioRef} src={recorded.src} lang={recorded.lang} preload="metadata" onError={() => recordingFailed(recorded.src)} />
+      )}
+      <p className="narration-caption" aria-live="polite" data-testid="narration-caption">
+        {caption}
+      </p>
     </div>
   );
 }

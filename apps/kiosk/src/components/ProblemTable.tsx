@@ -1,5 +1,6 @@
 import { errorLocation } from '@ruyi/pack-schema';
 import { useTranslation } from 'react-i18next';
+import { useProblemText } from '../admin/useProblemText.ts';
 
 interface Problem {
   file?: string;
@@ -7,12 +8,15 @@ interface Problem {
   column?: number;
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
   severity?: 'warning';
 }
 
-/** Validator messages as staff read them (operator screen, admin page): file:line:column, document path, message. */
+/** Validator messages as staff read them (operator screen, admin page), in their language: file:line:column, document path, message. */
 export function ProblemTable({ problems }: { problems: readonly Problem[] }) {
   const { t } = useTranslation();
+  const text = useProblemText();
   return (
     <table className="admin-table admin-problems">
       <thead>
@@ -27,7 +31,7 @@ export function ProblemTable({ problems }: { problems: readonly Problem[] }) {
           <tr key={i} className={p.severity === 'warning' ? 'admin-warning' : undefined}>
             <td>{errorLocation(p) || '—'}</td>
             <td>{p.path || '—'}</td>
-            <td>{p.severity === 'warning' ? `${t('problems.warningMark')} ${p.message}` : p.message}</td>
+            <td>{p.severity === 'warning' ? `${t('problems.warningMark')} ${text(p)}` : text(p)}</td>
           </tr>
         ))}
       </tbody>

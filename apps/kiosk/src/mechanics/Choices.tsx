@@ -1,6 +1,7 @@
 // The touch views' choice buttons: a list of plain choices, each picked once, and a drill's action that stays in the
 // list once tapped, marked right or wrong in words and a mark (never colour alone).
 import type { JSX } from 'react';
+import './continueLane.css';
 
 export interface ChoiceItem {
   id: string;

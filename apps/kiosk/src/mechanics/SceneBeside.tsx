@@ -5,7 +5,7 @@ import { useMemo, type HTMLAttributes, type JSX } from 'react';
 import { modelUrlResolver } from '../api/assets.ts';
 import { useLocalize } from '../components/useLocalize.ts';
 import { useReducedMotion } from '../components/useReducedMotion.ts';
-import { SceneView } from '../scene/index.ts';
+import { SceneView } from '../scene/LazyScene.tsx';
 
 const NO_PROPS: readonly string[] = [];
 const ignore = () => {};
@@ -20,7 +20,7 @@ export interface SceneBesideProps extends Omit<HTMLAttributes<HTMLDivElement>, '
   onProp?: (propId: string) => void;
 }
 
-export function SceneBeside({ pack, scene, label, found = NO_PROPS, onProp = ignore, className, ...rest }: SceneBesideProps): JSX.Element {
+export function SceneBeside({ pack, scene, label, found = NO_PROPS, onProp, className, ...rest }: SceneBesideProps): JSX.Element {
   const l = useLocalize();
   const reducedMotion = useReducedMotion();
   const assetUrl = useMemo(() => modelUrlResolver(pack), [pack]);
@@ -33,7 +33,8 @@ export function SceneBeside({ pack, scene, label, found = NO_PROPS, onProp = ign
         found={found}
         hinted={null}
         reducedMotion={reducedMotion}
-        onInspect={onProp}
+        onInspect={onProp ?? ignore}
+        tappable={onProp !== undefined}
         assetUrl={assetUrl}
       />
     </div>

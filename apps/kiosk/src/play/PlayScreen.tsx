@@ -12,7 +12,8 @@ import { EnterVrButton } from '../xr/session/EnterVrButton.tsx';
 import { useImmersiveVrSupported } from '../xr/session/useImmersiveVr.ts';
 import { VrPresentingNotice } from '../xr/session/VrPresentingNotice.tsx';
 import { useXr } from '../xr/state.ts';
-import { VrPlayView } from '../xr/VrPlayView.tsx';
+import { VrPlayView } from '../xr/LazyVrPlayView.tsx';
+import { preloadScene } from '../scene/LazyScene.tsx';
 import { CurrentStep } from './currentStep.tsx';
 import { ResultStep } from './ResultStep.tsx';
 import { stepPlace } from './stepPlace.ts';
@@ -25,6 +26,11 @@ export function PlayScreen({ content, packId, scenarioId }: { content: ContentRe
   const active = useRun((s) => s.active);
   const vrSupported = useImmersiveVrSupported();
   const presenting = useXr((s) => s.presenting);
+
+  // The 3D view's code loads while the visitor reads the first steps (the case card), not on the first screen.
+  useEffect(() => {
+    preloadScene().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     if (!pack || !scenario) return;
@@ -90,7 +96,7 @@ export function PlayScreen({ content, packId, scenarioId }: { content: ContentRe
             <AudienceSwitch />
           </header>
           {current ? (
-            <CurrentStep pack={shown.pack} scenario={shown.scenario} state={active.state} surface="Touch" />
+            <CurrentStep pack={shown.pack} scenario={shown.scenario} state={active.state} />
           ) : (
             <ResultStep pack={shown.pack} scenario={shown.scenario} state={active.state} />
           )}

@@ -1,7 +1,7 @@
 import { scoreRun, type RunEvent } from '@ruyi/scenario-engine';
 import { describe, expect, it } from 'vitest';
 import { caseCardSources, sourceLine } from '../mechanics/case-card/caseCardView.ts';
-import { resultView } from './resultView.ts';
+import { celebrationWords, resultView } from './resultView.ts';
 import { eventsTo, firePack, l, play, stepOfKind, t } from './testScenario.ts';
 
 const { pack, scenario } = firePack();
@@ -44,6 +44,8 @@ describe('resultView', () => {
       score.steps.filter((s) => s.tally.maxPoints > 0).map((s) => `result.stepScore {"name":"mechanics.${s.mechanic}.title","points":${s.tally.points},"max":${s.tally.maxPoints}}`),
     );
     expect(view.missed).toEqual([]);
+    expect(view.celebration).toEqual({ level: 'excellent', stars: 3, burst: true });
+    expect(celebrationWords(view.celebration, t)).toBe('result.celebration.excellent {"stars":3,"max":3}');
   });
 
   it('1 right quiz answer fails the knowledge check, whatever the points, and says so; the missed questions are listed', () => {
@@ -52,6 +54,8 @@ describe('resultView', () => {
     expect(view.passed).toBe(false);
     expect(view.verdict).toBe(`result.failedCheck {"step":"mechanics.quiz.title","right":1,"total":${quiz.questions.length},"needed":60}`);
     expect(view.verdict).not.toContain('passed');
+    expect(view.celebration.level).toBe('try-again');
+    expect(celebrationWords(view.celebration, t)).toBe('result.celebration.tryAgain');
     expect(view.missed).toEqual([{ stepId: quiz.id, name: 'mechanics.quiz.title', items: quiz.questions.slice(1).map((q) => q.prompt.en) }]);
   });
 

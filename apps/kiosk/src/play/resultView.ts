@@ -2,6 +2,7 @@
 // why: a knowledge check not passed, or too few points), each step's points, and what was missed under each step's name.
 import type { Scenario } from '@ruyi/pack-schema';
 import { scoreRun, type RunScore, type RunState } from '@ruyi/scenario-engine';
+import { celebration, MAX_STARS, type Celebration } from './celebration.ts';
 import type { Localize, Translate } from './viewText.ts';
 
 export interface MissedInStep {
@@ -20,6 +21,8 @@ export interface ResultView {
   breakdown: string[];
   /** What was missed, per step played (steps with nothing missed left out), in the order played. */
   missed: MissedInStep[];
+  /** How the screen celebrates this score. */
+  celebration: Celebration;
 }
 
 const percent = (share: number) => Math.round(share * 100);
@@ -53,5 +56,12 @@ export function resultView(scenario: Scenario, state: Pick<RunState, 'played'>, 
     missed: score.steps
       .filter((s) => s.missed.length > 0)
       .map((s) => ({ stepId: s.stepId, name: stepName(s.mechanic, t), items: s.missed.map(l) })),
+    celebration: celebration(score),
   };
+}
+
+/** The celebration in words (the stars counted), for the screen and for screen readers. */
+export function celebrationWords(c: Celebration, t: Translate): string {
+  if (c.level === 'try-again') return t('result.celebration.tryAgain');
+  return t(`result.celebration.${c.level}`, { stars: c.stars, max: MAX_STARS });
 }

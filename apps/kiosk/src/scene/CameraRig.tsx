@@ -1,28 +1,27 @@
-// Places the default camera where the pack says and points it at the target. Fixed: no orbit controls.
-// Packs are composed for a 16:9 view at a 55° vertical field of view. On a narrower view (the hunt's side panel takes
-// part of the kiosk screen; a portrait school PC) the field of view widens so the same width of the room stays in view
-// and no hazard is cut off at the sides.
+// Places the default camera where the pack says and frames the scene's props (cameraFit.ts): it turns to their middle
+// and takes the field of view that just shows them at the canvas's aspect ratio, so the props fill a landscape
+// kiosk's wide view and a portrait kiosk's taller one alike. Fixed: no orbit controls.
 import { useThree } from '@react-three/fiber';
 import type { Scene } from '@ruyi/pack-schema';
 import { useLayoutEffect } from 'react';
 import { PerspectiveCamera } from 'three';
-import { fovForAspect } from './cameraFit.ts';
+import type { CameraFit } from './cameraFit.ts';
 
-export function CameraRig({ camera: view }: { camera: Scene['camera'] }): null {
+export function CameraRig({ camera: view, fit }: { camera: Scene['camera']; fit: CameraFit }): null {
   const camera = useThree((s) => s.camera);
-  const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height));
   const invalidate = useThree((s) => s.invalidate);
   const [px, py, pz] = view.position;
-  const [tx, ty, tz] = view.target;
+  const [tx, ty, tz] = fit.target;
+  const fov = fit.fov;
   useLayoutEffect(() => {
     camera.position.set(px, py, pz);
     camera.lookAt(tx, ty, tz);
     if (camera instanceof PerspectiveCamera) {
-      camera.fov = fovForAspect(aspect);
+      camera.fov = fov;
       camera.updateProjectionMatrix();
     }
     camera.updateMatrixWorld();
     invalidate();
-  }, [camera, invalidate, aspect, px, py, pz, tx, ty, tz]);
+  }, [camera, invalidate, fov, px, py, pz, tx, ty, tz]);
   return null;
 }

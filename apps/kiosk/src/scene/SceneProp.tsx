@@ -3,7 +3,8 @@
 // other prop that looks the same; here it is an undrawn hit proxy of the same shape, so hits, hover and bounding boxes
 // stay per prop. A prop with a pack model shows the GLB once it has loaded; while it loads, and if it fails, the
 // built-in kind stands in.
-import { memo, useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type JSX } from 'react';
+import { BoxGeometry, Mesh, type Intersection, type Matrix4, type Raycaster } from 'three';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import type { Prop } from '@ruyi/pack-schema';
 import { PackModelView, usePackModel } from './PackModelView.tsx';
@@ -29,6 +30,18 @@ export interface ScenePropProps {
   modelUrl: string | null;
   hinted: boolean;
   onInspect: (propId: string) => void;
+  /**
+   * An undrawn box (a unit cube transformed by this matrix, in the prop's space) that makes a thin prop big enough to
+   * touch on a screen, or null: see hitBoxMatrix in cameraFit.ts.
+   */
+  hitBox?: TouchBoxPlace | null;
+}
+
+/** Where a prop's touch box goes (a unit cube transformed by `matrix`, in the prop's space) and how it competes. */
+export interface TouchBoxPlace {
+  matrix: Matrix4;
+  /** Larger than the prop's outline: its hits compete with real surfaces by depth (else they come after them). */
+  grown: boolean;
 }
 
 const noRaycast = (): void => undefined;
@@ -48,7 +61,46 @@ function HitProxy({ model }: { model: BuiltModel }): JSX.Element {
   );
 }
 
-export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onInspect }: ScenePropProps): JSX.Element {
+/**
+ * An outline box's hits come after every real surface's (three and R3F take the nearest hit): they count this much
+ * farther away, plus the box's size, so where such boxes overlap the smaller prop wins.
+ */
+const TOUCH_BOX_BIAS = 10_000;
+
+function outlineBoxRaycast(this: Mesh, raycaster: Raycaster, intersects: Intersection[]): void {
+  const from = intersects.length;
+  Mesh.prototype.raycast.call(this, raycaster, intersects);
+  const e = this.matrixWorld.elements;
+  // The box's size across the view: the lengths of its matrix's x and y columns.
+  const size = Math.hypot(e[0]!, e[1]!, e[2]!) * Math.hypot(e[4]!, e[5]!, e[6]!);
+  for (let i = from; i < intersects.length; i++) intersects[i]!.distance += TOUCH_BOX_BIAS + size;
+}
+
+/** The prop's touch area: raycast like its own shape, never drawn. */
+function TouchBox({ place: { matrix, grown } }: { place: TouchBoxPlace }): JSX.Element {
+  const assets = useSharedAssets();
+  const cube = assets.shared('touch-box', () => new BoxGeometry(1, 1, 1));
+  const ref = useRef<Mesh>(null);
+  useLayoutEffect(() => {
+    const mesh = ref.current;
+    if (!mesh) return;
+    mesh.matrix.copy(matrix);
+    mesh.matrixWorldNeedsUpdate = true;
+  }, [matrix]);
+  return (
+    <mesh
+      ref={ref}
+      name="touch-box"
+      geometry={cube}
+      material={assets.materials.solid}
+      visible={false}
+      matrixAutoUpdate={false}
+      raycast={grown ? Mesh.prototype.raycast : outlineBoxRaycast}
+    />
+  );
+}
+
+export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onInspect, hitBox = null }: ScenePropProps): JSX.Element {
   const assets = useSharedAssets();
   const model = propModelOf(assets, prop);
   const packModel = usePackModel(modelUrl, { load: true });
@@ -103,6 +155,7 @@ export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onIns
       onPointerOver={onPointerOver}
       onPointerOut={onPointerOut}
     >
+      {hitBox && <TouchBox place={hitBox} />}
       {packModel.status === 'loaded' ? (
         <PackModelView model={packModel.model} hovered={hovered} hinted={hinted} />
       ) : (

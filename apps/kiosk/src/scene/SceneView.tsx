@@ -7,10 +7,12 @@ import { CameraRig } from './CameraRig.tsx';
 import { FlameFlicker } from './FlameFlicker.tsx';
 import { Lighting } from './Lighting.tsx';
 import { Markers } from './Markers.tsx';
-import { propModelAssetId, propModelOf } from './PropModel.tsx';
+import { fitCamera, hitBoxMatrix, type Bounds } from './cameraFit.ts';
+import { propMatrix } from './placement.ts';
+import { propModelAssetId, propModelOf, propWorldBox } from './PropModel.tsx';
 import { PropInstances } from './PropInstances.tsx';
 import { Room } from './Room.tsx';
-import { SceneProp } from './SceneProp.tsx';
+import { SceneProp, type TouchBoxPlace } from './SceneProp.tsx';
 import { useSceneTestApi } from './testApi.ts';
 import { SceneAssetsProvider, useSharedAssets } from './useSharedAssets.ts';
 
@@ -33,13 +35,25 @@ export interface SceneViewProps {
    * it, every prop is drawn as its built-in kind.
    */
   assetUrl?: (assetId: string) => string | null;
+  /**
+   * False for a scene only looked at (a drill's backdrop): its props get no enlarged hit areas and the test API says
+   * they are not touch targets. Default true.
+   */
+  tappable?: boolean;
   className?: string;
 }
+
+/**
+ * The smallest size (CSS pixels, across and up) of a tappable prop's hit area on the canvas: above the kiosk's 80 px
+ * touch target, with room for a box seen at an angle and for neighbours whose boxes cut into it. Thin props (a wire, a
+ * pipe) get an undrawn hit box this big.
+ */
+export const HIT_TARGET_PX = 100;
 
 const DPR: [number, number] = [1, 1.5];
 const GL = { antialias: true };
 
-export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion, onInspect, assetUrl, className }: SceneViewProps): JSX.Element {
+export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion, onInspect, assetUrl, tappable = true, className }: SceneViewProps): JSX.Element {
   // A different scene remounts everything below the canvas, so its GPU resources are released with it.
   const sceneKey = useMemo(() => JSON.stringify(scene), [scene]);
   return (
@@ -64,6 +78,7 @@ export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion,
           reducedMotion={reducedMotion}
           onInspect={onInspect}
           assetUrl={assetUrl}
+          hitTargetPx={tappable ? HIT_TARGET_PX : undefined}
         />
       </Canvas>
     </div>
@@ -71,7 +86,13 @@ export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion,
 }
 
 /** What the scene's content needs: the same as SceneView without the DOM wrapper's own props. */
-export type SceneContentProps = Omit<SceneViewProps, 'label' | 'className'>;
+export type SceneContentProps = Omit<SceneViewProps, 'label' | 'className' | 'tappable'> & {
+  /**
+   * With a value, thin props get undrawn hit boxes at least this many CSS pixels across on the canvas, for the fixed
+   * camera of a screen. Without (a headset: the visitor walks up to things), each prop's own shape is hit.
+   */
+  hitTargetPx?: number | undefined;
+};
 
 function modelUrlFor(prop: Prop, assetUrl: SceneViewProps['assetUrl']): string | null {
   const assetId = propModelAssetId(prop);
@@ -90,10 +111,33 @@ export function SceneContent(props: SceneContentProps): JSX.Element {
   );
 }
 
-function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, assetUrl }: SceneContentProps): JSX.Element {
-  useSceneTestApi(scene, labelOf);
+function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, assetUrl, hitTargetPx }: SceneContentProps): JSX.Element {
+  useSceneTestApi(scene, labelOf, hitTargetPx !== undefined);
   const invalidate = useThree((s) => s.invalidate);
   const assets = useSharedAssets();
+  const width = useThree((s) => s.size.width);
+  const height = useThree((s) => s.size.height);
+  // The props' boxes as the built-in kinds draw them: the framing does not jump when a pack model arrives.
+  const boxes = useMemo(
+    () =>
+      scene.props.map((p) => {
+        const b = propWorldBox(assets, p);
+        return { min: b.min.toArray(), max: b.max.toArray() } as Bounds;
+      }),
+    [scene, assets],
+  );
+  const aspect = width / Math.max(1, height);
+  const fit = useMemo(() => fitCamera(scene.camera.position, scene.camera.target, boxes, aspect), [scene, boxes, aspect]);
+  const hitBoxes = useMemo(() => {
+    const out = new Map<string, TouchBoxPlace>();
+    if (hitTargetPx === undefined) return out;
+    const camera = { position: scene.camera.position, target: fit.target, fov: fit.fov };
+    scene.props.forEach((p, i) => {
+      const m = hitBoxMatrix(boxes[i]!, propMatrix(p), camera, height, hitTargetPx);
+      if (m) out.set(p.id, m);
+    });
+    return out;
+  }, [scene, boxes, fit, height, hitTargetPx]);
   const { packModels } = assets;
   const hasFlames = useMemo(() => scene.props.some((p) => propModelOf(assets, p).flame !== null), [scene, assets]);
   // Callers often pass a new `assetUrl` function on every render: what matters is the URLs it gives.
@@ -117,12 +161,19 @@ function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, a
   useEffect(() => invalidate(), [found, hinted, reducedMotion, invalidate]);
   return (
     <>
-      <CameraRig camera={scene.camera} />
+      <CameraRig camera={scene.camera} fit={fit} />
       <Lighting setting={scene.setting ?? 'indoor'} />
       <Room room={scene.room} setting={scene.setting ?? 'indoor'} />
       {hasFlames && <FlameFlicker reducedMotion={reducedMotion} />}
       {scene.props.map((prop) => (
-        <SceneProp key={prop.id} prop={prop} modelUrl={modelUrlOf(prop.id)} hinted={prop.id === hinted} onInspect={onInspect} />
+        <SceneProp
+          key={prop.id}
+          prop={prop}
+          modelUrl={modelUrlOf(prop.id)}
+          hinted={prop.id === hinted}
+          onInspect={onInspect}
+          hitBox={hitBoxes.get(prop.id) ?? null}
+        />
       ))}
       <PropInstances props={scene.props} modelUrls={modelUrlList} />
       <Markers scene={scene} modelUrlOf={modelUrlOf} found={found} hinted={hinted} reducedMotion={reducedMotion} />

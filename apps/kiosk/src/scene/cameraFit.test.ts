@@ -1,5 +1,6 @@
+import { Matrix4, PerspectiveCamera, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { DESIGN_ASPECT, DESIGN_FOV, fovForAspect } from './cameraFit.ts';
+import { DESIGN_ASPECT, DESIGN_FOV, FIT_MARGIN, fitCamera, fovForAspect, hitBoxMatrix, MAX_FOV, MIN_FOV, type Bounds, type Vec3 } from './cameraFit.ts';
 
 const halfWidth = (fov: number, aspect: number) => Math.tan(((fov / 2) * Math.PI) / 180) * aspect;
 
@@ -20,5 +21,117 @@ describe('fovForAspect', () => {
   it('falls back to the design value for a degenerate size', () => {
     expect(fovForAspect(0)).toBe(DESIGN_FOV);
     expect(fovForAspect(Number.NaN)).toBe(DESIGN_FOV);
+  });
+});
+
+/** Where each corner of the boxes lands on a canvas of this aspect, in normalised device coordinates (-1…1). */
+function projected(position: Vec3, fit: { fov: number; target: Vec3 }, boxes: Bounds[], aspect: number) {
+  const camera = new PerspectiveCamera(fit.fov, aspect, 0.1, 250);
+  camera.position.set(...position);
+  camera.lookAt(...fit.target);
+  camera.updateMatrixWorld();
+  const out = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+  for (const b of boxes)
+    for (const x of [b.min[0], b.max[0]])
+      for (const y of [b.min[1], b.max[1]])
+        for (const z of [b.min[2], b.max[2]]) {
+          const p = new Vector3(x, y, z).project(camera);
+          out.minX = Math.min(out.minX, p.x);
+          out.maxX = Math.max(out.maxX, p.x);
+          out.minY = Math.min(out.minY, p.y);
+          out.maxY = Math.max(out.maxY, p.y);
+        }
+  return out;
+}
+
+// A room's props, off to one side of where the pack's camera looks (as packs compose them: the camera in a corner).
+const POSITION: Vec3 = [0, 1.7, 6];
+const TARGET: Vec3 = [0, 1, 0];
+const PROPS: Bounds[] = [
+  { min: [-4.5, 0, -2], max: [-3.5, 2.4, -1] },
+  { min: [1, 0, -3], max: [2.5, 1.2, -2] },
+  { min: [0.5, 0.8, 0], max: [0.6, 0.9, 0.1] },
+];
+
+describe('fitCamera', () => {
+  for (const [name, aspect] of [
+    ['landscape 16:9', 16 / 9],
+    ['a landscape scene beside its panel', 1.3],
+    ['a portrait kiosk', 1080 / 920],
+    ['a tall canvas', 9 / 16],
+  ] as const)
+    it(`frames every prop with a small margin on ${name}, filling the canvas one way`, () => {
+      const fit = fitCamera(POSITION, TARGET, PROPS, aspect);
+      const p = projected(POSITION, fit, PROPS, aspect);
+      // All in view…
+      expect(p.minX).toBeGreaterThanOrEqual(-1);
+      expect(p.maxX).toBeLessThanOrEqual(1);
+      expect(p.minY).toBeGreaterThanOrEqual(-1);
+      expect(p.maxY).toBeLessThanOrEqual(1);
+      // …centred…
+      expect(Math.abs(p.minX + p.maxX)).toBeLessThan(0.02);
+      expect(Math.abs(p.minY + p.maxY)).toBeLessThan(0.02);
+      // …and filling the canvas across or up, up to the margin: no empty third.
+      const fill = Math.max(p.maxX - p.minX, p.maxY - p.minY) / 2;
+      expect(fit.fov).toBeGreaterThan(MIN_FOV);
+      expect(fill).toBeGreaterThan(1 / (1 + FIT_MARGIN) - 0.02);
+    });
+
+  it('keeps the design view when no prop is in front of the camera', () => {
+    const fit = fitCamera(POSITION, TARGET, [{ min: [-1, 0, 8], max: [1, 1, 9] }], 16 / 9);
+    expect(fit).toEqual({ fov: DESIGN_FOV, target: TARGET });
+    expect(fitCamera(POSITION, TARGET, [], 1).fov).toBe(fovForAspect(1));
+  });
+
+  it('never asks for a fish-eye view, however wide the props spread', () => {
+    const fit = fitCamera(POSITION, TARGET, [{ min: [-40, 0, 5], max: [40, 3, 5.5] }], 9 / 16);
+    expect(fit.fov).toBeLessThanOrEqual(MAX_FOV);
+  });
+});
+
+describe('hitBoxMatrix', () => {
+  const camera = { position: POSITION, target: TARGET, fov: 50 };
+  const HEIGHT = 900;
+  const pxPerUnitAt = (depth: number) => HEIGHT / (2 * depth * Math.tan((25 * Math.PI) / 180));
+
+  it('grows a thin prop to the touch size across the view, in the prop’s own space', () => {
+    // A wire 2 cm thick, 1 m long, on a prop placed 1 m to the left, turned 90° and scaled 2×.
+    const placement = new Matrix4().makeRotationY(Math.PI / 2).scale(new Vector3(2, 2, 2)).setPosition(-1, 0, 0);
+    const wire: Bounds = { min: [-1.5, 1, -0.01], max: [-0.5, 1.02, 0.01] };
+    const m = hitBoxMatrix(wire, placement, camera, HEIGHT, 96);
+    expect(m?.grown).toBe(true);
+    // Back in the world, the box's corners as the camera sees them.
+    const world = placement.clone().multiply(m!.matrix);
+    const cam = new PerspectiveCamera(50, 16 / 9, 0.1, 250);
+    cam.position.set(...POSITION);
+    cam.lookAt(...TARGET);
+    cam.updateMatrixWorld();
+    const toView = cam.matrixWorldInverse;
+    const min = new Vector3(Infinity, Infinity, Infinity);
+    const max = new Vector3(-Infinity, -Infinity, -Infinity);
+    for (const x of [-0.5, 0.5])
+      for (const y of [-0.5, 0.5])
+        for (const z of [-0.5, 0.5]) {
+          const c = new Vector3(x, y, z).applyMatrix4(world).applyMatrix4(toView);
+          min.min(c);
+          max.max(c);
+        }
+    const depth = -(min.z + max.z) / 2;
+    expect((max.y - min.y) * pxPerUnitAt(depth)).toBeGreaterThanOrEqual(95.5);
+    expect((max.x - min.x) * pxPerUnitAt(depth)).toBeGreaterThanOrEqual(95.5);
+    // Depth stays the wire's own (a few cm): the box does not reach towards the camera.
+    expect(max.z - min.z).toBeLessThan(0.1);
+  });
+
+  it('covers a big prop’s outline as seen, and leaves props behind the camera alone', () => {
+    const identity = new Matrix4();
+    const big = hitBoxMatrix({ min: [-1, 0, -1], max: [1, 2, 1] }, identity, camera, HEIGHT, 96)!;
+    expect(big.grown).toBe(false);
+    const scale = new Vector3().setFromMatrixScale(big.matrix);
+    // Across the view at least the box's width (2 m), up at least its height seen at an angle.
+    expect(scale.x).toBeGreaterThanOrEqual(2 - 1e-9);
+    expect(scale.y).toBeGreaterThanOrEqual(2 * Math.cos(Math.atan2(0.7, 6)) - 1e-6);
+    expect(hitBoxMatrix({ min: [0, 1, 8], max: [0.01, 1.01, 8.01] }, identity, camera, HEIGHT, 96)).toBeNull();
+    expect(hitBoxMatrix({ min: [0, 1, 0], max: [0.01, 1.01, 0.01] }, identity, camera, 0, 96)).toBeNull();
   });
 });

@@ -27,7 +27,8 @@ export interface RuyiSceneApi {
   info(): SceneRenderInfo;
   /**
    * A point in CSS pixels relative to the viewport (what `page.mouse.click` takes) where a click hits the prop, or null
-   * when no visible point of it can be hit (off-screen, behind the camera or hidden behind other props).
+   * when no visible point of it can be hit (off-screen, behind the camera or hidden behind other props): of the spots
+   * tried, the one with the most room around it.
    */
   propScreenPoint(propId: string): { x: number; y: number } | null;
   /**
@@ -35,6 +36,12 @@ export interface RuyiSceneApi {
    * `loaded` (the pack's GLB) or `fallback` (the model failed; the built-in kind is drawn).
    */
   props(): { id: string; label: string; model: PropModelStatus }[];
+  /**
+   * Every prop as a touch target: whether a tap on it counts for anything (`tappable`), the point `propScreenPoint`
+   * gives, and how far through that point, across and up, taps still hit it (CSS pixels; measured up to 121): the size
+   * of its hit area as the finger meets it, other props in front included.
+   */
+  targets(): SceneTarget[];
   /** True once a frame has been rendered since this scene mounted. */
   readonly ready: boolean;
   /**
@@ -43,6 +50,20 @@ export interface RuyiSceneApi {
    */
   readonly idle: boolean;
 }
+
+export interface SceneTarget {
+  id: string;
+  tappable: boolean;
+  point: { x: number; y: number } | null;
+  width: number;
+  height: number;
+}
+
+/** How far a hit area is measured from its point, each way (CSS pixels), and in what steps. */
+const SPAN_LIMIT = 60;
+const SPAN_STEP = 2;
+/** Spots of a prop tried for the best touch point. */
+const CANDIDATES = 10;
 
 declare global {
   interface Window {
@@ -71,7 +92,7 @@ function propIdOf(object: Object3D | null): string | undefined {
 }
 
 /** Installs `window.__ruyiScene` while the scene is mounted. */
-export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string): void {
+export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string, tappable = true): void {
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
   const root = useThree((s) => s.scene);
@@ -98,6 +119,63 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string): 
       return out;
     };
 
+    /**
+     * Where a tap hits the prop best: among up to CANDIDATES spots of its box that hit it (centre first), the one whose
+     * hit area reaches farthest across and up (the smaller of the two); whole pixels, since browsers round a tap's
+     * coordinates. Null when no visible point of the prop can be hit.
+     */
+    const touchPoint = (propId: string): { x: number; y: number; width: number; height: number } | null => {
+      const objects = propObjects();
+      const target = objects.find((o) => o.userData[PROP_ID_KEY] === propId);
+      if (!target) return null;
+      root.updateMatrixWorld();
+      camera.updateMatrixWorld();
+      box.setFromObject(target, true);
+      const rect = gl.domElement.getBoundingClientRect();
+      const inside = (x: number, y: number): boolean =>
+        x >= Math.max(0, rect.left) && y >= Math.max(0, rect.top) && x < Math.min(window.innerWidth, rect.right) && y < Math.min(window.innerHeight, rect.bottom);
+      const hitsProp = (x: number, y: number): boolean => {
+        if (!inside(x, y)) return false;
+        ndc.set(((x - rect.left) / rect.width) * 2 - 1, -((y - rect.top) / rect.height) * 2 + 1);
+        raycaster.setFromCamera(ndc, camera);
+        const hit = raycaster.intersectObjects(objects, true)[0];
+        return hit !== undefined && propIdOf(hit.object) === propId;
+      };
+      const reach = (x: number, y: number, dx: number, dy: number): number => {
+        let d = 0;
+        while (d < SPAN_LIMIT && hitsProp(x + dx * (d + SPAN_STEP), y + dy * (d + SPAN_STEP))) d += SPAN_STEP;
+        return d;
+      };
+      const measure = (x: number, y: number) => ({
+        x,
+        y,
+        width: reach(x, y, -1, 0) + reach(x, y, 1, 0) + 1,
+        height: reach(x, y, 0, -1) + reach(x, y, 0, 1) + 1,
+      });
+      let best: ReturnType<typeof measure> | null = null;
+      let fallback: { x: number; y: number } | null = null;
+      const tried: { x: number; y: number }[] = [];
+      for (const [fx, fy, fz] of SAMPLES) {
+        if (tried.length >= CANDIDATES) break;
+        point.set(box.min.x + (box.max.x - box.min.x) * fx, box.min.y + (box.max.y - box.min.y) * fy, box.min.z + (box.max.z - box.min.z) * fz);
+        projected.copy(point).project(camera);
+        if (projected.z < -1 || projected.z > 1) continue;
+        const x = Math.round(rect.left + ((projected.x + 1) / 2) * rect.width);
+        const y = Math.round(rect.top + ((1 - projected.y) / 2) * rect.height);
+        if (tried.some((t) => Math.abs(t.x - x) + Math.abs(t.y - y) < 6) || !hitsProp(x, y)) continue;
+        // A spot whose neighbours (±2 px) miss is an edge or a thin rod: a poor target, kept only as a last resort.
+        if (![[-2, 0], [2, 0], [0, -2], [0, 2]].every(([dx = 0, dy = 0]) => hitsProp(x + dx, y + dy))) {
+          fallback ??= { x, y };
+          continue;
+        }
+        tried.push({ x, y });
+        const m = measure(x, y);
+        if (!best || Math.min(m.width, m.height) > Math.min(best.width, best.height)) best = m;
+        if (Math.min(m.width, m.height) >= 2 * SPAN_LIMIT + 1) break;
+      }
+      return best ?? (fallback && measure(fallback.x, fallback.y));
+    };
+
     const api: RuyiSceneApi = {
       info: () => ({
         calls: gl.info.render.calls,
@@ -108,40 +186,16 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string): 
         frame: gl.info.render.frame,
       }),
       propScreenPoint(propId) {
-        const objects = propObjects();
-        const target = objects.find((o) => o.userData[PROP_ID_KEY] === propId);
-        if (!target) return null;
-        root.updateMatrixWorld();
-        camera.updateMatrixWorld();
-        box.setFromObject(target, true);
-        const rect = gl.domElement.getBoundingClientRect();
-        const inside = (x: number, y: number): boolean =>
-          x >= Math.max(0, rect.left) && y >= Math.max(0, rect.top) && x < Math.min(window.innerWidth, rect.right) && y < Math.min(window.innerHeight, rect.bottom);
-        const hitsProp = (x: number, y: number): boolean => {
-          ndc.set(((x - rect.left) / rect.width) * 2 - 1, -((y - rect.top) / rect.height) * 2 + 1);
-          raycaster.setFromCamera(ndc, camera);
-          const hit = raycaster.intersectObjects(objects, true)[0];
-          return hit !== undefined && propIdOf(hit.object) === propId;
-        };
-        // Browsers round a click's coordinates, so return whole pixels, and prefer a spot whose neighbours (±2 px) hit
-        // the prop too: a thin rod or an edge is a poor target.
-        let fallback: { x: number; y: number } | null = null;
-        for (const [fx, fy, fz] of SAMPLES) {
-          point.set(
-            box.min.x + (box.max.x - box.min.x) * fx,
-            box.min.y + (box.max.y - box.min.y) * fy,
-            box.min.z + (box.max.z - box.min.z) * fz,
-          );
-          projected.copy(point).project(camera);
-          if (projected.z < -1 || projected.z > 1) continue;
-          const x = Math.round(rect.left + ((projected.x + 1) / 2) * rect.width);
-          const y = Math.round(rect.top + ((1 - projected.y) / 2) * rect.height);
-          if (!inside(x, y) || !hitsProp(x, y)) continue;
-          const solid = [[-2, 0], [2, 0], [0, -2], [0, 2]].every(([dx = 0, dy = 0]) => inside(x + dx, y + dy) && hitsProp(x + dx, y + dy));
-          if (solid) return { x, y };
-          fallback ??= { x, y };
-        }
-        return fallback;
+        const best = touchPoint(propId);
+        return best && { x: best.x, y: best.y };
+      },
+      targets() {
+        return scene.props.map((p) => {
+          const best = touchPoint(p.id);
+          return best
+            ? { id: p.id, tappable, point: { x: best.x, y: best.y }, width: best.width, height: best.height }
+            : { id: p.id, tappable, point: null, width: 0, height: 0 };
+        });
       },
       props: () => {
         const status = new Map<string, PropModelStatus>();
@@ -161,5 +215,5 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string): 
     return () => {
       if (window.__ruyiScene === api) delete window.__ruyiScene;
     };
-  }, [gl, camera, root, invalidate, getState, scene]);
+  }, [gl, camera, root, invalidate, getState, scene, tappable]);
 }

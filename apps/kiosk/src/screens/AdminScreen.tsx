@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminApiError, listPacks, logout, removePack, rollbackPack, type AdminPack, type Session } from '../admin/api.ts';
+import { AdminApiError, getAdminStatus, listPacks, logout, removePack, rollbackPack, type AdminPack, type Session } from '../admin/api.ts';
 import { ConfirmDialog } from '../admin/ConfirmDialog.tsx';
 import { DevicePanel } from '../admin/DevicePanel.tsx';
 import { FloorNotice } from '../admin/FloorNotice.tsx';
@@ -11,6 +11,8 @@ import { UploadForm } from '../admin/UploadForm.tsx';
 import { useAdminErrorText } from '../admin/useAdminErrorText.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { StatusMessage } from '../admin/StatusMessage.tsx';
+import { NoPasswordNotice } from '../admin/NoPasswordNotice.tsx';
+import { useStaffLanguage } from '../admin/useStaffLanguage.ts';
 
 type Pending = { kind: 'rollback' | 'remove'; pack: AdminPack };
 
@@ -29,6 +31,23 @@ export function AdminScreen() {
   const [pending, setPending] = useState<Pending | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const token = session?.token;
+  useStaffLanguage();
+  // Whether the server has a staff password: null until known (and when it cannot be asked: the login form then says).
+  const [passwordSet, setPasswordSet] = useState<boolean | null>(null);
+  const [checking, setChecking] = useState(true);
+  const checkPassword = useCallback(async () => {
+    setChecking(true);
+    try {
+      setPasswordSet((await getAdminStatus()).passwordSet);
+    } catch {
+      setPasswordSet(null);
+    } finally {
+      setChecking(false);
+    }
+  }, []);
+  useEffect(() => {
+    void checkPassword();
+  }, [checkPassword]);
 
   const loggedOut = useCallback((why?: string) => {
     setSession(null);
@@ -94,7 +113,11 @@ export function AdminScreen() {
           </button>
         ) : null}
       </header>
-      {!session ? (
+      {!session && passwordSet === false ? (
+        <NoPasswordNotice checking={checking} onCheckAgain={() => void checkPassword()} />
+      ) : !session && checking ? (
+        <p aria-busy="true">{t('admin.loading')}</p>
+      ) : !session ? (
         <LoginForm
           notice={notice}
           onLoggedIn={(s) => {

@@ -77,7 +77,7 @@ function StationReady({ content, packId, scenarioId }: { content: ContentRespons
   const supported = useImmersiveVrSupported();
   const canEnter = useXr((s) => s.canEnter);
   const presenting = useXr((s) => s.presenting);
-  const posture = useXr((s) => s.posture);
+  const posture = useVisit((s) => s.posture);
   const run = useRun((s) => s.active);
   const [status, setStatus] = useState<'ready' | 'entering' | 'failed' | 'ended'>('ready');
 
@@ -135,7 +135,7 @@ function StationReady({ content, packId, scenarioId }: { content: ContentRespons
           <button type="button" className="primary vr-start" disabled={!supported || !canEnter || status === 'entering'} onClick={() => start(pack, scenario)}>
             {t('vr.station.start')}
           </button>
-          <button type="button" aria-pressed={posture === 'seated'} onClick={() => useXr.getState().setPosture(posture === 'seated' ? 'standing' : 'seated')}>
+          <button type="button" aria-pressed={posture === 'seated'} onClick={() => useVisit.getState().setPosture(posture === 'seated' ? 'standing' : 'seated')}>
             {t('vr.station.seated')}
           </button>
           <Link className="button" href="/vr">

@@ -24,6 +24,19 @@ interface ContentActions {
 export const EVENTS_URL = '/api/content/events';
 /** The Retry-After the server sends with a refused event stream. */
 const STREAM_RETRY_MS = 60_000;
+/** Waits between attempts to load the content when it could not be had at all; the last one repeats. */
+const LOAD_RETRY_MS = [2_000, 5_000, 10_000, 15_000];
+
+/** Loads the first content waits for (see holdFirstContent). */
+const firstContentWaits: Promise<unknown>[] = [];
+
+/**
+ * Makes the first content wait for `loading` (lifecycle.ts: the code that resumes a kept visit, a chunk of its own), so
+ * no screen shows the content before it is there. A failed load does not hold the content back.
+ */
+export function holdFirstContent(loading: Promise<unknown>): void {
+  firstContentWaits.push(loading.catch(() => undefined));
+}
 
 /**
  * The park's content and this kiosk's settings. Loaded when the kiosk starts, then kept current: the server says when
@@ -35,6 +48,8 @@ export const useContent = create<ContentState & ContentActions>((set, get) => {
   let overrides: Partial<KioskConfig> = {};
   let events: EventSource | null = null;
   let fetches = 0;
+  let failures = 0;
+  let retry: ReturnType<typeof setTimeout> | null = null;
 
   /** One stream per kiosk, for its whole life: the browser reconnects it by itself when the server restarts. */
   const subscribe = () => {
@@ -56,12 +71,19 @@ export const useContent = create<ContentState & ContentActions>((set, get) => {
     preview: previewFlag(typeof window === 'undefined' ? '' : window.location.search),
     load: async (given = overrides) => {
       overrides = given;
+      if (retry !== null) clearTimeout(retry);
+      retry = null;
       try {
-        const [content, config] = await Promise.all([fetchContent(), fetchKioskConfig()]);
+        const [content, config] = await Promise.all([fetchContent(), fetchKioskConfig(), ...firstContentWaits]);
+        failures = 0;
         set({ status: 'ready', content, config: { ...config, ...overrides }, stale: [] });
       } catch (error) {
-        // A kiosk that starts before its server gets the content on the stream's first event once the server is up.
+        // Neither the server nor the service worker's cache had it (a kiosk's very first start while its server is
+        // down): say so, and keep trying; the stream's first event after the server is back loads it too.
+        if (get().status === 'ready') return;
         set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        const delay = LOAD_RETRY_MS[Math.min(failures++, LOAD_RETRY_MS.length - 1)];
+        retry = setTimeout(() => void get().load(), delay);
       }
       subscribe();
     },

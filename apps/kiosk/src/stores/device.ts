@@ -1,6 +1,6 @@
 // What kind of device this is, for statistics: a park kiosk (the default) or a web browser (a school computer room,
 // a community centre PC). A school opens the park once with `?device=web`; the choice stays with the browser.
-// A headset needs no setting: while a VR session runs, records say 'vr' (see recording.ts).
+// A headset needs no setting: while a VR session runs, records say 'vr' (see record.ts).
 import type { Platform } from '@ruyi/records';
 
 export type ScreenDevice = Extract<Platform, 'kiosk' | 'web'>;

@@ -1,23 +1,25 @@
 // Turns what a visitor does into records, and each record into xAPI statements made here on the device (UUIDs and
 // all), handed to the device's outbox. The outbox belongs to the device, not to a visitor: it only carries statements
-// on their way to the kiosk-server.
+// on their way to the kiosk-server. Loaded after the first screen: screens record through record.ts.
 import { VisitRecord } from '@ruyi/mechanics';
-import { adoptQueued, createOutbox, createRecord, deviceStore, indexedDbStore, type RecordBody } from '@ruyi/records';
+import { adoptQueued, createOutbox, deviceStore, indexedDbStore } from '@ruyi/records';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { postStatements, StatementsRejected } from '../api/client.ts';
 import { useEnrollment } from '../enroll/enrollment.ts';
-import { useXr } from '../xr/state.ts';
+import { startHeartbeat } from '../fleet/heartbeat.ts';
+import { createRefusedStore } from '../fleet/refused.ts';
 import { useContent } from './content.ts';
-import { deviceId, screenDevice } from './device.ts';
-import { useVisit } from './visit.ts';
+import { deviceId } from './device.ts';
 
+const refused = createRefusedStore();
 // IndexedDB: what the server has not acknowledged survives a reload, a crash or a power cut, and is sent when the app
 // starts again (flush below). The server takes a resent statement as a duplicate, so nothing is counted twice.
 const outbox = createOutbox<Statement>({
   store: deviceStore<Statement>('ruyi-statements'),
   send: postStatements,
   isPermanent: (error) => error instanceof StatementsRejected,
-  onRejected: (batch, error) => console.warn(`The kiosk-server refused ${batch.length} statement(s):`, String(error)),
+  // Refused for good: kept on the device, counted for staff (heartbeat, staff indicator), never just dropped.
+  onRejected: (batch, error) => refused.keep(batch, error),
 });
 
 type Ready = Extract<ReturnType<typeof useContent.getState>, { status: 'ready' }>;
@@ -32,27 +34,15 @@ function statementsOf(record: VisitRecord, content: Ready): Statement[] {
   });
 }
 
-export function record(body: RecordBody): void {
-  const { visitId, locale } = useVisit.getState();
-  const content = useContent.getState();
-  // Visits start on screens that need the content, so it is loaded whenever there is a visit.
-  if (!visitId || content.status !== 'ready') return;
-  const visitRecord = createRecord(
-    {
-      visitId,
-      // In a headset (a VR session running) every record is the VR platform's, whichever screen started the visit.
-      platform: useXr.getState().presenting ? 'vr' : screenDevice,
-      locale: locale as VisitRecord['locale'],
-      now: () => new Date(),
-      newId: () => crypto.randomUUID(),
-    },
-    body,
-  ) as VisitRecord;
+/** Hands a record made by `record` (record.ts) to the outbox as statements, with the content of when it was made. */
+export function send(visitRecord: VisitRecord, content: Ready): void {
   // The run's bodies are records of the registry's types (the engine makes them); the server checks each again.
   void outbox.add(...statementsOf(visitRecord, content));
 }
 
 void outbox.flush();
+void refused.load().catch((error: unknown) => console.warn('Ruyi: could not read the refused statements kept on this device:', error));
+startHeartbeat({ pending: () => outbox.pending() });
 // Statements made before staff enrolled this device waited in the outbox: send them now, not at the next retry.
 useEnrollment.subscribe((state, previous) => {
   if (state.token && state.token !== previous.token) void outbox.flush();
@@ -89,3 +79,6 @@ const stopWaiting = useContent.subscribe((state) => {
 
 /** For tests and the operator: how many statements are still on their way. */
 export const pendingStatements = () => outbox.pending();
+
+/** Sends what waits now, e.g. when the server is back after an outage, rather than at the outbox's next retry. */
+export const flushStatements = () => outbox.flush();

@@ -1,20 +1,15 @@
 import type { Pack, Scenario } from '@ruyi/pack-schema';
-import { adaptRun, next, recordBodyFor, runStartBody, startRun, type RunEvent, type RunState } from '@ruyi/scenario-engine';
-import { create } from 'zustand';
-import { record } from './recording.ts';
+import { adaptRun, next, recordBodyFor, runStartBody, startRun, type RunEvent } from '@ruyi/scenario-engine';
+import { record } from './record.ts';
+import { useVisit, type ActiveRun } from './visit.ts';
 
 /** One of the current step's events, as a view sends it (the run adds the time). */
 export type StepEvent = RunEvent['event'];
 
-interface Active {
-  pack: Pack;
-  scenario: Scenario;
-  runId: string;
-  state: RunState;
-}
+export type Active = ActiveRun;
 
 interface RunStore {
-  active: Active | null;
+  active: ActiveRun | null;
   start(pack: Pack, scenario: Scenario): void;
   /**
    * A new version of the pack being played (the content changed on the server): the run goes on in it, at the same
@@ -31,29 +26,41 @@ function newSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
-/** The scenario being played. Rules live in the engine; this only keeps its state and records what it reports. */
-export const useRun = create<RunStore>((set, get) => ({
-  active: null,
+const run = () => useVisit.getState().run;
+const setRun = (active: ActiveRun | null) => useVisit.getState().setRun(active);
+
+const actions: Omit<RunStore, 'active'> = {
   start: (pack, scenario) => {
     const runId = crypto.randomUUID();
     const seed = newSeed();
-    set({ active: { pack, scenario, runId, state: startRun(scenario, Date.now(), seed) } });
+    setRun({ pack, scenario, runId, state: startRun(scenario, Date.now(), seed) });
     record(runStartBody({ packId: pack.id, scenarioId: scenario.id, runId }, seed));
   },
   adopt: (pack, scenario) => {
-    const active = get().active;
+    const active = run();
     if (!active || active.pack.id !== pack.id || active.scenario.id !== scenario.id) return;
     if (active.pack === pack && active.scenario === scenario) return;
-    set({ active: { ...active, pack, scenario, state: adaptRun(scenario, active.state, active.scenario) } });
+    setRun({ ...active, pack, scenario, state: adaptRun(scenario, active.state, active.scenario) });
   },
   dispatch: (stepId, event) => {
-    const active = get().active;
+    const active = run();
     if (!active) return;
     const step = next(active.scenario, active.state, { stepId, event, now: Date.now() });
     if (step.state === active.state && step.outcomes.length === 0) return;
-    set({ active: { ...active, state: step.state } });
+    setRun({ ...active, state: step.state });
     const ref = { packId: active.pack.id, scenarioId: active.scenario.id, runId: active.runId };
     for (const outcome of step.outcomes) record(recordBodyFor(outcome, ref));
   },
-  clear: () => set({ active: null }),
-}));
+  clear: () => setRun(null),
+};
+
+/**
+ * The scenario being played. Rules live in the engine; this only keeps its state and records what it reports. The run
+ * is a field of the visit (stores/visit.ts), so it is saved, restored and cleared with it; this is its view and actions.
+ */
+export const useRun = Object.assign(
+  function useRunSelector<T>(select: (store: RunStore) => T): T {
+    return useVisit((visit) => select({ active: visit.run, ...actions }));
+  },
+  { getState: (): RunStore => ({ active: run(), ...actions }) },
+);

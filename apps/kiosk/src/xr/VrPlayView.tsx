@@ -169,7 +169,7 @@ function HeadReader({ scene }: { scene: Scenario['scene'] }): null {
       // three fills the view cameras only once the viewer pose is known.
       if ((camera.cameras as readonly unknown[]).length === 0) return;
       readHead(camera);
-      const { posture } = useXr.getState();
+      const { posture } = useVisit.getState();
       if (!placed.current) {
         placed.current = true;
         placeAtStart(scene, posture);

@@ -2,6 +2,7 @@
 // queried like a DOM, so tests (test/xr/harness.ts) find in-world things by id here and read the frame budget.
 import type { Object3D } from 'three';
 import { frameStats } from './session/frameStats.ts';
+import { useVisit } from '../stores/visit.ts';
 import { useXr, type Posture } from './state.ts';
 import { listXrTargets, type XrTargetInfo } from './targets.ts';
 
@@ -40,7 +41,7 @@ export function installXrTestApi(getOrigin: () => Object3D | null): () => void {
     info: () => ({ calls: frameStats.calls, triangles: frameStats.triangles, eyes: frameStats.eyes }),
     targets: () => listXrTargets(),
     get posture() {
-      return useXr.getState().posture;
+      return useVisit.getState().posture;
     },
     origin: () => {
       const o = getOrigin();

@@ -4,6 +4,7 @@
 import type { JSX } from 'react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NarrationButton } from '../../components/NarrationButton.tsx';
 import { useLocalize } from '../../components/useLocalize.ts';
 import { ContinueBar } from '../ContinueBar.tsx';
 import type { StepViewProps } from '../views.ts';
@@ -43,6 +44,7 @@ export function Touch({ step, state, dispatch }: StepViewProps<'audio-recognitio
         {t(`${K}.heading`)} · {t(`${K}.progress`, { n: view.n, total: view.total })}
       </h1>
       {view.n === 1 && <p className="lead">{l(step.instructions)}</p>}
+      {view.n === 1 && <NarrationButton text={l(step.instructions)} what={t('narration.instructions')} />}
       <div className="siren-layout">
         <section className="siren-signal" aria-label={t(`${K}.patternHeading`)}>
           {step.timeScale !== 1 && <p className="siren-speed">{t(`${K}.speed`, { n: step.timeScale })}</p>}

@@ -2,6 +2,7 @@
 // pitch and loudness follow the plan's curves. Nothing is downloaded. A device without Web Audio, or one that refuses
 // to start it, plays nothing and says so; it never throws into the step.
 import type { SirenPlan } from '@ruyi/mechanics/audio-recognition';
+import { effectiveVolume, useSoundSettings } from '../../sound/settings.ts';
 
 /** A sawtooth through a low-pass filter: the buzz of a motor siren without the harshness of the bare wave. */
 const WAVE: OscillatorType = 'sawtooth';
@@ -48,6 +49,9 @@ export function createSirenPlayer(): SirenPlayer {
 
   const play = (plan: SirenPlan, onEnd: () => void): SirenStatus => {
     stop();
+    // The station's volume (staff set it): a muted station plays no siren and says so.
+    const volume = effectiveVolume(useSoundSettings.getState());
+    if (volume <= 0) return 'silent';
     try {
       if (!context) {
         const Context = audioContextClass();
@@ -68,8 +72,8 @@ export function createSirenPlayer(): SirenPlayer {
       const gain = ctx.createGain();
 
       const [firstGain, ...gains] = plan.gain;
-      gain.gain.setValueAtTime(firstGain?.value ?? 0, t0);
-      for (const p of gains) gain.gain.linearRampToValueAtTime(p.value, t0 + p.at);
+      gain.gain.setValueAtTime((firstGain?.value ?? 0) * volume, t0);
+      for (const p of gains) gain.gain.linearRampToValueAtTime(p.value * volume, t0 + p.at);
       const [firstPitch, ...pitches] = plan.frequency;
       oscillator.frequency.setValueAtTime(firstPitch?.value ?? 500, t0);
       for (const p of pitches) oscillator.frequency.linearRampToValueAtTime(p.value, t0 + p.at);

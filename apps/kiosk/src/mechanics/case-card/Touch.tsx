@@ -8,7 +8,7 @@ import { useVisit } from '../../stores/visit.ts';
 import { ContinueBar } from '../ContinueBar.tsx';
 import type { StepViewProps } from '../views.ts';
 import { useMechanicText } from '../useMechanicText.ts';
-import { caseCardSources } from './caseCardView.ts';
+import { caseCardReading, caseCardSources } from './caseCardView.ts';
 
 export function Touch({ pack, step: card, dispatch }: StepViewProps<'case-card'>): JSX.Element {
   const { k, l } = useMechanicText('case-card');
@@ -23,7 +23,7 @@ export function Touch({ pack, step: card, dispatch }: StepViewProps<'case-card'>
         <div className="case-card-text">
           <p className="eyebrow">{k('heading')}</p>
           <h1>{l(card.title)}</h1>
-          {narration && <NarrationButton key={narration} src={narration} lang={locale} />}
+          <NarrationButton key={narration ?? locale} text={caseCardReading(card, k, l)} recording={narration} />
           <dl className="case-facts">
             <div>
               <dt>{k('date')}</dt>

@@ -2,8 +2,9 @@
 // count, the last find's feedback and the timed hint; then, in the same step, the review of found and missed hazards.
 import { useMemo, useState, type JSX } from 'react';
 import { modelUrlResolver } from '../../api/assets.ts';
+import { NarrationButton } from '../../components/NarrationButton.tsx';
 import { useReducedMotion } from '../../components/useReducedMotion.ts';
-import { SceneView } from '../../scene/index.ts';
+import { SceneView } from '../../scene/LazyScene.tsx';
 import { ContinueBar } from '../ContinueBar.tsx';
 import type { StepViewProps } from '../views.ts';
 import { useMechanicText } from '../useMechanicText.ts';
@@ -43,6 +44,7 @@ function Search({ pack, scenario, step, state, dispatch }: StepViewProps<'hazard
       <aside className="hunt-panel">
         <h1 className="panel-heading">{k('title')}</h1>
         <p className="instructions">{l(step.instructions)}</p>
+        <NarrationButton text={l(step.instructions)} what={t('narration.instructions')} />
         <p className="counter" role="status">
           {k('found', { found: state.found.length, total: step.hazards.length })}
         </p>
@@ -59,6 +61,7 @@ function Search({ pack, scenario, step, state, dispatch }: StepViewProps<'hazard
           {allFound && <p className="all-found">✔ {k('allFound')}</p>}
           {hint && !allFound && <p className="hint">{k('hint', { hint: l(hint.hint) })}</p>}
         </div>
+        {feedback && <NarrationButton text={[feedback.title, feedback.body ?? ''].join('\n')} what={t('narration.feedback')} />}
         <button type="button" className="secondary" aria-expanded={showObjects} aria-controls="object-list" onClick={() => setShowObjects((v) => !v)}>
           {showObjects ? k('hideObjects') : k('objects')}
         </button>
@@ -87,10 +90,13 @@ function Search({ pack, scenario, step, state, dispatch }: StepViewProps<'hazard
 
 function Review({ step, state, dispatch }: StepViewProps<'hazard-hunt'>): JSX.Element {
   const { k, l } = useMechanicText('hazard-hunt');
+  const summary = k('reviewSummary', { found: state.found.length, total: step.hazards.length });
+  const reading = huntReview(step, state).map(({ hazard: h, found }) => `${k('vrReviewItem', { mark: k(found ? 'foundMark' : 'missedMark'), name: l(h.name) })}\n${l(h.feedback)}`);
   return (
     <main className="step hunt-review">
       <h1>{k('reviewTitle')}</h1>
-      <p className="lead">{k('reviewSummary', { found: state.found.length, total: step.hazards.length })}</p>
+      <p className="lead">{summary}</p>
+      <NarrationButton text={[summary, ...reading].join('\n')} />
       <ul className="review-list">
         {huntReview(step, state).map(({ hazard: h, found }) => (
           <li key={h.id} className={found ? 'found' : 'missed'}>

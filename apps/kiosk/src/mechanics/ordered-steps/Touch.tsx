@@ -5,6 +5,7 @@
 import type { JSX } from 'react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NarrationButton } from '../../components/NarrationButton.tsx';
 import { useLocalize } from '../../components/useLocalize.ts';
 import { SceneBeside } from '../SceneBeside.tsx';
 import { ActionList, ChoiceList } from '../Choices.tsx';
@@ -48,6 +49,7 @@ export function Touch({ pack, scenario, step, state, env, dispatch }: StepViewPr
     <>
       <h1 className={withScene ? 'panel-heading' : 'eyebrow'}>{t(`${K}.heading`)}</h1>
       <p className={withScene ? 'instructions' : 'lead'}>{l(step.instructions)}</p>
+      <NarrationButton text={[l(step.instructions), state.stage === 'choose' && step.choose ? l(step.choose.prompt) : ''].join('\n')} what={t('narration.instructions')} />
       {state.stage === 'choose' && step.choose && (
         <>
           <h2 className="prompt">

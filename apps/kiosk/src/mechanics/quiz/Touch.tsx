@@ -1,5 +1,6 @@
 // One quiz question on a screen: radio buttons or check boxes (in this run's order), then the verdict and explanation.
 import type { JSX } from 'react';
+import { NarrationButton } from '../../components/NarrationButton.tsx';
 import type { StepViewProps } from '../views.ts';
 import { useMechanicText } from '../useMechanicText.ts';
 import { quizChoices } from './quizView.ts';
@@ -46,6 +47,7 @@ function Question({ step, state, env, dispatch }: StepViewProps<'quiz'>): JSX.El
           })}
         </ul>
       </fieldset>
+      {!given && <NarrationButton text={[l(question.prompt), ...views.map((v) => l(v.choice.label))].join('\n')} what={t('narration.question')} />}
       {!given ? (
         <div className="actions">
           <button type="button" className="primary" disabled={selected.length === 0} onClick={() => dispatch({ type: 'answer', choiceIds: selected })}>
@@ -59,6 +61,7 @@ function Question({ step, state, env, dispatch }: StepViewProps<'quiz'>): JSX.El
             {given.correct ? k('correct') : k('incorrect')}
           </p>
           <p>{l(question.explanation)}</p>
+          <NarrationButton text={[given.correct ? k('correct') : k('incorrect'), l(question.explanation)].join('\n')} what={t('narration.feedback')} />
           <button type="button" className="primary" onClick={() => dispatch({ type: 'next' })}>
             {last ? k('finish') : k('next')}
           </button>

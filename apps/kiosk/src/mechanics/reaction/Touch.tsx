@@ -5,6 +5,7 @@ import { reaction } from '@ruyi/mechanics/reaction';
 import type { JSX } from 'react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NarrationButton } from '../../components/NarrationButton.tsx';
 import { useLocalize } from '../../components/useLocalize.ts';
 import { useReducedMotion } from '../../components/useReducedMotion.ts';
 import { SceneBeside } from '../SceneBeside.tsx';
@@ -52,6 +53,7 @@ export function Touch({ pack, scenario, step, state, dispatch }: StepViewProps<'
         {stage === 'instructions' && (
           <>
             <p>{t('readyHelp')}</p>
+            <NarrationButton text={[l(step.instructions), t('readyHelp')].join('\n')} what={tt('narration.instructions')} />
             <button type="button" className="primary" onClick={() => dispatch({ type: 'ready' })}>
               {t('ready')}
             </button>
@@ -119,6 +121,7 @@ function Feedback({
         </p>
         <p>{t('points', { points, max: maxPoints })}</p>
       </div>
+      <NarrationButton text={[result.text, t('points', { points, max: maxPoints })].join('\n')} what={tt('narration.feedback')} />
       <h2 className="small-heading">{t('rightOrder')}</h2>
       <ol className="reaction-review">
         {step.actions.map((a, i) => (

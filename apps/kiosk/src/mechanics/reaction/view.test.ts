@@ -12,7 +12,7 @@ import { k, liveLine, shownActions, verdict, verdictMark, wrongTaps } from './vi
 // No browser here: the visitor's motion setting comes from the test, and the 3D scene (WebGL) is a stand-in.
 const motion = vi.hoisted(() => ({ reduced: false }));
 vi.mock('../../components/useReducedMotion.ts', () => ({ useReducedMotion: () => motion.reduced }));
-vi.mock('../../scene/index.ts', () => ({ SceneView: ({ label }: { label: string }) => createElement('div', { role: 'img', 'aria-label': label }) }));
+vi.mock('../../scene/LazyScene.tsx', () => ({ SceneView: ({ label }: { label: string }) => createElement('div', { role: 'img', 'aria-label': label }) }));
 
 const m = MECHANICS.reaction;
 const env: StepEnv = { props: [], seed: 20080512 };

@@ -3,6 +3,7 @@
 import { rhythmPace } from '@ruyi/mechanics/rhythm';
 import { useEffect, useRef, useState, type JSX, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { useReducedMotion } from '../../components/useReducedMotion.ts';
+import { NarrationButton } from '../../components/NarrationButton.tsx';
 import type { StepViewProps } from '../views.ts';
 import { useMechanicText } from '../useMechanicText.ts';
 import { rhythmSummary } from './summary.ts';
@@ -77,6 +78,7 @@ export function Touch({ step, state, dispatch }: StepViewProps<'rhythm'>): JSX.E
       <h1>{k('heading')}</h1>
       <p className="lead">{l(step.instructions)}</p>
       <p className="rhythm-target">{k('target', { count: step.count, min: step.minPerMinute, max: step.maxPerMinute })}</p>
+      <NarrationButton text={[l(step.instructions), k('target', { count: step.count, min: step.minPerMinute, max: step.maxPerMinute })].join('\n')} />
       {pressing ? (
         <>
           <div className="rhythm-meter">

@@ -4,6 +4,7 @@
 import type { CSSProperties, JSX } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NarrationButton } from '../../components/NarrationButton.tsx';
 import { useLocalize } from '../../components/useLocalize.ts';
 import { useReducedMotion } from '../../components/useReducedMotion.ts';
 import { SceneBeside } from '../SceneBeside.tsx';
@@ -41,6 +42,7 @@ export function Touch({ pack, scenario, step, state, dispatch }: StepViewProps<'
           <h1 className="panel-heading">{t(`${K}.heading`)}</h1>
           <p className="lead">{l(step.intro)}</p>
           <p>{t(`${K}.introNote`)}</p>
+          <NarrationButton text={[l(step.intro), t(`${K}.introNote`)].join('\n')} what={t('narration.instructions')} />
           <button type="button" className="primary" onClick={() => dispatch({ type: 'begin' })}>
             {t(`${K}.start`)}
           </button>
@@ -59,6 +61,9 @@ export function Touch({ pack, scenario, step, state, dispatch }: StepViewProps<'
         <h2 className="prompt" tabIndex={-1} ref={promptRef}>
           {l(situation.prompt)}
         </h2>
+        {view.kind === 'choosing' && (
+          <NarrationButton text={[l(situation.prompt), ...view.choices.map((c) => l(c.label))].join('\n')} what={t('narration.question')} />
+        )}
         {view.kind === 'choosing' && <Countdown key={`${state.index}-${state.shownAt}`} {...{ step, state, dispatch }} />}
         {view.kind === 'choosing' && (
           <ChoiceList
@@ -97,6 +102,16 @@ export function Touch({ pack, scenario, step, state, dispatch }: StepViewProps<'
             </div>
           )}
         </div>
+        {view.kind === 'feedback' && (
+          <NarrationButton
+            text={[
+              view.chosen ? t(view.safe ? `${K}.safeChoice` : `${K}.unsafeChoice`, { choice: l(view.chosen.label) }) : t(`${K}.tooLate`),
+              view.chosen ? l(view.chosen.feedback) : l(situation.timeoutFeedback),
+              ...view.explain.flatMap((c) => [l(c.label), l(c.feedback)]),
+            ].join('\n')}
+            what={t('narration.feedback')}
+          />
+        )}
         {view.kind === 'feedback' && (
           <ContinueBar ref={continueRef} label={t(view.last ? `${K}.finish` : `${K}.continue`)} onContinue={() => dispatch({ type: 'continue' })} />
         )}

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { Euler, type Group } from 'three';
 import { useReducedMotion } from '../../components/useReducedMotion.ts';
 import { useVisit } from '../../stores/visit.ts';
-import { useXr } from '../state.ts';
 import { ComfortButton } from './ComfortButton.tsx';
 import { followHead, newAnchor } from './follow.ts';
 import { head } from './head.ts';
@@ -28,7 +27,7 @@ const HALF = (W - GAP) / 2;
 
 export function ComfortBar({ onExit }: { onExit: () => void }): JSX.Element {
   const { t } = useTranslation();
-  const posture = useXr((s) => s.posture);
+  const posture = useVisit((s) => s.posture);
   const reducedMotion = useReducedMotion();
   const group = useRef<Group>(null);
   const anchor = useRef(newAnchor());
@@ -64,7 +63,7 @@ export function ComfortBar({ onExit }: { onExit: () => void }): JSX.Element {
             position={[0, -(H + GAP), 0]}
             onPress={act(() => {
               const next = seated ? 'standing' : 'seated';
-              useXr.getState().setPosture(next);
+              useVisit.getState().setPosture(next);
               applyPosture(next);
             })}
           />

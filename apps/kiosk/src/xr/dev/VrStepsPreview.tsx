@@ -74,10 +74,10 @@ function PreviewRig({ setMounted }: { setMounted: (mounted: boolean) => void }):
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   const size = useThree((s) => s.size);
-  const posture = useXr((s) => s.posture);
+  const posture = useVisit((s) => s.posture);
 
   const aim = () => {
-    const eye = EYE_HEIGHT[useXr.getState().posture];
+    const eye = EYE_HEIGHT[useVisit.getState().posture];
     camera.position.set(0, eye, 0);
     camera.rotation.set((view.pitch * Math.PI) / 180, (view.yaw * Math.PI) / 180, 0, 'YXZ');
     if ('fov' in camera) {
@@ -91,7 +91,7 @@ function PreviewRig({ setMounted }: { setMounted: (mounted: boolean) => void }):
   useEffect(() => {
     const p = new Vector3();
     window.__ruyiVrStepsPreview = {
-      setPosture: (posture) => useXr.getState().setPosture(posture),
+      setPosture: (posture) => useVisit.getState().setPosture(posture),
       setLocale: (locale) => useVisit.getState().setLocale(locale),
       dispatch: (event) => {
         const current = useRun.getState().active?.state.current;

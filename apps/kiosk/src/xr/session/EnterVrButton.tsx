@@ -4,7 +4,7 @@ import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useXr } from '../state.ts';
 import { useImmersiveVrSupported } from './useImmersiveVr.ts';
-import { enterVr } from './xrStore.ts';
+import { enterVr } from './xrSession.ts';
 
 export function EnterVrButton({ className = 'primary' }: { className?: string }): JSX.Element | null {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 // and a way for staff to end the session from the screen.
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { endXrSession } from './xrStore.ts';
+import { endXrSession } from './xrSession.ts';
 
 export function VrPresentingNotice({ title }: { title: string }): JSX.Element {
   const { t } = useTranslation();

@@ -14,7 +14,7 @@ import type { Pack, Scenario } from '@ruyi/pack-schema';
 import type { RunState } from '@ruyi/scenario-engine';
 import type { JSX } from 'react';
 import { EyeHeightContext } from './useEyeHeight.tsx';
-import { CurrentStep } from '../../play/currentStep.tsx';
+import { CurrentVrStep } from './currentVrStep.tsx';
 import { VrResult } from './VrResult.tsx';
 
 export interface VrStepsProps {
@@ -36,7 +36,7 @@ export function VrSteps({ pack, scenario, state, onExit, eyeHeight }: VrStepsPro
     <EyeHeightContext.Provider value={eyeHeight ?? null}>
       <group name="vr-steps">
         {state.current ? (
-          <CurrentStep pack={pack} scenario={scenario} state={state} surface="Vr" />
+          <CurrentVrStep pack={pack} scenario={scenario} state={state} />
         ) : (
           <VrResult pack={pack} scenario={scenario} state={state} onExit={onExit} />
         )}

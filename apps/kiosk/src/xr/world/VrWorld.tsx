@@ -8,7 +8,7 @@ import { modelUrlResolver } from '../../api/assets.ts';
 import { useLocalize } from '../../components/useLocalize.ts';
 import { useReducedMotion } from '../../components/useReducedMotion.ts';
 import type { WorldWiring } from '../../mechanics/views.ts';
-import { CurrentWorld } from '../../play/currentStep.tsx';
+import { CurrentWorld } from '../steps/currentVrStep.tsx';
 import { SceneContent } from '../../scene/index.ts';
 import { useVisit } from '../../stores/visit.ts';
 import { TeleportPads } from '../comfort/TeleportPads.tsx';
