@@ -39,7 +39,8 @@ test('a broken pack is reported to staff with file, line and reason; its deep li
   const problem = page.getByRole('region', { name: `packs/${pack.id}` });
   await expect(problem).toBeVisible();
   await expect(problem).toContainText(`packs/${pack.id}/scenarios/${scenario.id}.yaml:`);
-  await expect(problem).toContainText("'zz' is not one of the choices");
+  // In the staff's language (the page starts in Chinese), from the problem's code.
+  await expect(problem).toContainText('“zz”不是本题的选项之一');
   await expect(problem).toContainText('steps[3].questions[0].answer[0]');
   await expectNoA11yViolations(page, 'operator with a broken pack');
 

@@ -55,6 +55,8 @@ async function canvasIsDrawn(page: Page) {
 }
 
 async function tapProp(page: Page, propId: string) {
+  // A touch at a point does not wait, as a locator's tap does, for the screen to take touches after a change.
+  await expect(page.locator('#root')).not.toHaveAttribute('aria-disabled', 'true');
   const point = await page.evaluate((id) => window.__ruyiScene?.propScreenPoint(id) ?? null, propId);
   expect(point, `prop ${propId} is on screen`).not.toBeNull();
   await page.touchscreen.tap(point!.x, point!.y);

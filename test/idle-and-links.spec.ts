@@ -7,8 +7,9 @@ const scenario = pack.scenarios[0]!;
 
 test('an idle kiosk warns, counts down, then clears the visit and returns to the attract screen', async ({ page }) => {
   const startedAt = new Date().toISOString();
-  // Short timeouts for this kiosk through the start-up URL (the server default is 90 s + 10 s).
-  await page.goto('/?idleSeconds=3&idleCountdownSeconds=4');
+  // Short timeouts for this kiosk through the start-up URL (the server default is 90 s + 10 s); long enough for the
+  // three screens before the hunt, each of which takes touches only once it has settled.
+  await page.goto('/?idleSeconds=6&idleCountdownSeconds=4');
   await page.getByRole('button', { name: 'English' }).tap();
   await page.getByRole('button', { name: 'Touch the screen to start' }).tap();
   await page.locator(`.area-card[data-area="fire"] a[href="/play/${pack.id}/${scenario.id}"]`).tap();
@@ -56,7 +57,11 @@ test('a school PC opened once with ?device=web records as web from then on', asy
   const startedAt = new Date().toISOString();
   await page.goto(`/play/${pack.id}/${scenario.id}?device=web`);
   await expect.poll(() => storedRecords(`type = 'scenario-start' AND at >= ?`, startedAt).map((r) => r.platform)).toEqual(['web']);
-  // The browser remembers it: a later visit without the query is still the school's PC.
+  // The browser remembers it: a later visit without the query is still the school's PC. (A page load alone goes on
+  // with the visit: this one ends first.)
+  await page.getByRole('link', { name: '返回地图' }).first().tap();
+  await page.getByRole('button', { name: '结束体验' }).tap();
+  await expect(page).toHaveURL(/\/$/);
   const secondAt = new Date().toISOString();
   await page.goto('/');
   await page.goto(`/play/${pack.id}/${scenario.id}`);

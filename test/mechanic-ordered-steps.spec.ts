@@ -72,6 +72,8 @@ async function quiz(page: Page, step: QuizStep) {
 }
 
 async function tapProp(page: Page, propId: string) {
+  // A touch at a point does not wait, as a locator's tap does, for the screen to take touches after a change.
+  await expect(page.locator('#root')).not.toHaveAttribute('aria-disabled', 'true');
   // The scene draws a frame or two before it can say where a prop is.
   await expect.poll(() => page.evaluate((id) => window.__ruyiScene?.propScreenPoint(id) ?? null, propId)).not.toBeNull();
   const point = await page.evaluate((id) => window.__ruyiScene!.propScreenPoint(id)!, propId);

@@ -112,7 +112,7 @@ test('a saved edit shows in place within 2 s; an invalid save shows the validato
   await expect(panel).toBeVisible({ timeout: 5_000 });
   await expect(panel).toContainText(new RegExp(`packs/${pack.id}/scenarios/${scenario.id}\\.yaml:\\d+:\\d+`));
   await expect(panel).toContainText('steps[3].questions[1].answer[0]');
-  await expect(panel).toContainText("'not-a-choice' is not one of the choices");
+  await expect(panel).toContainText('“not-a-choice”不是本题的选项之一');
   await expect(page.locator('.quiz .prompt')).toHaveText(NEW_PROMPT);
   await expect(page.locator('.quiz h1')).toContainText(progress);
   await expectNoA11yViolations(page, 'preview with content errors');

@@ -27,8 +27,17 @@ export async function sceneReady(page: Page) {
   await page.waitForFunction(() => window.__ruyiScene?.ready === true);
 }
 
+/**
+ * Waits until the screen takes touches: after a screen change the kiosk ignores them for a moment (ghost taps), and
+ * says so on its root. A locator's tap waits for that by itself; a touch at a point does not.
+ */
+export async function screenSettled(page: Page) {
+  await expect(page.locator('#root')).not.toHaveAttribute('aria-disabled', 'true');
+}
+
 /** A touch on the scene where it hits the prop (the scene's test API finds such a point). */
 export async function tapProp(page: Page, propId: string) {
+  await screenSettled(page);
   const point = await page.evaluate((id) => window.__ruyiScene?.propScreenPoint(id) ?? null, propId);
   expect(point, `prop ${propId} is on screen and can be touched`).not.toBeNull();
   await page.touchscreen.tap(point!.x, point!.y);
@@ -40,6 +49,8 @@ export async function tapProp(page: Page, propId: string) {
  * machine delivers the touches.
  */
 export async function pauseClock(page: Page) {
+  // The screen's settling ends on a page timer: held by a stopped clock, the screen would never take the touch.
+  await screenSettled(page);
   for (let ahead = 100; ; ahead *= 4) {
     const now = await page.evaluate(() => Date.now());
     try {
