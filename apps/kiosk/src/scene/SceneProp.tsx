@@ -3,7 +3,7 @@
 // other prop that looks the same; here it is an undrawn hit proxy of the same shape, so hits, hover and bounding boxes
 // stay per prop. A prop with a pack model shows the GLB once it has loaded; while it loads, and if it fails, the
 // built-in kind stands in.
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type JSX } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { BoxGeometry, Mesh, type Intersection, type Matrix4, type Raycaster } from 'three';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import type { Prop } from '@ruyi/pack-schema';
@@ -31,17 +31,21 @@ export interface ScenePropProps {
   hinted: boolean;
   onInspect: (propId: string) => void;
   /**
-   * An undrawn box (a unit cube transformed by this matrix, in the prop's space) that makes a thin prop big enough to
+   * Undrawn boxes (unit cubes transformed by these matrices, in the prop's space) that make the prop big enough to
    * touch on a screen, or null: see hitBoxMatrix in cameraFit.ts.
    */
   hitBox?: TouchBoxPlace | null;
 }
 
-/** Where a prop's touch box goes (a unit cube transformed by `matrix`, in the prop's space) and how it competes. */
+/**
+ * Where a prop's touch boxes go: `core` competes with real surfaces by depth; `outline` (if any) counts only where no
+ * real surface is hit.
+ */
 export interface TouchBoxPlace {
-  matrix: Matrix4;
-  /** Larger than the prop's outline: its hits compete with real surfaces by depth (else they come after them). */
-  grown: boolean;
+  core: Matrix4;
+  outline: Matrix4 | null;
+  /** The outline's size as seen (square scene units): where two cores meet, the smaller prop's is nearer. */
+  area: number;
 }
 
 const noRaycast = (): void => undefined;
@@ -76,8 +80,32 @@ function outlineBoxRaycast(this: Mesh, raycaster: Raycaster, intersects: Interse
   for (let i = from; i < intersects.length; i++) intersects[i]!.distance += TOUCH_BOX_BIAS + size;
 }
 
-/** The prop's touch area: raycast like its own shape, never drawn. */
-function TouchBox({ place: { matrix, grown } }: { place: TouchBoxPlace }): JSX.Element {
+/**
+ * How much farther a core's hit counts per square unit of its prop's outline: enough to settle two cores at about the
+ * same depth for the smaller prop, too little to let a surface well behind win.
+ */
+const CORE_AREA_BIAS = 0.5;
+
+/** The prop's touch boxes, never drawn. */
+function TouchBoxes({ place: { core, outline, area } }: { place: TouchBoxPlace }): JSX.Element {
+  const coreRaycast = useMemo(
+    () =>
+      function (this: Mesh, raycaster: Raycaster, intersects: Intersection[]): void {
+        const from = intersects.length;
+        Mesh.prototype.raycast.call(this, raycaster, intersects);
+        for (let i = from; i < intersects.length; i++) intersects[i]!.distance += CORE_AREA_BIAS * area;
+      },
+    [area],
+  );
+  return (
+    <>
+      <TouchBox matrix={core} raycast={coreRaycast} />
+      {outline && <TouchBox matrix={outline} raycast={outlineBoxRaycast} />}
+    </>
+  );
+}
+
+function TouchBox({ matrix, raycast }: { matrix: Matrix4; raycast: Mesh['raycast'] }): JSX.Element {
   const assets = useSharedAssets();
   const cube = assets.shared('touch-box', () => new BoxGeometry(1, 1, 1));
   const ref = useRef<Mesh>(null);
@@ -95,7 +123,7 @@ function TouchBox({ place: { matrix, grown } }: { place: TouchBoxPlace }): JSX.E
       material={assets.materials.solid}
       visible={false}
       matrixAutoUpdate={false}
-      raycast={grown ? Mesh.prototype.raycast : outlineBoxRaycast}
+      raycast={raycast}
     />
   );
 }
@@ -155,7 +183,7 @@ export const SceneProp = memo(function SceneProp({ prop, modelUrl, hinted, onIns
       onPointerOver={onPointerOver}
       onPointerOut={onPointerOut}
     >
-      {hitBox && <TouchBox place={hitBox} />}
+      {hitBox && <TouchBoxes place={hitBox} />}
       {packModel.status === 'loaded' ? (
         <PackModelView model={packModel.model} hovered={hovered} hinted={hinted} />
       ) : (

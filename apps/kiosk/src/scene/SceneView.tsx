@@ -127,17 +127,20 @@ function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, a
     [scene, assets],
   );
   const aspect = width / Math.max(1, height);
-  const fit = useMemo(() => fitCamera(scene.camera.position, scene.camera.target, boxes, aspect), [scene, boxes, aspect]);
+  const fit = useMemo(
+    () => fitCamera(scene.camera.position, scene.camera.target, boxes, aspect, { ceiling: (scene.setting ?? 'indoor') === 'indoor' ? scene.room.height : Infinity }),
+    [scene, boxes, aspect],
+  );
   const hitBoxes = useMemo(() => {
     const out = new Map<string, TouchBoxPlace>();
     if (hitTargetPx === undefined) return out;
-    const camera = { position: scene.camera.position, target: fit.target, fov: fit.fov };
+    const camera = { position: fit.eye, target: fit.target, fov: fit.fov };
     scene.props.forEach((p, i) => {
-      const m = hitBoxMatrix(boxes[i]!, propMatrix(p), camera, height, hitTargetPx);
+      const m = hitBoxMatrix(boxes[i]!, propMatrix(p), camera, height, hitTargetPx, aspect);
       if (m) out.set(p.id, m);
     });
     return out;
-  }, [scene, boxes, fit, height, hitTargetPx]);
+  }, [scene, boxes, fit, height, hitTargetPx, aspect]);
   const { packModels } = assets;
   const hasFlames = useMemo(() => scene.props.some((p) => propModelOf(assets, p).flame !== null), [scene, assets]);
   // Callers often pass a new `assetUrl` function on every render: what matters is the URLs it gives.
@@ -161,7 +164,7 @@ function SceneGraph({ scene, labelOf, found, hinted, reducedMotion, onInspect, a
   useEffect(() => invalidate(), [found, hinted, reducedMotion, invalidate]);
   return (
     <>
-      <CameraRig camera={scene.camera} fit={fit} />
+      <CameraRig fit={fit} />
       <Lighting setting={scene.setting ?? 'indoor'} />
       <Room room={scene.room} setting={scene.setting ?? 'indoor'} />
       {hasFlames && <FlameFlicker reducedMotion={reducedMotion} />}

@@ -19,10 +19,34 @@ export function fovForAspect(aspect: number): number {
 }
 
 export interface CameraFit {
+  /** Where the camera stands: the pack's position, raised for a canvas taller than the design's (see `liftedEye`). */
+  eye: Vec3;
   /** Vertical field of view, degrees. */
   fov: number;
   /** Where the camera looks: the middle of what it frames. */
   target: Vec3;
+}
+
+/** How much a canvas taller than the design's raises the eye, per unit of its extra height and of the eye's distance. */
+export const EYE_LIFT = 0.5;
+/** A touch core's depth (scene units): a card facing the camera. */
+const CORE_THICKNESS = 0.02;
+/** The raised eye stays this far below the room's ceiling. */
+const CEILING_CLEARANCE = 0.3;
+
+/**
+ * The pack's camera position, raised for a canvas taller than the design's 16:9. Packs compose their rooms for a wide
+ * view, where props stand side by side; on a taller canvas (a portrait kiosk) the props still have to fit its width,
+ * so the extra height would show only floor and ceiling. Seen from higher up, props in front sit lower on the screen
+ * than those behind them instead of covering them, and each keeps a touch area tall enough. Never above the ceiling.
+ */
+export function liftedEye(position: Vec3, target: Vec3, aspect: number, ceiling = Infinity): Vec3 {
+  const [x, y, z] = position;
+  if (!(aspect > 0) || !Number.isFinite(aspect) || aspect >= DESIGN_ASPECT) return position;
+  const distance = Math.hypot(target[0] - x, target[2] - z);
+  // Up to twice the design's height; beyond, the view would look down on the props' tops rather than at their fronts.
+  const lifted = y + EYE_LIFT * Math.min(1, DESIGN_ASPECT / aspect - 1) * distance;
+  return [x, Math.max(y, Math.min(lifted, ceiling - CEILING_CLEARANCE)), z];
 }
 
 export interface Bounds {
@@ -46,19 +70,26 @@ function basis(position: Vector3, target: Vector3) {
 }
 
 /**
- * The view from the pack's camera position that the scene's props fill, at this canvas aspect ratio: the camera turns
+ * The view from the pack's camera position (raised on a tall canvas) that the scene's props fill, at this canvas aspect ratio: the camera turns
  * to the middle of the props (as seen from where it stands) and the field of view is the smallest that shows them all
  * with a margin. A portrait canvas gets a wider view that still ends at the props, so no third of it is empty floor
  * or ceiling, and a wide one a closer view. Without props in front of the camera, the design's view as before.
  */
-export function fitCamera(position: Vec3, target: Vec3, boxes: readonly Bounds[], aspect: number): CameraFit {
-  const eye = new Vector3(...position);
-  let aim = new Vector3(...target);
+export function fitCamera(
+  position: Vec3,
+  target: Vec3,
+  boxes: readonly Bounds[],
+  aspect: number,
+  { ceiling = Infinity }: { ceiling?: number } = {},
+): CameraFit {
   const safeAspect = aspect > 0 && Number.isFinite(aspect) ? aspect : DESIGN_ASPECT;
+  const eyeAt = liftedEye(position, target, safeAspect, ceiling);
+  const eye = new Vector3(...eyeAt);
+  let aim = new Vector3(...target);
   const corners: Vector3[] = [];
   for (const b of boxes)
     for (const x of [b.min[0], b.max[0]]) for (const y of [b.min[1], b.max[1]]) for (const z of [b.min[2], b.max[2]]) corners.push(new Vector3(x, y, z));
-  const fallback: CameraFit = { fov: fovForAspect(safeAspect), target: [aim.x, aim.y, aim.z] };
+  const fallback: CameraFit = { eye: eyeAt, fov: fovForAspect(safeAspect), target: [aim.x, aim.y, aim.z] };
   if (corners.length === 0) return fallback;
 
   const v = new Vector3();
@@ -86,7 +117,7 @@ export function fitCamera(position: Vec3, target: Vec3, boxes: readonly Bounds[]
   let e = extents(aim);
   if (!e.any) return fallback;
   const distance = aim.distanceTo(eye);
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 8; round++) {
     const cx = (e.minX + e.maxX) / 2;
     const cy = (e.minY + e.maxY) / 2;
     if (Math.abs(cx) < 1e-4 && Math.abs(cy) < 1e-4) break;
@@ -100,18 +131,22 @@ export function fitCamera(position: Vec3, target: Vec3, boxes: readonly Bounds[]
   const halfY = Math.max(Math.abs(e.minY), Math.abs(e.maxY)) * (1 + FIT_MARGIN);
   const half = Math.max(halfY, halfX / safeAspect);
   const fov = Math.min(MAX_FOV, Math.max(MIN_FOV, (2 * Math.atan(half) * 180) / Math.PI));
-  return { fov, target: [aim.x, aim.y, aim.z] };
+  return { eye: eyeAt, fov, target: [aim.x, aim.y, aim.z] };
 }
 
 /**
- * Where to put an undrawn hit box for a prop on a screen, as a matrix in the prop's own space (a unit cube transformed
- * by it), or null for a prop the camera cannot see. The box faces the camera and covers the prop's whole outline as
- * seen from it, at least `minPx` CSS pixels across and up: a thin or sparse prop (a wire, a conveyor's frame, a
- * chained door) is touched anywhere within it. It keeps the prop's own depth, so it never reaches towards the camera
- * further than the prop does. `grown`: the box is larger than the prop's outline (the prop is too small to touch as
- * it is); SceneProp lets such a box compete with real surfaces by depth (the wire in front of its panel wins), and
- * any other box count only where no real surface is hit (a conveyor's outline never takes a tap on the crate behind
- * its frame).
+ * Where a prop's undrawn touch boxes go on a screen: each a matrix in the prop's own space (a unit cube transformed by
+ * it), both facing the camera within the prop's own depth, so neither reaches towards the camera further than the prop.
+ * Null for a prop the camera cannot see.
+ * - `core`: `minPx` CSS pixels across and up, centred on the prop's outline as seen (moved inwards as far as needed to
+ *   stay whole on a canvas of this `aspect`). It competes with every surface by
+ *   its middle depth, so the middle of each prop is a full-size target wherever no prop stands in front of it: a wire in front of
+ *   its panel, a small fire at the foot of a cabinet, a door behind a half-open frame. Where two cores meet at about
+ *   the same depth, the prop with the smaller outline (`area`, square scene units as seen) takes the tap: the larger
+ *   one has room to spare around its core.
+ * - `outline`: the prop's whole outline as seen, when it reaches beyond the core: a sparse prop (a conveyor's frame, a
+ *   chained door) is touched anywhere within it, but only where no real surface is hit (its outline never takes a tap
+ *   on the crate behind its frame).
  */
 export function hitBoxMatrix(
   box: Bounds,
@@ -119,7 +154,8 @@ export function hitBoxMatrix(
   camera: { position: Vec3; target: Vec3; fov: number },
   canvasHeightPx: number,
   minPx: number,
-): { matrix: Matrix4; grown: boolean } | null {
+  aspect = DESIGN_ASPECT,
+): { core: Matrix4; outline: Matrix4 | null; area: number } | null {
   if (!(canvasHeightPx > 0)) return null;
   const eye = new Vector3(...camera.position);
   const view = new Matrix4().lookAt(eye, new Vector3(...camera.target), UP).setPosition(eye);
@@ -141,8 +177,23 @@ export function hitBoxMatrix(
   const pxPerUnit = canvasHeightPx / (2 * depth * Math.tan(((camera.fov / 2) * Math.PI) / 180));
   const needed = minPx / pxPerUnit;
   const size = max.clone().sub(min);
-  const world = view.multiply(new Matrix4().makeTranslation(centre.x, centre.y, centre.z)).multiply(
-    new Matrix4().makeScale(Math.max(size.x, needed), Math.max(size.y, needed), Math.max(size.z, 0.02)),
-  );
-  return { matrix: propMatrix.clone().invert().multiply(world), grown: size.x < needed || size.y < needed };
+  const inProp = propMatrix.clone().invert();
+  const place = (at: Vector3, x: number, y: number, z: number) =>
+    inProp
+      .clone()
+      .multiply(view)
+      .multiply(new Matrix4().makeTranslation(at.x, at.y, at.z))
+      .multiply(new Matrix4().makeScale(x, y, z));
+  // A prop near the canvas's edge keeps a whole core on the screen: the core slides inwards.
+  const halfH = depth * Math.tan(((camera.fov / 2) * Math.PI) / 180);
+  const halfW = halfH * (aspect > 0 && Number.isFinite(aspect) ? aspect : DESIGN_ASPECT);
+  const inside = (v: number, half: number) => (half > needed / 2 ? Math.min(half - needed / 2, Math.max(needed / 2 - half, v)) : v);
+  const coreAt = new Vector3(inside(centre.x, halfW), inside(centre.y, halfH), centre.z);
+  return {
+    // Thin, at the prop's middle depth: a tall prop seen from above has an outline reaching far towards the camera at
+    // its top, and a core that deep would stand in front of a small prop at its foot.
+    core: place(coreAt, needed, needed, CORE_THICKNESS),
+    outline: size.x > needed || size.y > needed ? place(centre, Math.max(size.x, needed), Math.max(size.y, needed), Math.max(size.z, CORE_THICKNESS)) : null,
+    area: Math.max(size.x, needed) * Math.max(size.y, needed),
+  };
 }

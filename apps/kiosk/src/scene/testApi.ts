@@ -31,6 +31,8 @@ export interface RuyiSceneApi {
    * tried, the one with the most room around it.
    */
   propScreenPoint(propId: string): { x: number; y: number } | null;
+  /** The prop a tap at this point of the page (CSS pixels) would hit, or null. */
+  propAt(x: number, y: number): string | null;
   /**
    * The props with their names in the visitor's language and what each draws: `builtin` (no pack model), `loading`,
    * `loaded` (the pack's GLB) or `fallback` (the model failed; the built-in kind is drawn).
@@ -119,6 +121,13 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string, t
       return out;
     };
 
+    const propHitAt = (objects: Object3D[], rect: DOMRect, x: number, y: number): string | undefined => {
+      ndc.set(((x - rect.left) / rect.width) * 2 - 1, -((y - rect.top) / rect.height) * 2 + 1);
+      raycaster.setFromCamera(ndc, camera);
+      const hit = raycaster.intersectObjects(objects, true)[0];
+      return hit && propIdOf(hit.object);
+    };
+
     /**
      * Where a tap hits the prop best: among up to CANDIDATES spots of its box that hit it (centre first), the one whose
      * hit area reaches farthest across and up (the smaller of the two); whole pixels, since browsers round a tap's
@@ -134,13 +143,7 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string, t
       const rect = gl.domElement.getBoundingClientRect();
       const inside = (x: number, y: number): boolean =>
         x >= Math.max(0, rect.left) && y >= Math.max(0, rect.top) && x < Math.min(window.innerWidth, rect.right) && y < Math.min(window.innerHeight, rect.bottom);
-      const hitsProp = (x: number, y: number): boolean => {
-        if (!inside(x, y)) return false;
-        ndc.set(((x - rect.left) / rect.width) * 2 - 1, -((y - rect.top) / rect.height) * 2 + 1);
-        raycaster.setFromCamera(ndc, camera);
-        const hit = raycaster.intersectObjects(objects, true)[0];
-        return hit !== undefined && propIdOf(hit.object) === propId;
-      };
+      const hitsProp = (x: number, y: number): boolean => inside(x, y) && propHitAt(objects, rect, x, y) === propId;
       const reach = (x: number, y: number, dx: number, dy: number): number => {
         let d = 0;
         while (d < SPAN_LIMIT && hitsProp(x + dx * (d + SPAN_STEP), y + dy * (d + SPAN_STEP))) d += SPAN_STEP;
@@ -185,6 +188,11 @@ export function useSceneTestApi(scene: Scene, labelOf: (prop: Prop) => string, t
         programs: gl.info.programs?.length ?? 0,
         frame: gl.info.render.frame,
       }),
+      propAt(x, y) {
+        root.updateMatrixWorld();
+        camera.updateMatrixWorld();
+        return propHitAt(propObjects(), gl.domElement.getBoundingClientRect(), x, y) ?? null;
+      },
       propScreenPoint(propId) {
         const best = touchPoint(propId);
         return best && { x: best.x, y: best.y };
