@@ -4,7 +4,7 @@
 import { localize } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { recordFromStatement, type Statement } from '@ruyi/xapi';
-import { expect, expectNoA11yViolations, E2E_PORT, loadFirePack, test, XAPI_BASE } from './fixtures.ts';
+import { expect, expectNoA11yViolations, loadFirePack, test, XAPI_BASE } from './fixtures.ts';
 import { adminCli } from './servers.ts';
 
 const PASSWORD = 'fleet staff only 2026';
@@ -15,9 +15,9 @@ const area = readContent('content').park!.areas.find((a) => a.id === pack.area)!
 // The service worker would answer the kiosk's API calls itself, out of page.route's sight.
 test.use({ serviceWorkers: 'block' });
 
-test.beforeAll(() => {
-  // The shared e2e server of this run reads the password at each login: no restart needed.
-  adminCli(`.e2e-data/${E2E_PORT}`, ['set-password'], `${PASSWORD}\n`);
+test.beforeAll(({ kioskServer }) => {
+  // This worker's shared server reads the password at each login: no restart needed.
+  adminCli(kioskServer.dataDir, ['set-password'], `${PASSWORD}\n`);
 });
 
 test('a kiosk’s heartbeat and a refused statement reach /operator, in words', async ({ browser }) => {
@@ -73,7 +73,7 @@ test('a kiosk’s heartbeat and a refused statement reach /operator, in words', 
   const device = operator.getByRole('listitem').filter({ hasText: `正在玩：${title}` }).filter({ hasText: '服务器拒收 1 条' });
   await expect(device).toContainText('在线');
   await expect(device).toContainText(`触摸屏 1920×1080 · ${localize(area.name, 'zh-CN')} · 正在玩：${title} · `);
-  await expect(device).toContainText('服务器拒收 1 条：HTTP 400');
+  await expect(device).toContainText('服务器拒收 1 条：记录未通过服务器的检查（HTTP 400');
   await expect(device).toContainText('没有待发送的记录');
   await expectNoA11yViolations(operator, 'operator with the fleet');
 
@@ -84,7 +84,7 @@ test('a kiosk’s heartbeat and a refused statement reach /operator, in words', 
     .filter({ hasText: `playing: ${localize(scenario.title, 'en')}` })
     .filter({ hasText: 'the server refused 1 statement' });
   await expect(inEnglish).toContainText(`Touch kiosk 1920×1080 · ${localize(area.name, 'en')} · `);
-  await expect(inEnglish).toContainText('the server refused 1 statement: HTTP 400');
+  await expect(inEnglish).toContainText("the server refused 1 statement: it did not pass the server's checks (HTTP 400");
 
   // The kiosk moves on to the map: the next heartbeat says so.
   await kiosk.goto('/map?heartbeatSeconds=2');

@@ -304,12 +304,22 @@ async function press(page: Page, hand: Hand, value: number): Promise<void> {
 }
 
 /**
- * Aims at a target and clicks it: trigger (or pinch) down, held one XR frame, up. The value is applied at the next
+ * Waits until the in-world buttons take presses: after buttons appear or change, the app ignores presses for a moment
+ * (ghost presses; apps/kiosk/src/xr/ui/inputGate.ts) and says so in window.__ruyiXr.settled, as the page says it on
+ * its root for 2D (test/play/words.ts screenSettled). Polled on a timer: the page's animation frames stop in VR.
+ */
+export async function xrSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as RuyiXrWindow).__ruyiXr?.settled !== false, null, { polling: 50, timeout: XR_TIMEOUT });
+}
+
+/**
+ * Aims at a target and clicks it: trigger (or pinch) down, held one XR frame, up, once the buttons have settled. The value is applied at the next
  * XR frame's start (selectstart), so down→up spans two to three frames: well inside the app's raised clickThresholdMs.
  */
 export async function select(page: Page, targetId: string, options: AimOptions = {}): Promise<XrTarget> {
   const hand = options.hand ?? 'right';
   const target = await aimAt(page, targetId, options);
+  await xrSettled(page);
   // Down at the next frame's start; up at the start of the one after: one frame apart, inside clickThresholdMs even
   // at 1–2 XR frames/s.
   await press(page, hand, 1);

@@ -134,6 +134,27 @@ describe('device heartbeats', () => {
     expect(seen.filter((d) => d.binding === 'enrolled')).toHaveLength(1);
   });
 
+  it('a revoked device still reporting shows as revoked under its name, not as an unenrolled device', async () => {
+    const app = await start();
+    const staff = await login(app);
+    const code = await app.inject({ method: 'POST', url: '/api/admin/devices/codes', headers: staff, payload: { label: '西门 2 号机' } });
+    const enrolled = await app.inject({ method: 'POST', url: '/api/devices/enroll', payload: { code: code.json().code }, remoteAddress: KIOSK });
+    const { token, deviceId } = enrolled.json() as { token: string; deviceId: string };
+    const mine = heartbeat({ pending: 1 });
+    expect((await post(app, mine, KIOSK, { authorization: `Bearer ${token}` })).statusCode).toBe(200);
+    expect((await fleet(app)).devices).toEqual([expect.objectContaining({ binding: 'enrolled', label: '西门 2 号机', revokedAt: null })]);
+
+    const revoked = await app.inject({ method: 'POST', url: `/api/admin/devices/${encodeURIComponent(deviceId)}/revoke`, headers: staff });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const later = { ...mine, pending: 5, sentAt: new Date().toISOString() };
+    expect((await post(app, later, KIOSK, { authorization: `Bearer ${token}` })).statusCode).toBe(200);
+
+    const seen = (await fleet(app)).devices;
+    expect(seen).toEqual([expect.objectContaining({ binding: 'enrolled', label: '西门 2 号机', revokedAt: revoked.json().device.revokedAt, heartbeat: later })]);
+    // On disk, in its own row: no unenrolled row appeared beside it.
+    expect(rowsOnDisk().map((r) => r.key)).toEqual([`enrolled:${deviceId}`]);
+  });
+
   it('caps the rows: a new device beyond the cap is refused (507), known ones still report', async () => {
     const app = await start({ maxDevices: 2 });
     const a = heartbeat();

@@ -64,8 +64,9 @@ const fleetRoutes: FastifyPluginAsyncZod<FleetRoutesOptions> = async (app, { sto
       async (request) => {
         const token = bearerToken(request);
         const enrolled = token ? app.devices.registry.byToken(token) : null;
-        // A revoked or unknown token speaks for nobody: the heartbeat is kept as an unenrolled device's.
-        const binding: Binding = enrolled && !enrolled.revokedAt ? { kind: 'enrolled', enrolledId: enrolled.id, label: enrolled.label } : { kind: 'address' };
+        // An unknown token speaks for nobody: the heartbeat is kept as an unenrolled device's. A revoked one is still
+        // that device's own (only its token reaches its row): staff see it reporting, as revoked, not as a stranger.
+        const binding: Binding = enrolled ? { kind: 'enrolled', enrolledId: enrolled.id, label: enrolled.label } : { kind: 'address' };
         const receivedAt = iso();
         try {
           store.recordDevice(binding, request.body, request.ip, receivedAt);

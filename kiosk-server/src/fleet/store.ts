@@ -15,6 +15,7 @@ interface DeviceRow {
   received_at: string;
   heartbeat: string;
   label: string | null;
+  revoked_at: string | null;
 }
 interface ServerRow {
   client: string;
@@ -48,7 +49,7 @@ export function createFleetStore(db: Database.Database, maxDevices: number) {
   // A device that enrolls leaves its unenrolled row behind: that row is its own (same id, same address), so it goes.
   const dropUnenrolled = db.prepare<[string]>('DELETE FROM fleet_devices WHERE key = ?');
   const list = db.prepare<[], DeviceRow>(
-    `SELECT f.*, d.label AS label FROM fleet_devices f LEFT JOIN devices d ON d.id = f.enrolled_id ORDER BY f.received_at DESC, f.key`,
+    `SELECT f.*, d.label AS label, d.revoked_at AS revoked_at FROM fleet_devices f LEFT JOIN devices d ON d.id = f.enrolled_id ORDER BY f.received_at DESC, f.key`,
   );
   const upsertServer = db.prepare(
     `INSERT INTO fleet_servers (client, address, received_at, heartbeat) VALUES (?, ?, ?, ?)
@@ -85,6 +86,7 @@ export function createFleetStore(db: Database.Database, maxDevices: number) {
         deviceId: r.device_id,
         binding: r.binding,
         label: r.label,
+        revokedAt: r.revoked_at,
         address: r.address,
         receivedAt: r.received_at,
         heartbeat: JSON.parse(r.heartbeat) as DeviceHeartbeat,

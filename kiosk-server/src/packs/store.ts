@@ -13,6 +13,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
+import { refusal } from '../refusal.ts';
 import { fsyncDir, writeFileAtomic, writeTreeSynced } from './durable.ts';
 import { checkArchive, type InstalledVersion, type PackError } from './pack-format.ts';
 
@@ -56,6 +57,8 @@ export class PackRejected extends ApiError {
         ...(e.column ? { column: e.column } : {}),
         path: e.path,
         message: e.message,
+        // The validator's code and params, so the admin page shows each problem in the staff's language.
+        ...(e.code ? { code: e.code, params: e.params ?? {} } : {}),
         ...(e.severity === 'warning' ? { severity: 'warning' as const } : {}),
       })),
     );
@@ -256,12 +259,12 @@ export class PackStore {
     return this.exclusive(async () => {
       const state = this.readState(id);
       if (!state) {
-        if (this.builtInIds().includes(id)) throw new ApiError(400, `pack '${id}' is built in and has no installed versions to roll back to`);
-        throw new ApiError(404, `no installed pack '${id}'`);
+        if (this.builtInIds().includes(id)) throw refusal(400, 'pack.built-in-no-rollback', `pack '${id}' is built in and has no installed versions to roll back to`, { id });
+        throw refusal(404, 'pack.not-installed', `no installed pack '${id}'`, { id });
       }
       const previous = state.history.at(-1);
-      if (!previous) throw new ApiError(400, `pack '${id}' has no previous version to roll back to (only ${state.current} was installed)`);
-      if (!existsSync(this.versionDir(id, previous))) throw new ApiError(409, `the folder of ${id} ${previous} is missing; install that version again`);
+      if (!previous) throw refusal(400, 'pack.no-previous', `pack '${id}' has no previous version to roll back to (only ${state.current} was installed)`, { id, current: state.current });
+      if (!existsSync(this.versionDir(id, previous))) throw refusal(409, 'pack.folder-missing', `the folder of ${id} ${previous} is missing; install that version again`, { id, version: previous });
       await this.writeState(id, { ...state, current: previous, history: state.history.slice(0, -1) });
       await this.prune(id);
       return { id, key: previous, version: state.installed[previous]?.version ?? previous.replace(/-[0-9a-f]{8}$/, '') };
@@ -275,8 +278,8 @@ export class PackStore {
       const installed = ID.test(id) && existsSync(join(this.root, id, STATE_FILE));
       if (!installed) {
         if (builtIn)
-          throw new ApiError(409, `pack '${id}' is built in (content/packs/${id}) and cannot be removed here; remove it from the content folder and restart the server`);
-        throw new ApiError(404, `no installed pack '${id}'`);
+          throw refusal(409, 'pack.built-in-remove', `pack '${id}' is built in (content/packs/${id}) and cannot be removed here; remove it from the content folder and restart the server`, { id });
+        throw refusal(404, 'pack.not-installed', `no installed pack '${id}'`, { id });
       }
       await this.discard(join(this.root, id));
       await fsyncDir(this.root);

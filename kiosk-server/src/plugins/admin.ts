@@ -11,6 +11,7 @@ import { FAILURE_WINDOW_MS, HASH_CONCURRENCY, HASH_QUEUE, LOCKOUT_MS, MAX_FAILUR
 import { FailureLimit } from '../auth/failures.ts';
 import { Gate } from '../auth/gate.ts';
 import { ApiError } from '../errors.ts';
+import { refusal } from '../refusal.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,7 +55,9 @@ export default fp(
         const token = bearerToken(request);
         if (!token || !sessions.isValid(token)) {
           reply.header('www-authenticate', 'Bearer');
-          throw new ApiError(401, token ? 'the session has expired or was ended: log in again' : 'log in first: send Authorization: Bearer <token> from POST /api/admin/session');
+          throw token
+            ? refusal(401, 'admin.session-ended', 'the session has expired or was ended: log in again')
+            : new ApiError(401, 'log in first: send Authorization: Bearer <token> from POST /api/admin/session');
         }
       },
     });

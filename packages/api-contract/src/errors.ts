@@ -12,6 +12,12 @@ export const ErrorDetail = z.object({
   column: z.number().int().optional(),
   /** Set on a pack validator's warning listed next to its errors (it did not itself stop the pack). */
   severity: z.literal('warning').optional(),
+  /**
+   * A stable code for the problem, with its params, so an app can say it in its user's language: a pack validator's
+   * (its message catalogue) or the server's own refusal (refusals.ts).
+   */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 

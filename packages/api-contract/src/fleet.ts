@@ -16,6 +16,15 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'must be a pac
 const ContentList = z.array(z.string().min(1).max(100)).max(200, { error: 'list at most 200 packs' });
 const Problem = z.strictObject({ message: z.string().min(1).max(500), at: z.iso.datetime() });
 
+/**
+ * Why the server refused a device's statements, by kind (from the answer's status), so staff read it in their
+ * language: invalid (400: the statement did not pass the server's checks), conflict (409: the same id with other
+ * content is already stored), too-large (413), forbidden (403), other.
+ */
+export const REFUSAL_KINDS = ['invalid', 'conflict', 'too-large', 'forbidden', 'other'] as const;
+export type RefusalKind = (typeof REFUSAL_KINDS)[number];
+const Refusal = z.strictObject({ message: z.string().min(1).max(500), at: z.iso.datetime(), code: z.enum(REFUSAL_KINDS).optional() });
+
 export const DeviceHeartbeat = z.strictObject({
   /** The device's own random id (apps/kiosk/src/stores/device.ts), not a person's. */
   deviceId: z.uuid({ error: 'must be the device id (a UUID)' }),
@@ -29,7 +38,7 @@ export const DeviceHeartbeat = z.strictObject({
   /** Statements waiting in the device's outbox. */
   pending: z.number().int().min(0).max(10_000_000),
   /** Statements the server refused, kept on the device, and the latest reason. */
-  refused: z.strictObject({ count: z.number().int().min(0).max(10_000_000), latest: Problem.nullable() }),
+  refused: z.strictObject({ count: z.number().int().min(0).max(10_000_000), latest: Refusal.nullable() }),
   /** The last uncaught error or unhandled rejection on the page, cut short. */
   lastError: Problem.nullable(),
   /** The device's clock when it sent this (the server keeps its own time of receipt too). */
@@ -60,6 +69,8 @@ export const FleetDevice = z.object({
   /** enrolled: bound to the device's token (label set); address: an unenrolled device, bound to its id and address. */
   binding: z.enum(['enrolled', 'address']),
   label: z.string().nullable(),
+  /** When the enrolled device's credential was revoked: it still reports, and staff see it as revoked. */
+  revokedAt: z.iso.datetime().nullable(),
   address: z.string(),
   receivedAt: z.iso.datetime(),
   heartbeat: DeviceHeartbeat,

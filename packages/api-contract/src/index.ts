@@ -8,3 +8,4 @@ export * from './sync.ts';
 export * from './floor.ts';
 export * from './devices.ts';
 export * from './fleet.ts';
+export * from './refusals.ts';

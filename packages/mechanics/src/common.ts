@@ -1,5 +1,6 @@
 // The fields every step has, whatever its mechanic, and the small helpers the mechanics share.
 import { Id } from '@ruyi/pack-schema/primitives';
+import { coded, codedError, type CodedMessage } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 
 /** Where a step leads: another step's id, or `end` for the result. */
@@ -11,7 +12,7 @@ export const Branch = z
     scoreAtLeast: z.number().min(0).max(1).optional().describe('Taken when the score so far (0 to 1) is at least this.'),
     to: StepTarget,
   })
-  .refine((b) => b.scoreBelow !== undefined || b.scoreAtLeast !== undefined, { error: 'a branch needs scoreBelow or scoreAtLeast' })
+  .refine((b) => b.scoreBelow !== undefined || b.scoreAtLeast !== undefined, { error: codedError('mechanic.branch-score') })
   .describe('A branch on the score so far: { scoreBelow: 0.5, to: <step id> }.');
 
 export const stepCommonFields = {
@@ -85,17 +86,24 @@ export const elapsed = (now: number, since: number) => Math.max(0, Math.round(no
 
 export const list = (ids: readonly string[]) => (ids.length ? ids.map((id) => `'${id}'`).join(', ') : '(none)');
 
-export type Issue = { path: (string | number)[]; message: string };
+/** A problem found in a step, with its catalogue code (the validator shows it in the editor's language). */
+export type Issue = { path: (string | number)[] } & CodedMessage;
 
 /** Ids listed twice in one list, each reported at its second place: `<what> id 'x' is used twice (first at index 0)`. */
-export function duplicates<T>(items: readonly T[], idOf: (item: T) => string, at: (i: number) => (string | number)[], what: string): Issue[] {
+export function duplicates<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  at: (i: number) => (string | number)[],
+  what: string,
+  code: 'mechanic.id-twice' | 'mechanic.prop-one-hazard' = 'mechanic.id-twice',
+): Issue[] {
   const seen = new Map<string, number>();
   const issues: Issue[] = [];
   items.forEach((item, i) => {
     const id = idOf(item);
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
-    else issues.push({ path: at(i), message: `${what} id '${id}' is used twice (first at index ${first}); ids must be unique` });
+    else issues.push({ path: at(i), ...coded(code, { what, id, first }) });
   });
   return issues;
 }

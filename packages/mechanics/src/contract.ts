@@ -3,7 +3,7 @@
 // validator and the app's step views all go through it: nothing outside a mechanic's folder switches on its name.
 import type { LocalizedText } from '@ruyi/pack-schema/primitives';
 import type { z } from 'zod';
-import type { StepCommon } from './common.ts';
+import type { Issue, StepCommon } from './common.ts';
 
 /** How one step scored: what went right out of what there was, and its points. */
 export interface Tally {
@@ -142,7 +142,7 @@ export interface Mechanic<Name extends string, C, S, E extends { type: string },
   /** The steps this step may lead to by itself (e.g. a choice's goto), with where it says so: checked to exist and not to loop. */
   targets(step: StepOf<C>): { path: (string | number)[]; to: string }[];
   /** Problems with what the step refers to outside itself (a prop of the scene): `path` is inside the step. */
-  references(step: StepOf<C>, env: Pick<StepEnv, 'props'>): { path: (string | number)[]; message: string }[];
+  references(step: StepOf<C>, env: Pick<StepEnv, 'props'>): Issue[];
   /** The visitor-facing strings of the step's views (zh-CN and en), under the i18n key `mechanics.<name>`. */
   locales: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> };
   example: Example<C, E>;

@@ -43,7 +43,13 @@ describe('models', () => {
   it('a model over the triangle budget, counting every node that draws the mesh', async () => {
     const bytes = await glb({ triangles: 40_000, copies: 3 });
     expect(check(model(), bytes)).toEqual([
-      { file: 'packs/p/pack.yaml', path: 'assets[0].file', message: `assets/model.glb has 120,000 triangles; a model may have at most ${MODEL_MAX_TRIANGLES.toLocaleString('en-US')} (simplify it)` },
+      {
+        file: 'packs/p/pack.yaml',
+        path: 'assets[0].file',
+        message: `assets/model.glb has 120,000 triangles; a model may have at most ${MODEL_MAX_TRIANGLES.toLocaleString('en-US')} (simplify it)`,
+        code: 'asset.triangles',
+        params: { where: 'assets/model.glb', triangles: '120,000', max: MODEL_MAX_TRIANGLES.toLocaleString('en-US') },
+      },
     ]);
   });
 
@@ -158,7 +164,15 @@ describe('missing and unreadable files', () => {
     const errors = checkAssets({ assets: [image()] }, () => {
       throw new Error('EACCES: permission denied');
     });
-    expect(errors).toEqual([{ file: 'pack.yaml', path: 'assets[0].file', message: 'assets/photo.png could not be read: EACCES: permission denied' }]);
+    expect(errors).toEqual([
+      {
+        file: 'pack.yaml',
+        path: 'assets[0].file',
+        message: 'assets/photo.png could not be read: EACCES: permission denied',
+        code: 'asset.unreadable',
+        params: { where: 'assets/photo.png', reason: 'EACCES: permission denied' },
+      },
+    ]);
   });
 });
 

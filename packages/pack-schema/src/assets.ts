@@ -4,6 +4,7 @@
 // WAV, MP3, Ogg and M4A audio, are read here from their headers; image sizes come from image-size. The tests check
 // these readers against @gltf-transform/core and music-metadata.
 import { imageSize } from 'image-size';
+import { coded } from './messages/coded.ts';
 import type { ReferenceIssue } from './references.ts';
 import { extensionList, type AssetKind } from './schema.ts';
 import type { Asset, PackError } from './types.ts';
@@ -376,38 +377,38 @@ function checkOne(asset: Pick<Asset, 'id' | 'kind' | 'file'>, index: number, rea
   try {
     bytes = readFile(asset.file);
   } catch (e) {
-    return [{ path, message: `${where} could not be read: ${e instanceof Error ? e.message : String(e)}` }];
+    return [{ path, ...coded('asset.unreadable', { where, reason: e instanceof Error ? e.message : String(e) }) }];
   }
   if (!bytes) {
     const hint = asset.file.startsWith(`${ASSETS_DIR}/`) ? ` (the path is already relative to ${ASSETS_DIR}/: leave out '${ASSETS_DIR}/')` : '';
-    return [{ path, message: `there is no file ${where} in the pack${hint}` }];
+    return [{ path, ...coded('asset.missing-file', { where, hint }) }];
   }
   const issues: ReferenceIssue[] = [];
   const budget = ASSET_BUDGETS[asset.kind];
   if (bytes.byteLength > budget.maxBytes)
-    issues.push({ path, message: `${where} is ${mib(bytes.byteLength)}; ${WHAT[asset.kind]} may be at most ${mib(budget.maxBytes)}` });
+    issues.push({ path, ...coded('asset.too-large', { where, size: mib(bytes.byteLength), what: WHAT[asset.kind], max: mib(budget.maxBytes) }) });
   let facts: AssetFacts;
   try {
     facts = assetFacts(asset.kind, asset.file, bytes);
   } catch (e) {
     if (!(e instanceof NotThatFormat)) throw e;
-    return [...issues, { path, message: `${where} is not ${WHAT[asset.kind]} the kiosk can use (${extensionList(asset.kind)}): ${e.message}` }];
+    return [...issues, { path, ...coded('asset.wrong-format', { where, what: WHAT[asset.kind], extensions: extensionList(asset.kind), reason: e.message }) }];
   }
   if (asset.kind === 'image' && facts.width !== undefined && facts.height !== undefined && Math.max(facts.width, facts.height) > IMAGE_MAX_SIDE)
-    issues.push({ path, message: `${where} is ${facts.width} × ${facts.height} px; an image may be at most ${IMAGE_MAX_SIDE} px on each side (scale it down)` });
+    issues.push({ path, ...coded('asset.image-too-big', { where, width: facts.width, height: facts.height, max: IMAGE_MAX_SIDE }) });
   if (asset.kind === 'model') {
     if (facts.triangles! > MODEL_MAX_TRIANGLES)
-      issues.push({ path, message: `${where} has ${num(facts.triangles!)} triangles; a model may have at most ${num(MODEL_MAX_TRIANGLES)} (simplify it)` });
+      issues.push({ path, ...coded('asset.triangles', { where, triangles: num(facts.triangles!), max: num(MODEL_MAX_TRIANGLES) }) });
     for (const t of facts.textures ?? []) {
       const name = `texture ${t.index}${t.name ? ` ('${t.name}')` : ''}`;
       if (t.width === undefined || t.height === undefined)
-        issues.push({ path, severity: 'warning', message: `${where}: the size of ${name} could not be read; keep textures at most ${MODEL_MAX_TEXTURE_SIDE} px on each side` });
+        issues.push({ path, severity: 'warning', ...coded('asset.texture-unread', { where, texture: name, max: MODEL_MAX_TEXTURE_SIDE }) });
       else if (Math.max(t.width, t.height) > MODEL_MAX_TEXTURE_SIDE)
-        issues.push({ path, message: `${where} has a ${t.width} × ${t.height} px ${name}; textures may be at most ${MODEL_MAX_TEXTURE_SIDE} px on each side` });
+        issues.push({ path, ...coded('asset.texture-too-big', { where, width: t.width, height: t.height, texture: name, max: MODEL_MAX_TEXTURE_SIDE }) });
     }
   }
   if (asset.kind === 'audio' && facts.seconds! > AUDIO_MAX_SECONDS)
-    issues.push({ path, message: `${where} is ${Math.ceil(facts.seconds! * 10) / 10} s long; a recording may be at most ${AUDIO_MAX_SECONDS} s` });
+    issues.push({ path, ...coded('asset.audio-too-long', { where, seconds: Math.ceil(facts.seconds! * 10) / 10, max: AUDIO_MAX_SECONDS }) });
   return issues;
 }
 
@@ -426,6 +427,8 @@ export function checkAssets(pack: { assets: readonly Pick<Asset, 'id' | 'kind' |
     file: manifestFile,
     path: issue.path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), ''),
     message: issue.message,
+    code: issue.code,
+    params: issue.params,
     ...(issue.severity ? { severity: issue.severity } : {}),
   }));
 }

@@ -52,4 +52,3 @@ export {
 } from './messages/render.ts';
 export { yamlSyntaxProblem } from './messages/yaml.ts';
 export { codedIssue, ZOD_ISSUE_CODES } from './messages/zod.ts';
-export { withCode } from './load.ts';

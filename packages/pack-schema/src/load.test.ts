@@ -174,7 +174,7 @@ describe('loadPack: schema errors name file, line and path', () => {
       column: 16,
       message: 'pack format 4 is newer than this build reads (formats 1 to 3); update the Ruyi software to load this pack',
       code: 'version.newer',
-      params: { what: 'pack', version: '4', readable: 'formats 1 to 3' },
+      params: { what: 'pack', version: 4, readable: 'formats 1 to 3' },
     });
     expect(onlyError(withManifest(edit(MANIFEST_YAML, 'schemaVersion: 3', 'schemaVersion: 0'))).message).toBe(
       'pack format 0 is not one this build reads (formats 1 to 3)',

@@ -8,7 +8,7 @@ import { assetRefsOf, checkManifestAssets, checkScenarioReferences, type Referen
 import { Manifest, Park, Scenario, SCHEMA_VERSION } from './schema.ts';
 import { checkChineseSpacing, checkTranslations } from './translations.ts';
 import type { Pack, PackError, Park as ParkT, SourceFile } from './types.ts';
-import { codeOf, coded, type CodedMessage } from './messages/render.ts';
+import { coded, type CodedMessage } from './messages/render.ts';
 import { yamlSyntaxProblem } from './messages/yaml.ts';
 import { codedIssue } from './messages/zod.ts';
 
@@ -44,9 +44,9 @@ class YamlFile {
   }
 
   /** The nearest node that exists on the way to `path`: a missing key is reported where its parent is. */
-  errorAt(migratedPath: readonly Segment[], text: string | CodedMessage): PackError {
+  errorAt(migratedPath: readonly Segment[], coded: CodedMessage): PackError {
     const path = this.pathBack(migratedPath);
-    const message = typeof text === 'string' ? withCode({ message: text }) : text;
+    const message = { code: coded.code, params: coded.params, message: coded.message };
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) {
@@ -80,7 +80,7 @@ class YamlFile {
   /** Issues found in the document (paths inside it) as errors or warnings at their lines. */
   at(issues: readonly ReferenceIssue[]): PackError[] {
     return issues.map((issue) => {
-      const error = this.errorAt(issue.path, issue.code ? { code: issue.code, params: issue.params ?? {}, message: issue.message } as CodedMessage : issue.message);
+      const error = this.errorAt(issue.path, issue);
       return issue.severity ? { ...error, severity: issue.severity } : error;
     });
   }
@@ -104,13 +104,6 @@ class YamlFile {
       ),
     };
   }
-}
-
-/** A problem with the code and params of its message, when the catalogue knows the message (see messages/). */
-export function withCode<T extends { message: string; code?: string }>(problem: T): T {
-  if (problem.code) return problem;
-  const found = codeOf(problem.message);
-  return found ? { ...problem, ...found } : problem;
 }
 
 export type LoadResult<T> =
@@ -166,7 +159,7 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
   let migrated: { from: number; applied: string[] } | undefined;
   if (isRecord(doc.manifest)) {
     const result = migrate(doc);
-    if (!result.ok) return { ok: false, errors: [manifestFile.errorAt(['schemaVersion'], result.message)] };
+    if (!result.ok) return { ok: false, errors: [manifestFile.errorAt(['schemaVersion'], result)] };
     doc = result.doc;
     if (result.applied.length) {
       migrated = { from: result.from, applied: result.applied };
@@ -194,7 +187,7 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
     errors.push(manifestFile.errorAt(['id'], coded('pack.id-folder', { id: m.id, folder: String(folderName) })));
   const sourceDupes = new Set<string>();
   m.sources.forEach((s, i) => {
-    if (sourceDupes.has(s.id)) errors.push(manifestFile.errorAt(['sources', i, 'id'], `source id '${s.id}' is used twice`));
+    if (sourceDupes.has(s.id)) errors.push(manifestFile.errorAt(['sources', i, 'id'], coded('pack.source-twice', { id: s.id })));
     sourceDupes.add(s.id);
   });
   errors.push(...manifestFile.at(checkManifestAssets(m)));
@@ -205,14 +198,14 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
   let allScenariosRead = true;
   m.scenarios.forEach((id, i) => {
     if (listed.has(id)) {
-      errors.push(manifestFile.errorAt(['scenarios', i], `scenario '${id}' is listed twice`));
+      errors.push(manifestFile.errorAt(['scenarios', i], coded('pack.scenario-twice', { id })));
       return;
     }
     listed.add(id);
     const name = scenarioFileName(id);
     const file = scenarioFiles.get(name);
     if (!file) {
-      errors.push(manifestFile.errorAt(['scenarios', i], `there is no file scenarios/${name} for scenario '${id}'`));
+      errors.push(manifestFile.errorAt(['scenarios', i], coded('pack.scenario-no-file', { file: name, id })));
       allScenariosRead = false;
       return;
     }
@@ -225,7 +218,7 @@ export function loadPack(files: PackFiles): LoadResult<Pack> {
       return;
     }
     if (parsed.value.id !== id)
-      errors.push(file.errorAt(['id'], `the scenario id '${parsed.value.id}' must match its file name '${name}'`));
+      errors.push(file.errorAt(['id'], coded('scenario.id-file', { id: parsed.value.id, file: name })));
     const references = file.at(checkScenarioReferences(parsed.value, m));
     errors.push(...references.filter((e) => !e.severity));
     warnings.push(...references.filter((e) => e.severity));
@@ -266,7 +259,7 @@ export function loadPark(file: SourceFile): LoadResult<ParkT> {
   let migrated: { from: number; applied: string[] } | undefined;
   if (isRecord(value)) {
     const result = migratePark(value);
-    if (!result.ok) return { ok: false, errors: [yaml.errorAt(['schemaVersion'], result.message)] };
+    if (!result.ok) return { ok: false, errors: [yaml.errorAt(['schemaVersion'], result)] };
     value = result.park;
     if (result.from !== SCHEMA_VERSION) migrated = { from: result.from, applied: [] };
   }
@@ -274,7 +267,7 @@ export function loadPark(file: SourceFile): LoadResult<ParkT> {
   if (!park.ok) return park;
   const seen = new Set<string>();
   const errors = park.value.areas.flatMap((a, i) => {
-    if (seen.has(a.id)) return [yaml.errorAt(['areas', i, 'id'], `area '${a.id}' is listed twice`)];
+    if (seen.has(a.id)) return [yaml.errorAt(['areas', i, 'id'], coded('park.area-twice', { id: a.id }))];
     seen.add(a.id);
     return [];
   });

@@ -126,8 +126,8 @@ describe('migrate', () => {
 
   it('refuses a version it does not read, saying which it does', () => {
     const doc = (schemaVersion: unknown) => ({ manifest: { schemaVersion }, scenarios: {} });
-    expect(migrate(doc(4))).toEqual({ ok: false, message: 'pack format 4 is newer than this build reads (formats 1 to 3); update the Ruyi software to load this pack' });
-    expect(migrate(doc(0))).toEqual({ ok: false, message: 'pack format 0 is not one this build reads (formats 1 to 3)' });
+    expect(migrate(doc(4))).toMatchObject({ ok: false, code: 'version.newer', message: 'pack format 4 is newer than this build reads (formats 1 to 3); update the Ruyi software to load this pack' });
+    expect(migrate(doc(0))).toMatchObject({ ok: false, code: 'version.old', message: 'pack format 0 is not one this build reads (formats 1 to 3)' });
     expect(migrate(doc('1.0'))).toMatchObject({ ok: false, message: expect.stringMatching(/^must be a whole number/) });
   });
 });

@@ -2,6 +2,7 @@
 // `schemaVersion` to the next, so a pack written for an older format still loads: `load.ts` runs `migrate` first.
 // A format change ships with its migration here and a test in migrations.test.ts; migrations are never edited once
 // released, only added.
+import { coded, type CodedMessage } from './messages/coded.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 
 /** A pack as parsed YAML: the manifest and its scenario files keyed by file name (`plant.yaml`), as in `PackFiles`. */
@@ -126,19 +127,17 @@ export type MigrateResult =
       /** The names of the migrations that ran, in order; empty for a pack already in the current format. */
       applied: string[];
     }
-  | { ok: false; message: string };
+  | ({ ok: false } & CodedMessage);
 
 /**
  * Checks a `schemaVersion` value: null when this build reads it, else what is wrong with it (for an error on the
  * `schemaVersion` line).
  */
-export function schemaVersionProblem(version: unknown): string | null {
-  if (version === undefined) return `is required: the pack format the file is written for (${SCHEMA_VERSION} for a new pack; this build reads ${readable()})`;
-  if (typeof version !== 'number' || !Number.isInteger(version))
-    return `must be a whole number, the pack format (${SCHEMA_VERSION} for a new pack; this build reads ${readable()})`;
-  if (version > SCHEMA_VERSION)
-    return `pack format ${version} is newer than this build reads (${readable()}); update the Ruyi software to load this pack`;
-  if (version < OLDEST_SCHEMA_VERSION) return `pack format ${version} is not one this build reads (${readable()})`;
+export function schemaVersionProblem(version: unknown, what: 'pack' | 'content' = 'pack'): CodedMessage | null {
+  if (version === undefined) return coded('version.required', { what, current: SCHEMA_VERSION, readable: readable() });
+  if (typeof version !== 'number' || !Number.isInteger(version)) return coded('version.whole', { what, current: SCHEMA_VERSION, readable: readable() });
+  if (version > SCHEMA_VERSION) return coded('version.newer', { what, version, readable: readable() });
+  if (version < OLDEST_SCHEMA_VERSION) return coded('version.old', { what, version, readable: readable() });
   return null;
 }
 
@@ -146,13 +145,13 @@ export function schemaVersionProblem(version: unknown): string | null {
 export function migrate(doc: PackDocument, migrations: readonly Migration[] = MIGRATIONS): MigrateResult {
   const version = isRecord(doc.manifest) ? doc.manifest.schemaVersion : undefined;
   const problem = schemaVersionProblem(version);
-  if (problem) return { ok: false, message: problem };
+  if (problem) return { ok: false, ...problem };
   const from = version as number;
   let current = doc;
   const applied: string[] = [];
   for (let v = from; v < SCHEMA_VERSION; v++) {
     const step = migrations.find((m) => m.from === v);
-    if (!step || step.to !== v + 1) return { ok: false, message: `no migration from pack format ${v} to ${v + 1} (this is a bug in Ruyi)` };
+    if (!step || step.to !== v + 1) return { ok: false, ...coded('version.no-migration', { from: v, to: v + 1 }) };
     current = step.up(current);
     applied.push(step.name);
   }
@@ -163,9 +162,9 @@ export function migrate(doc: PackDocument, migrations: readonly Migration[] = MI
  * park.yaml shares the numbering but has not changed since format 1: a supported older version is read as the
  * current one. (A park change would add its own migrations here.)
  */
-export function migratePark(park: unknown): { ok: true; park: unknown; from: number } | { ok: false; message: string } {
+export function migratePark(park: unknown): { ok: true; park: unknown; from: number } | ({ ok: false } & CodedMessage) {
   const version = isRecord(park) ? park.schemaVersion : undefined;
-  const problem = schemaVersionProblem(version);
-  if (problem) return { ok: false, message: problem.replace('pack format', 'content format') };
+  const problem = schemaVersionProblem(version, 'content');
+  if (problem) return { ok: false, ...problem };
   return { ok: true, park: { ...(park as Record<string, unknown>), schemaVersion: SCHEMA_VERSION }, from: version as number };
 }

@@ -2,6 +2,7 @@
 // the pack format itself so the mechanics, which each own the format of their steps, can use them without the pack
 // format (which is built from the mechanics) being their dependency.
 import { z } from 'zod';
+import { codedError } from './messages/coded.ts';
 
 /** Locales every visitor-facing text must have. */
 export const REQUIRED_LOCALES = ['zh-CN', 'en'] as const;
@@ -11,7 +12,7 @@ export const LOCALES = [...REQUIRED_LOCALES, ...OPTIONAL_LOCALES] as const;
 export type Locale = (typeof LOCALES)[number];
 export const Locale = z.enum(LOCALES);
 
-const nonEmpty = z.string().trim().min(1, { error: 'must not be empty' });
+const nonEmpty = z.string().trim().min(1, { error: codedError('schema.not-empty') });
 
 const localizedTextShape_ = {
   'zh-CN': nonEmpty.describe('Chinese (simplified). Required.'),
@@ -35,8 +36,8 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 /** Ids are used in URLs, records and (later) xAPI activity IRIs, so keep them to URL-safe kebab-case. */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case: lower-case letters, digits and single hyphens' })
-  .max(64, { error: 'must be at most 64 characters' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: codedError('schema.kebab-case') })
+  .max(64, { error: codedError('schema.max-chars', { max: 64 }) });
 
 export type Id = z.infer<typeof Id>;
 

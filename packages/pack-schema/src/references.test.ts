@@ -27,7 +27,7 @@ describe('ids are unique', () => {
       column: 11,
       message: "prop id 'panel' is used twice (first at index 0); ids must be unique",
       code: 'mechanic.id-twice',
-      params: { what: 'prop', id: 'panel', first: '0' },
+      params: { what: 'prop', id: 'panel', first: 0 },
     });
   });
 
@@ -169,7 +169,7 @@ describe('quiz answers', () => {
       column: 17,
       message: 'a single-choice question has exactly one answer, not 2',
       code: 'mechanic.single-answer',
-      params: { count: '2' },
+      params: { count: 2 },
     });
   });
 

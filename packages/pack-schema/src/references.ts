@@ -3,14 +3,12 @@
 import { duplicates, mechanicOf } from '@ruyi/mechanics';
 import { extensionList, type AssetKind, type LOCALES } from './schema.ts';
 import type { Asset, Manifest, Scenario } from './types.ts';
+import { coded, type CodedMessage } from './messages/coded.ts';
 
-export interface ReferenceIssue {
+/** A problem found in a document, with its catalogue code and params (messages/catalogue.ts): never English alone. */
+export interface ReferenceIssue extends CodedMessage {
   /** Path segments inside the scenario document. */
   path: (string | number)[];
-  message: string;
-  /** The message's catalogue code and params (messages/catalogue.ts), when it was made with them. */
-  code?: string;
-  params?: Record<string, string | number>;
   /** Absent for an error. */
   severity?: 'warning';
 }
@@ -26,13 +24,14 @@ const A_KIND: Record<AssetKind, string> = { model: 'a model', image: 'an image',
  * A reference to an asset: it must exist and be of the kind the field needs, e.g.
  * `asset 'x' is an image, but model: needs a model asset (.glb)`.
  */
-function checkAsset(assets: readonly Pick<Asset, 'id' | 'kind'>[], ref: string, kind: AssetKind, field: string): string | null {
+function checkAsset(assets: readonly Pick<Asset, 'id' | 'kind'>[], ref: string, kind: AssetKind, field: string): CodedMessage | null {
   const asset = assets.find((a) => a.id === ref);
   if (!asset) {
     const ofKind = assets.filter((a) => a.kind === kind).map((a) => a.id);
-    return `asset '${ref}' is not one of the pack's ${kind} assets (pack.yaml assets:): ${oneOf(ofKind)}`;
+    return coded('asset.not-found', { ref, kind, known: oneOf(ofKind) });
   }
-  if (asset.kind !== kind) return `asset '${ref}' is ${A_KIND[asset.kind]}, but ${field} needs ${kind === 'audio' ? 'an audio' : A_KIND[kind]} asset (${extensionList(kind)})`;
+  if (asset.kind !== kind)
+    return coded('asset.wrong-kind', { ref, actual: A_KIND[asset.kind], slot: field, needed: kind === 'audio' ? 'an audio' : A_KIND[kind], extensions: extensionList(kind) });
   return null;
 }
 
@@ -55,7 +54,7 @@ function assetRefs(scenario: Scenario): { ref: string; kind: AssetKind; field: s
 export function checkAssetReferences(scenario: Scenario, assets: readonly Pick<Asset, 'id' | 'kind'>[]): ReferenceIssue[] {
   return assetRefs(scenario).flatMap(({ ref, kind, field, path }) => {
     const message = checkAsset(assets, ref, kind, field);
-    return message ? [{ path, message }] : [];
+    return message ? [{ path, ...message }] : [];
   });
 }
 
@@ -67,14 +66,14 @@ export function assetRefsOf(scenario: Scenario): string[] {
 /** pack.yaml's `assets:`: unique ids, and no two entries on the same file. Paths are inside pack.yaml. */
 export function checkManifestAssets(manifest: Pick<Manifest, 'assets'>): ReferenceIssue[] {
   const { assets } = manifest;
-  const issues = duplicates(assets, (a) => a.id, (i) => ['assets', i, 'id'], 'asset');
+  const issues: ReferenceIssue[] = duplicates(assets, (a) => a.id, (i) => ['assets', i, 'id'], 'asset');
   const files = new Map<string, number>();
   assets.forEach((a, i) => {
     // Two spellings of one file on a computer that ignores upper/lower case are one file too.
     const key = a.file.toLowerCase();
     const first = files.get(key);
     if (first === undefined) files.set(key, i);
-    else issues.push({ path: ['assets', i, 'file'], message: `the file '${a.file}' is already asset '${assets[first]!.id}'; refer to that asset instead` });
+    else issues.push({ path: ['assets', i, 'file'], ...coded('asset.file-twice', { file: a.file, id: assets[first]!.id }) });
   });
   return issues;
 }
@@ -94,7 +93,7 @@ export function checkScenarioReferences(scenario: Scenario, manifest: Pick<Manif
   const issues: ReferenceIssue[] = [];
   const sourceIds = new Set(manifest.sources.map((s) => s.id));
   for (const { ref, path } of sourceRefs(scenario.steps, ['steps']))
-    if (!sourceIds.has(ref)) issues.push({ path, message: `source '${ref}' is not one of the pack's sources: ${oneOf(sourceIds)}` });
+    if (!sourceIds.has(ref)) issues.push({ path, ...coded('source.unknown', { ref, known: oneOf(sourceIds) }) });
   issues.push(...checkAssetReferences(scenario, manifest.assets ?? []));
 
   const { props } = scenario.scene;
@@ -111,7 +110,7 @@ export function checkScenarioReferences(scenario: Scenario, manifest: Pick<Manif
       const key = `${step.mechanic}/${id}`;
       const first = owner.get(key);
       if (first !== undefined)
-        issues.push({ path: ['steps', i], message: `id '${id}' is already used in ${step.mechanic} step '${first}'; ids must be unique among a scenario's ${step.mechanic} steps` });
+        issues.push({ path: ['steps', i], ...coded('step.id-in-other', { id, mechanic: step.mechanic, first }) });
       else owner.set(key, step.id);
     }
     for (const issue of mechanic.references(step, { props })) issues.push({ ...issue, path: ['steps', i, ...issue.path] });
@@ -138,10 +137,10 @@ function checkStepGraph(scenario: Scenario): ReferenceIssue[] {
   const ids = [...index.keys()];
   scenario.steps.forEach((_, i) => {
     for (const t of stepTargets(scenario, i))
-      if (t.to !== 'end' && !index.has(t.to)) issues.push({ path: t.path, message: `step '${t.to}' is not one of the steps (${ids.join(', ')}) or end` });
+      if (t.to !== 'end' && !index.has(t.to)) issues.push({ path: t.path, ...coded('step.unknown-target', { to: t.to, known: ids.join(', ') }) });
   });
   scenario.steps.forEach((s, i) => {
-    if (s.id === 'end') issues.push({ path: ['steps', i, 'id'], message: "'end' cannot be a step's id: it means the result (next: end)" });
+    if (s.id === 'end') issues.push({ path: ['steps', i, 'id'], ...coded('step.id-end') });
   });
   const mark = new Map<number, 'visiting' | 'done'>();
   const visit = (i: number): void => {
@@ -149,14 +148,14 @@ function checkStepGraph(scenario: Scenario): ReferenceIssue[] {
     for (const t of stepTargets(scenario, i)) {
       const j = index.get(t.to);
       if (j === undefined) continue;
-      if (mark.get(j) === 'visiting') issues.push({ path: t.path, message: `going to step '${t.to}' makes a loop; every path through the scenario must end` });
+      if (mark.get(j) === 'visiting') issues.push({ path: t.path, ...coded('step.loop', { to: t.to }) });
       else if (!mark.has(j)) visit(j);
     }
     mark.set(i, 'done');
   };
   if (scenario.steps.length) visit(0);
   scenario.steps.forEach((s, i) => {
-    if (!mark.has(i)) issues.push({ path: ['steps', i, 'id'], message: `step '${s.id}' cannot be reached from the first step` });
+    if (!mark.has(i)) issues.push({ path: ['steps', i, 'id'], ...coded('step.unreachable', { id: s.id }) });
   });
   if (!issues.length) issues.push(...checkKnowledgeOnEveryPath(scenario));
   return issues;
@@ -193,7 +192,7 @@ function checkKnowledgeOnEveryPath(scenario: Scenario): ReferenceIssue[] {
   return [
     {
       path: bypass.path,
-      message: `a visitor can reach the result this way without playing a knowledge check (${scenario.steps.filter(isKnowledgeCheck).map((s) => s.id).join(', ')}), and pass without it`,
+      ...coded('step.knowledge-bypass', { checks: scenario.steps.filter(isKnowledgeCheck).map((s) => s.id).join(', ') }),
       severity: 'warning',
     },
   ];

@@ -1,6 +1,7 @@
 // The pack format: the single source of truth. Types are derived from it (see types.ts) and the server, the kiosk app
 // and the validator all parse packs through it, so an editor's typo is caught once, with the same message everywhere.
 import { z } from 'zod';
+import { codedError } from './messages/coded.ts';
 
 /** The pack format this build writes and reads natively; older packs are migrated on load (see migrations.ts). */
 export const SCHEMA_VERSION = 3;
@@ -130,7 +131,7 @@ export const Source = z.strictObject({
   title: LocalizedText,
   publisher: z.string().min(1).optional(),
   /** Where the editor read it; a page may be a repost, so say so in the title. */
-  url: z.url({ error: 'must be a full URL (https://…)' }).describe('Where the editor read it: a full URL (https://…).').optional(),
+  url: z.url({ error: codedError('schema.url') }).describe('Where the editor read it: a full URL (https://…).').optional(),
 });
 
 
@@ -149,6 +150,8 @@ export const Scenario = z.strictObject({
 });
 
 export const ASSET_KINDS = ['model', 'image', 'audio'] as const;
+const unknownAssetKind = codedError('schema.asset-kind', { values: ASSET_KINDS.join(', ') });
+const imageNeedsAlt = codedError('schema.image-alt');
 export const AssetKind = z.enum(ASSET_KINDS);
 export type AssetKind = z.infer<typeof AssetKind>;
 
@@ -173,16 +176,16 @@ const endsWithOneOf = (kind: AssetKind) => new RegExp(`\\.(?:${ASSET_EXTENSIONS[
 /** A path inside the pack's assets/ folder: relative, `/`-separated, never leaving the folder. */
 export const AssetPath = z
   .string()
-  .min(1, { error: 'must not be empty' })
-  .regex(/^[^\\]*$/, { error: 'write the path with forward slashes (/), not backslashes' })
-  .regex(/^(?![a-zA-Z]:)(?!\/)/, { error: "must be relative to the pack's assets/ folder, not an absolute path" })
-  .regex(/^(?!(?:.*\/)?\.\.?(?:\/|$))/, { error: "must stay inside the pack's assets/ folder: no '..' or '.' in the path" })
-  .regex(/^(?!.*\/\/)(?!.*\/$)/, { error: 'must name a file: no empty folder names (//) and no / at the end' })
-  .max(200, { error: 'must be at most 200 characters' });
+  .min(1, { error: codedError('schema.not-empty') })
+  .regex(/^[^\\]*$/, { error: codedError('schema.path-backslash') })
+  .regex(/^(?![a-zA-Z]:)(?!\/)/, { error: codedError('schema.path-absolute') })
+  .regex(/^(?!(?:.*\/)?\.\.?(?:\/|$))/, { error: codedError('schema.path-outside') })
+  .regex(/^(?!.*\/\/)(?!.*\/$)/, { error: codedError('schema.path-not-file') })
+  .max(200, { error: codedError('schema.max-chars', { max: 200 }) });
 
 const assetId = Id.describe('The asset\'s id, unique in the pack: scenarios name it (model:, image:, narration:).');
 const assetFile = (kind: AssetKind, what: string) =>
-  AssetPath.regex(endsWithOneOf(kind), { error: `${what} must be a ${extensionList(kind)} file` }).describe(
+  AssetPath.regex(endsWithOneOf(kind), { error: codedError('schema.file-extension', { what, extensions: extensionList(kind) }) }).describe(
     `The file, relative to the pack's assets/ folder, with forward slashes: e.g. ${kind === 'model' ? 'models/boxes.glb' : kind === 'image' ? 'case-photo.jpg' : 'narration/case-zh.mp3'}. Allowed: ${extensionList(kind)}.`,
   );
 
@@ -200,7 +203,7 @@ export const ImageAsset = z
     kind: z.literal('image'),
     file: assetFile('image', 'an image'),
     alt: z
-      .strictObject(localizedTextShape, { error: (iss) => (iss.input === undefined ? 'an image needs alt: what it shows, for visitors who use a screen reader' : undefined) })
+      .strictObject(localizedTextShape, { error: (iss) => (iss.input === undefined ? imageNeedsAlt(iss) : undefined) })
       .describe('What the picture shows, in each language, for visitors who use a screen reader. Required for images.'),
   })
   .describe('A picture (.png, .jpg, .jpeg, .webp): at most 2048 px on each side and 4 MiB.');
@@ -216,23 +219,23 @@ export const AudioAsset = z
 /** A file in the pack's assets/ folder that scenarios refer to by id. */
 export const Asset = z
   .discriminatedUnion('kind', [ModelAsset, ImageAsset, AudioAsset], {
-    error: (iss) => (iss.code === 'invalid_union' ? `kind must be one of: ${ASSET_KINDS.join(', ')}` : undefined),
+    error: (iss) => (iss.code === 'invalid_union' ? unknownAssetKind(iss) : undefined),
   })
   .describe('A file in the pack\'s assets/ folder: { id, file, kind: model | image | audio, alt }.');
 
 /** Every pack declares the languages it provides; Chinese and English are always among them. */
 export const Locales = z
   .array(Locale)
-  .refine((list) => REQUIRED_LOCALES.every((l) => list.includes(l)), { error: `must include ${REQUIRED_LOCALES.join(' and ')}` })
-  .refine((list) => new Set(list).size === list.length, { error: 'lists a language twice' })
+  .refine((list) => REQUIRED_LOCALES.every((l) => list.includes(l)), { error: codedError('schema.locales-required', { locales: REQUIRED_LOCALES.join(' and ') }) })
+  .refine((list) => new Set(list).size === list.length, { error: codedError('schema.locale-twice') })
   .describe(`The languages the pack provides: always zh-CN and en; add ja, ko or ru when every text has them. A text missing a declared language shows English.`);
 
 export const Manifest = z.strictObject({
   schemaVersion: z
-    .literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}, the pack format this version reads` })
+    .literal(SCHEMA_VERSION, { error: codedError('schema.pack-format', { version: SCHEMA_VERSION }) })
     .describe(`The pack format the pack is written in: ${SCHEMA_VERSION} for a pack written today. Older packs are still read.`),
   id: Id.describe('The pack\'s id: kebab-case, the same as its folder name (content/packs/<id>).'),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version like 1.0.0' }).describe('The pack\'s own version, like 1.0.0; raise it with every change you publish.'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: codedError('schema.version-format') }).describe('The pack\'s own version, like 1.0.0; raise it with every change you publish.'),
   area: AreaId.describe('The park area the pack belongs to (one of the areas in park.yaml).'),
   title: LocalizedText.describe('The pack\'s title.'),
   authors: z.array(z.string().min(1)).min(1).describe('Who wrote the pack.'),
@@ -256,7 +259,7 @@ export const Area = z.strictObject({
 
 export const Park = z.strictObject({
   schemaVersion: z
-    .literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}, the format this version reads` })
+    .literal(SCHEMA_VERSION, { error: codedError('schema.content-format', { version: SCHEMA_VERSION }) })
     .describe(`The content format: ${SCHEMA_VERSION}. Older files are still read.`),
   name: LocalizedText,
   tagline: LocalizedText,

@@ -1,6 +1,7 @@
 // Warnings about visitor texts that load but read wrong: a language the pack declares but a text lacks (English is
 // shown instead), a language a text carries but the pack does not declare, and Chinese text with stray spaces.
 import { LOCALES, REQUIRED_LOCALES, type Locale } from './schema.ts';
+import { coded } from './messages/coded.ts';
 import type { ReferenceIssue } from './references.ts';
 
 type Path = (string | number)[];
@@ -38,12 +39,12 @@ export function checkTranslations(doc: unknown, locales: readonly Locale[]): Ref
   const undeclared = (locale: string, path: Path, what: string) =>
     issues.push({
       path: [...path, locale],
-      message: `${what} in '${locale}', but the pack does not declare ${locale} (locales: in pack.yaml); add ${locale} there or remove this`,
+      ...coded('text.undeclared-locale', { what, locale }),
     });
   for (const { path, text } of localizedTexts(doc)) {
     for (const locale of extra)
       if (text[locale] === undefined)
-        issues.push({ path, message: `no '${locale}' text (the pack declares ${locale}); English will be shown` });
+        issues.push({ path, ...coded('text.missing-locale', { locale }) });
     for (const locale of Object.keys(text)) if (!declared.has(locale)) undeclared(locale, path, 'a text');
   }
   // A narration in an undeclared language is never offered to a visitor.
@@ -74,9 +75,7 @@ export function checkChineseSpacing(doc: unknown): ReferenceIssue[] {
     return [
       {
         path: [...path, 'zh-CN'],
-        message:
-          `the Chinese text has a space inside it, at '${excerpt}'${count}: YAML joins the lines of a text broken over ` +
-          'several lines (as with >-) with spaces, which shows in Chinese; write the Chinese text on one line',
+        ...coded('text.chinese-space', { excerpt, more: count }),
       },
     ];
   });

@@ -40,6 +40,9 @@ export class AdminApiError extends Error {
   }
 }
 
+/** A refusal this page says itself, with its code (serverErrors.ts) like the server's. */
+const saidHere = (code: 'upload.network' | 'upload.empty', message: string) => new AdminApiError(0, message, [{ path: '', message, code }]);
+
 function toError(status: number, text: string): AdminApiError {
   let json: unknown;
   try {
@@ -101,6 +104,8 @@ export const revokeDevice = (token: string, id: string) =>
 /** Uploads an archive; `onProgress` gets the share sent (0–1). XMLHttpRequest, because fetch reports no upload progress. */
 export function uploadPack(token: string, file: Blob, onProgress: (sent: number) => void): Promise<z.output<typeof InstallResponse>> {
   const url = '/api/admin/packs';
+  // An empty file would only be refused by the server: say so before sending anything.
+  if (file.size === 0) return Promise.reject(saidHere('upload.empty', 'the file is empty: choose the .ruyipack.tgz file itself'));
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -119,7 +124,7 @@ export function uploadPack(token: string, file: Blob, onProgress: (sent: number)
         }
       } else reject(toError(xhr.status, xhr.responseText));
     };
-    xhr.onerror = () => reject(new AdminApiError(0, 'network error: the upload did not reach the server'));
+    xhr.onerror = () => reject(saidHere('upload.network', 'network error: the upload did not reach the server'));
     xhr.send(file);
   });
 }

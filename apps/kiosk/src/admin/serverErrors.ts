@@ -1,30 +1,36 @@
-// The admin API's refusals in the staff's language. The server words each refusal in English (for logs and programs);
-// the ones staff meet here are recognised by their wording and said again from the locale files. A refusal that
-// is not known here is shown as the server wrote it.
+// The admin API's refusals in the staff's language. The server words each refusal in English (for logs and programs)
+// and sends its stable code and params in `details` (@ruyi/api-contract refusals.ts); the code picks the text from the
+// locale files. A refusal without a known code is shown as the server wrote it.
+import { isRefusalCode, type ErrorDetail, type RefusalCode } from '@ruyi/api-contract';
 
 export interface KnownRefusal {
   key: string;
-  params: Record<string, string>;
+  params: Record<string, string | number>;
 }
 
-const KNOWN: [RegExp, string, string[]][] = [
-  [/^pack '(.+)' is built in and has no installed versions to roll back to$/, 'admin.server.builtInNoRollback', ['id']],
-  [/^no installed pack '(.+)'$/, 'admin.server.notInstalled', ['id']],
-  [/^pack '(.+)' has no previous version to roll back to \(only (.+) was installed\)$/, 'admin.server.noPrevious', ['id', 'current']],
-  [/^the folder of (\S+) (\S+) is missing; install that version again$/, 'admin.server.folderMissing', ['id', 'version']],
-  [/^pack '(.+)' is built in \(content\/packs\/.+\) and cannot be removed here/, 'admin.server.builtInRemove', ['id']],
-  [/^too many wrong passwords from this address: try again in (\d+) s$/, 'admin.server.locked', ['seconds']],
-  [/^too many logins are being checked right now/, 'admin.server.busy', []],
-  [/^the session has expired or was ended/, 'admin.sessionEnded', []],
-  [/send the \.ruyipack\.tgz file itself as the body/, 'admin.server.sendFile', []],
-  [/^network error: the upload did not reach the server$/, 'admin.server.network', []],
-];
+/** Said by this page itself, not the server: the upload never left, or there was nothing to send. */
+export const UPLOAD_CODES = ['upload.network', 'upload.empty'] as const;
+type UploadCode = (typeof UPLOAD_CODES)[number];
 
-/** The locale key and params for a refusal's message, or null when the wording is not one of the known ones. */
-export function knownRefusal(message: string): KnownRefusal | null {
-  for (const [re, key, names] of KNOWN) {
-    const m = re.exec(message);
-    if (m) return { key, params: Object.fromEntries(names.map((n, i) => [n, m[i + 1]!])) };
+export const REFUSAL_KEYS: Record<RefusalCode | UploadCode, string> = {
+  'pack.built-in-no-rollback': 'admin.server.builtInNoRollback',
+  'pack.not-installed': 'admin.server.notInstalled',
+  'pack.no-previous': 'admin.server.noPrevious',
+  'pack.folder-missing': 'admin.server.folderMissing',
+  'pack.built-in-remove': 'admin.server.builtInRemove',
+  'admin.locked': 'admin.server.locked',
+  'admin.busy': 'admin.server.busy',
+  'admin.session-ended': 'admin.sessionEnded',
+  'upload.network': 'admin.server.network',
+  'upload.empty': 'admin.server.sendFile',
+};
+
+const isKnown = (code: unknown): code is RefusalCode | UploadCode => isRefusalCode(code) || (UPLOAD_CODES as readonly unknown[]).includes(code);
+
+/** The locale key and params of a refusal, from the code in its details; null when it carries no known code. */
+export function knownRefusal(details: readonly ErrorDetail[] | undefined): KnownRefusal | null {
+  for (const d of details ?? []) {
+    if (isKnown(d.code)) return { key: REFUSAL_KEYS[d.code], params: d.params ?? {} };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // The one place that keeps ghost taps off the visitor's screens (the rule is in @ruyi/scenario-engine's settle.ts):
 // whenever controls appear on a screen (a new step, a new situation, a new route, the result), the screen ignores
 // taps and clicks until it has been still for SETTLE_MS. It watches the app's root rather than each view, so no view
-// can forget it. (The headset's buttons are drawn in the 3D scene, not in the page: not covered here.)
+// can forget it. (The headset's buttons are drawn in the 3D scene, not in the page: xr/ui/inputGate.ts guards them.)
 import { OPEN_GATE, acceptsInput, msUntilOpen, screenChanged, type InputGate } from '@ruyi/scenario-engine';
 import { useEffect } from 'react';
 
@@ -19,7 +19,7 @@ const STAFF = /^\/(admin|operator|enroll)(\/|$)/;
  * The browser's own clock for input, which the page's timers cannot shift (tests stop the page's clock while a drill
  * counts seconds; a visitor's double tap still happens in real time). Event times are on the same clock.
  */
-const inputNow = (): number => new Event('ruyi-now').timeStamp;
+export const inputNow = (): number => new Event('ruyi-now').timeStamp;
 
 const addsControl = (node: Node) => node instanceof Element && (node.matches(SCREEN_CONTROLS) || node.querySelector(SCREEN_CONTROLS) !== null);
 

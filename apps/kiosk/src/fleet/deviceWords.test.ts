@@ -1,4 +1,4 @@
-import type { FleetDevice, FleetServer } from '@ruyi/api-contract';
+import { REFUSAL_KINDS, type FleetDevice, type FleetServer } from '@ruyi/api-contract';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../locales/en.json';
@@ -24,6 +24,7 @@ function device(over: Partial<FleetDevice['heartbeat']> = {}, receivedAt = '2026
     deviceId: '7c1d7c1e-0000-4000-8000-000000000001',
     binding: 'enrolled',
     label: '东门 1 号机',
+    revokedAt: null,
     address: '192.168.10.21',
     receivedAt,
     heartbeat: {
@@ -81,6 +82,27 @@ describe('a device in words', () => {
     expect(d.parts[0]).toBe('Device not enrolled');
     expect(d.parts).toContain('last error (30 seconds ago): TypeError: x is undefined');
     expect(d.parts.at(-1)).toBe("app 0.1.0, content differs from the server's");
+  });
+
+  it('names a revoked device as revoked, in both languages', () => {
+    const revoked = { ...device(), revokedAt: '2026-06-01T09:00:00.000Z' };
+    expect(describeDevice(revoked, ctx('en')).parts[0]).toBe('东门 1 号机 (revoked: its statements are refused)');
+    expect(describeDevice(revoked, ctx('zh-CN')).parts[0]).toBe('东门 1 号机（已撤销：服务器拒收它的记录）');
+  });
+
+  it('says why the server refused, by its kind, in the staff language', () => {
+    const refused = { count: 2, latest: { message: "HTTP 400: object.id: no scenario 'x'", at: '2026-06-01T09:58:00.000Z', code: 'invalid' as const } };
+    expect(describeDevice(device({ refused }), ctx('zh-CN')).parts).toContain("服务器拒收 2 条：记录未通过服务器的检查（HTTP 400: object.id: no scenario 'x'）");
+    expect(describeDevice(device({ refused }), ctx('en')).parts).toContain("the server refused 2 statements, the latest: it did not pass the server's checks (HTTP 400: object.id: no scenario 'x')");
+    const conflict = { count: 1, latest: { message: 'HTTP 409: x', at: '2026-06-01T09:58:00.000Z', code: 'conflict' as const } };
+    expect(describeDevice(device({ refused: conflict }), ctx('zh-CN')).parts).toContain('服务器拒收 1 条：服务器已存有同一编号但内容不同的记录（HTTP 409: x）');
+  });
+
+  it('has both languages for every kind of refusal', () => {
+    for (const code of REFUSAL_KINDS) {
+      const latest = { message: 'HTTP 400: x', at: '2026-06-01T09:58:00.000Z', code };
+      for (const locale of ['zh-CN', 'en'] as const) expect(describeDevice(device({ refused: { count: 1, latest } }), ctx(locale)).parts.join(), `${locale} ${code}`).not.toContain('refusedKind');
+    }
   });
 
   it('falls back to the ids when the server no longer has the pack', () => {

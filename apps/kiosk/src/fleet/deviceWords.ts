@@ -50,12 +50,20 @@ function areaName(areaId: string, ctx: WordsContext): string {
 /** The server's packs as `id@version`, to tell whether a device shows the content in force. */
 export const contentList = (content: ContentNames | null) => (content ? content.packs.map((p) => `${p.id}@${p.version}`).sort() : []);
 
+/** Why the server refused, by its kind in the staff's language; the server's own words (English) follow as detail. */
+function refusalWords(latest: FleetDevice['heartbeat']['refused']['latest'], t: Translate): string {
+  if (!latest) return '';
+  // A device of an older version sends no kind: its reason as it came.
+  return latest.code ? t(`fleet.refusedKind.${latest.code}`, { detail: latest.message }) : latest.message;
+}
+
 export function describeDevice(device: FleetDevice, ctx: WordsContext): Described {
   const { t, locale } = ctx;
   const hb = device.heartbeat;
   const offline = ctx.now - Date.parse(device.receivedAt) > ctx.offlineAfterMs;
   const parts: string[] = [];
-  parts.push(device.label ?? t('fleet.unenrolled'));
+  // A revoked device still reports (its token binds it to its row): by its name, marked revoked.
+  parts.push(device.label === null ? t('fleet.unenrolled') : device.revokedAt ? t('fleet.revokedDevice', { label: device.label }) : device.label);
   parts.push(`${t(`fleet.surface.${hb.surface}`)} ${t('fleet.screen', { width: hb.screen.width, height: hb.screen.height })}`);
   const pack = hb.playing ? ctx.content?.packs.find((p) => p.id === hb.playing!.packId) : undefined;
   if (hb.playing) {
@@ -67,7 +75,7 @@ export function describeDevice(device: FleetDevice, ctx: WordsContext): Describe
   parts.push(offline ? t('fleet.offline', { when }) : t('fleet.online', { when }));
   parts.push(hb.pending > 0 ? t('fleet.pending', { count: hb.pending, n: number(hb.pending, locale) }) : t('fleet.nothingPending'));
   if (hb.refused.count > 0)
-    parts.push(t('fleet.refused', { count: hb.refused.count, n: number(hb.refused.count, locale), reason: hb.refused.latest?.message ?? '' }));
+    parts.push(t('fleet.refused', { count: hb.refused.count, n: number(hb.refused.count, locale), reason: refusalWords(hb.refused.latest, t) }));
   if (hb.lastError) parts.push(t('fleet.lastError', { when: ago(hb.lastError.at, ctx.now, locale), message: hb.lastError.message }));
   const served = contentList(ctx.content);
   const same = served.length > 0 && served.join('\n') === [...hb.content].sort().join('\n');

@@ -7,7 +7,7 @@ import { useContent } from '../stores/content.ts';
 import { deviceId, screenDevice } from '../stores/device.ts';
 import { useXr } from '../xr/state.ts';
 import { APP_VERSION } from './appVersion.ts';
-import { noteError, useDeviceHealth } from './deviceHealth.ts';
+import { noteError, startPendingCount, useDeviceHealth } from './deviceHealth.ts';
 
 export const HEARTBEAT_URL = '/api/fleet/heartbeat';
 export const DEFAULT_INTERVAL_MS = 30_000;
@@ -68,6 +68,7 @@ let started = false;
 export function startHeartbeat({ pending, intervalMs = heartbeatInterval(window.location.search) }: HeartbeatOptions): void {
   if (started || typeof window === 'undefined') return;
   started = true;
+  const counting = startPendingCount(pending);
   let lastSent = 0;
   let queued: ReturnType<typeof setTimeout> | null = null;
 
@@ -75,13 +76,9 @@ export function startHeartbeat({ pending, intervalMs = heartbeatInterval(window.
     queued = null;
     if (viewOf(window.location.pathname).staff) return;
     lastSent = Date.now();
-    let waiting = 0;
-    try {
-      waiting = await pending();
-      useDeviceHealth.setState({ pending: waiting });
-    } catch {
-      /* the outbox's store failed: report what is known */
-    }
+    // The same count the staff badge reads (deviceHealth.ts): one look at the outbox for both.
+    await counting.first;
+    const waiting = useDeviceHealth.getState().pending;
     const token = deviceToken();
     try {
       await fetch(HEARTBEAT_URL, {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { StatementsRejected } from '../api/client.ts';
 import { useDeviceHealth } from './deviceHealth.ts';
 import { heartbeatInterval, viewOf } from './heartbeat.ts';
-import { createRefusedStore, refusalReason, type RefusedStatement } from './refused.ts';
+import { createRefusedStore, refusalKind, refusalReason, type RefusedStatement } from './refused.ts';
 
 const statement = (id: string) => ({ id }) as unknown as Statement;
 const REFUSAL = new StatementsRejected(`HTTP 400: ${JSON.stringify({ error: 'Bad Request', message: "[0].object.id: no scenario 'x' in pack 'fire-test'" })}`);
@@ -32,7 +32,7 @@ describe('refused statements', () => {
     ]);
     expect(useDeviceHealth.getState()).toMatchObject({
       refused: 1,
-      latestRefusal: { message: "HTTP 400: [0].object.id: no scenario 'x' in pack 'fire-test'", at: '2026-06-01T10:00:00.000Z' },
+      latestRefusal: { message: "HTTP 400: [0].object.id: no scenario 'x' in pack 'fire-test'", at: '2026-06-01T10:00:00.000Z', code: 'invalid' },
     });
   });
 
@@ -68,6 +68,17 @@ describe('refused statements', () => {
   it('reason: the ErrorBody’s message, else the text, cut short', () => {
     expect(refusalReason(new Error('HTTP 413: too large'))).toBe('HTTP 413: too large');
     expect(refusalReason(new Error(`HTTP 400: ${'x'.repeat(900)}`))).toHaveLength(500);
+  });
+
+  it('kind: from the status of the answer, for staff in their language', () => {
+    expect(['HTTP 400: x', 'HTTP 409: x', 'HTTP 413: x', 'HTTP 403: x', 'HTTP 422: x', 'offline'].map((m) => refusalKind(new Error(m)))).toEqual([
+      'invalid',
+      'conflict',
+      'too-large',
+      'forbidden',
+      'other',
+      'other',
+    ]);
   });
 });
 

@@ -1,39 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useDeviceHealth } from '../fleet/deviceHealth.ts';
-import { pendingStatements } from '../stores/record.ts';
-import { staffAttention, waitingStatements, type AttentionItem } from './attention.ts';
+import { staffAttention, type AttentionItem } from './attention.ts';
 import { useReachability } from './reachability.ts';
 import './staff-indicator.css';
 
 /** Screens for staff, which show the device's state in full or run on another machine. */
 const STAFF_SCREENS = ['/enroll', '/admin', '/operator'];
-const COUNT_EVERY_MS = 2_000;
-
-/** The statements waiting in the outbox, counted every few seconds (an IndexedDB count: cheap). */
-function usePendingStatements(): number | null {
-  const [pending, setPending] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    let last: number | null = null;
-    const count = () =>
-      pendingStatements().then(
-        (n) => {
-          if (live) setPending(waitingStatements(last, n));
-          last = n;
-        },
-        () => undefined,
-      );
-    void count();
-    const timer = setInterval(() => void count(), COUNT_EVERY_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
-  return pending;
-}
 
 /** A shape for each message, so the badge never speaks by colour alone. */
 function Icon({ kind }: { kind: AttentionItem['kind'] }) {
@@ -68,7 +41,8 @@ export function StaffIndicator() {
   const { t } = useTranslation();
   const [location] = useLocation();
   const reachable = useReachability((s) => s.reachable);
-  const pending = usePendingStatements();
+  // Counted with the heartbeat's count (deviceHealth.ts), and shown only once still there a count later.
+  const pending = useDeviceHealth((s) => s.waiting);
   // Refused statements stay on this device (the fleet's record of them) until staff look at them.
   const refused = useDeviceHealth((s) => s.refused);
   const items = staffAttention({ pending, reachable, refused });

@@ -5,6 +5,7 @@ import { frameStats } from './session/frameStats.ts';
 import { useVisit } from '../stores/visit.ts';
 import { useXr, type Posture } from './state.ts';
 import { listXrTargets, type XrTargetInfo } from './targets.ts';
+import { xrMsUntilSettled } from './ui/inputGate.ts';
 
 export interface RuyiXrApi {
   /** An immersive session is running. */
@@ -15,6 +16,11 @@ export interface RuyiXrApi {
   info(): { calls: number; triangles: number; eyes: number };
   /** Everything a visitor can point at: `prop:<id>`, `teleport:<n>`, `button:<name>` (xr/targets.ts). */
   targets(): XrTargetInfo[];
+  /**
+   * Whether in-world buttons take presses now: after buttons appear or change, they ignore presses for a moment
+   * (xr/ui/inputGate.ts), as the page does (its root's aria-disabled). Presses wait for this, as a visitor's eyes do.
+   */
+  readonly settled: boolean;
   readonly posture: Posture;
   /**
    * The XR origin's world matrix (three.js Matrix4.elements, column-major): a pose in the session's reference space
@@ -40,6 +46,9 @@ export function installXrTestApi(getOrigin: () => Object3D | null): () => void {
     },
     info: () => ({ calls: frameStats.calls, triangles: frameStats.triangles, eyes: frameStats.eyes }),
     targets: () => listXrTargets(),
+    get settled() {
+      return xrMsUntilSettled() === 0;
+    },
     get posture() {
       return useVisit.getState().posture;
     },

@@ -136,7 +136,11 @@ describe('installing a pack', () => {
     const none = await app.inject({ method: 'POST', url: '/api/admin/packs/fire-extra/rollback', headers: auth });
     expect(none.statusCode).toBe(400);
     expect(none.json().message).toContain('no previous version');
-    expect((await app.inject({ method: 'POST', url: '/api/admin/packs/nope/rollback', headers: auth })).statusCode).toBe(404);
+    // The admin page says it from the code, in the staff's language.
+    expect(none.json().details).toEqual([expect.objectContaining({ code: 'pack.no-previous', params: { id: 'fire-extra', current: key1 } })]);
+    const nope = await app.inject({ method: 'POST', url: '/api/admin/packs/nope/rollback', headers: auth });
+    expect(nope.statusCode).toBe(404);
+    expect(nope.json().details).toEqual([expect.objectContaining({ code: 'pack.not-installed', params: { id: 'nope' } })]);
   });
 
   it('installing the same version and digest again is a no-op 200', async () => {
@@ -224,7 +228,15 @@ describe('a rejected upload changes nothing', () => {
     expect(body.error).toBe('Bad Request');
     // Any warnings (e.g. an old pack format) come after the errors, marked as such.
     expect(body.details.filter((d: { severity?: string }) => d.severity !== 'warning')).toEqual([
-      expect.objectContaining({ file: `packs/fire-extra/scenarios/${SCENARIO_ID}.yaml`, path: 'quiz.questions[0].answer[0]', line: expect.any(Number), message: expect.stringContaining("'zz'") }),
+      expect.objectContaining({
+        file: `packs/fire-extra/scenarios/${SCENARIO_ID}.yaml`,
+        path: 'quiz.questions[0].answer[0]',
+        line: expect.any(Number),
+        message: expect.stringContaining("'zz'"),
+        // The validator's code and params travel with each problem, for the staff's language.
+        code: 'mechanic.answer-unknown',
+        params: expect.objectContaining({ id: 'zz' }),
+      }),
     ]);
     expect(body.message).toContain('quiz.questions[0].answer[0]');
     await expectUnchanged();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { readCredential, verifyPassword } from '../../admin/password.ts';
 import { GateFull } from '../../auth/gate.ts';
 import { ApiError, ErrorBody } from '../../errors.ts';
+import { refusal } from '../../refusal.ts';
 
 /** A login body is one password: anything larger is refused unread (413). */
 const LOGIN_BODY_LIMIT = 4 * 1024;
@@ -14,7 +15,7 @@ const session: FastifyPluginAsyncZod = async (app) => {
   const refuseLocked = (reply: FastifyReply, wait: number) => {
     const seconds = Math.ceil(wait / 1000);
     reply.header('retry-after', String(seconds));
-    return new ApiError(429, `too many wrong passwords from this address: try again in ${seconds} s`);
+    return refusal(429, 'admin.locked', `too many wrong passwords from this address: try again in ${seconds} s`, { seconds });
   };
 
   // Public: the admin page says at once what to run on the server when no password is set. It tells no more than the
@@ -50,7 +51,7 @@ const session: FastifyPluginAsyncZod = async (app) => {
       } catch (error) {
         if (!(error instanceof GateFull)) throw error;
         reply.header('retry-after', '1');
-        throw new ApiError(503, 'too many logins are being checked right now: try again in a second');
+        throw refusal(503, 'admin.busy', 'too many logins are being checked right now: try again in a second');
       }
       if (!right) {
         request.log.warn({ address }, 'admin login failed');

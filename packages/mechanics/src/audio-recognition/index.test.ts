@@ -63,7 +63,7 @@ describe('audio-recognition fields', () => {
 
   it('names a round whose signal the step does not have', () => {
     const bad = parse({ ...m.example.step, rounds: [{ id: 'round-one', signal: 'fire-bell' }] });
-    expect(m.references(bad, { props: [] })).toEqual([{ path: ['rounds', 0, 'signal'], message: expect.stringContaining("'fire-bell'") }]);
+    expect(m.references(bad, { props: [] })).toMatchObject([{ path: ['rounds', 0, 'signal'], code: 'mechanic.round-signal', message: expect.stringContaining("'fire-bell'") }]);
     expect(m.references(step, { props: [] })).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // Telling siren signals apart: each round plays one signal (synthesized from its on/off pattern, time-compressed, and
 // drawn for visitors who cannot hear it) and the visitor picks which one it is from all the step's signals.
 import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
+import { coded, codedError } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import { list, shuffled, tally } from '../common.ts';
 import type { Mechanic, StepEnv, StepOf } from '../contract.ts';
@@ -8,20 +9,20 @@ import { locales } from './locales.ts';
 
 export * from './schedule.ts';
 
-const Seconds = z.number().min(0).max(3600, { error: 'must be at most 3600 seconds' });
+const Seconds = z.number().min(0).max(3600, { error: codedError('mechanic.max-seconds') });
 
 const Pattern = z
   .strictObject({
-    onSeconds: Seconds.positive({ error: 'must be above 0' }).describe('Seconds the siren sounds in each cycle (real time, e.g. 36).'),
+    onSeconds: Seconds.positive({ error: codedError('mechanic.above-zero') }).describe('Seconds the siren sounds in each cycle (real time, e.g. 36).'),
     offSeconds: Seconds.describe('Seconds of silence after each sounding (e.g. 24); 0 for a continuous signal.'),
     cycles: z.number().int().min(1).max(100).describe('How many times sound and pause repeat (e.g. 3); 1 for a continuous signal.'),
   })
   .describe('The signal in real time: { onSeconds, offSeconds, cycles }. A continuous signal: { onSeconds: 180, offSeconds: 0, cycles: 1 }.');
 
-const Hz = z.number().min(100).max(4000, { error: 'must be between 100 and 4000 Hz' });
+const Hz = z.number().min(100).max(4000, { error: codedError('mechanic.pitch-range') });
 
 const Pitch = z
-  .union([Hz, z.tuple([Hz, Hz]).refine(([low, high]) => low <= high, { error: 'write the lower pitch first: [low, high]' })])
+  .union([Hz, z.tuple([Hz, Hz]).refine(([low, high]) => low <= high, { error: codedError('mechanic.pitch-order') })])
   .describe('Optional: the pitch in Hz: one number for a steady tone, or [low, high] for a wail between them. Default: a wail between 500 and 900 Hz.');
 
 const Signal = z
@@ -53,11 +54,11 @@ const fields = {
   pointsPerRound: z.number().int().min(0).max(1000).default(10).describe('Points for each signal recognised. Default 10.'),
   signals: z
     .array(Signal)
-    .min(2, { error: 'needs at least two signals to choose from' })
+    .min(2, { error: codedError('mechanic.two-signals') })
     .max(12)
-    .refine((signals) => new Set(signals.map((s) => s.id)).size === signals.length, { error: 'signal ids must be unique in the step' })
+    .refine((signals) => new Set(signals.map((s) => s.id)).size === signals.length, { error: codedError('mechanic.signal-ids') })
     .describe('The signals: every round offers all of them, in an order shuffled per visit.'),
-  rounds: z.array(Round).min(1, { error: 'needs at least one round' }).max(20).describe('The rounds, played in this order.'),
+  rounds: z.array(Round).min(1, { error: codedError('mechanic.one-round') }).max(20).describe('The rounds, played in this order.'),
 };
 
 export type AudioRecognitionConfig = z.infer<z.ZodObject<typeof fields>>;
@@ -221,7 +222,7 @@ export const audioRecognition = {
     step.rounds.flatMap((r, i) =>
       signalOf(step, r.signal)
         ? []
-        : [{ path: ['rounds', i, 'signal'], message: `round '${r.id}' plays signal '${r.signal}', which the step does not have (its signals: ${list(step.signals.map((s) => s.id))})` }],
+        : [{ path: ['rounds', i, 'signal'], ...coded('mechanic.round-signal', { id: r.id, signal: r.signal, known: list(step.signals.map((s) => s.id)) }) }],
     ),
   locales,
   autoplay(step, state, _env, skill) {

@@ -1,5 +1,6 @@
 // The accident case a scenario starts with: what happened, why, and what it teaches. Read, then go on.
 import { Id, LOCALES, LocalizedText, SourceRef, type Locale } from '@ruyi/pack-schema/primitives';
+import { codedError } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import type { Mechanic, StepOf } from '../contract.ts';
 import { tally } from '../common.ts';
@@ -12,14 +13,14 @@ export const Narration = z
 
 const fields = {
   title: LocalizedText.describe('The accident\'s name, as the case card shows it.'),
-  date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).describe('When it happened: YYYY-MM-DD.'),
+  date: z.iso.date({ error: codedError('mechanic.date') }).describe('When it happened: YYYY-MM-DD.'),
   place: LocalizedText.describe('Where it happened.'),
   what: LocalizedText.describe('What happened, in a few sentences.'),
   cause: LocalizedText.describe('Why it happened.'),
   lesson: LocalizedText.describe('What it teaches.'),
   sources: z
     .array(SourceRef)
-    .min(1, { error: 'a case card needs at least one source' })
+    .min(1, { error: codedError('mechanic.case-source') })
     .describe('Ids of the pack\'s sources (pack.yaml sources:) the facts come from.'),
   image: Id.describe('Optional: the id of an image asset (listed under assets: in pack.yaml) shown on the case card.').optional(),
   narration: Narration.optional(),

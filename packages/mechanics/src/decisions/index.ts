@@ -1,6 +1,7 @@
 // A drill of decisions: the story asks, the visitor chooses, the consequence shows. A choice may lead to another
 // decision of the drill, or out of it to another step of the scenario. Choices show in an order shuffled per visit.
 import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
+import { coded, codedError } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import type { Mechanic, StepOf } from '../contract.ts';
 import { duplicates, list, oneOf, pointsEach, shuffled, shuffleField, StepTarget, tally } from '../common.ts';
@@ -19,7 +20,7 @@ const Choice = z.strictObject({
 const Node = z.strictObject({
   id: Id.describe('The decision\'s id, unique in the scenario.'),
   prompt: LocalizedText,
-  choices: z.array(Choice).min(2, { error: 'a decision needs at least two choices' }),
+  choices: z.array(Choice).min(2, { error: codedError('mechanic.decision-two-choices') }),
 });
 
 const fields = {
@@ -128,16 +129,16 @@ export const decisions = {
   references(step) {
     const issues = duplicates(step.nodes, (n) => n.id, (i) => ['nodes', i, 'id'], 'decision');
     const ids = [...new Set(step.nodes.map((n) => n.id))];
-    if (!ids.includes(step.start)) issues.push({ path: ['start'], message: `decision '${step.start}' is not one of the decisions: ${oneOf(ids)}` });
+    if (!ids.includes(step.start)) issues.push({ path: ['start'], ...coded('mechanic.decision-unknown', { id: step.start, known: oneOf(ids) }) });
     step.nodes.forEach((node, n) => {
       issues.push(...duplicates(node.choices, (c) => c.id, (i) => ['nodes', n, 'choices', i, 'id'], 'choice'));
       node.choices.forEach((c, i) => {
         if (c.next !== undefined && !ids.includes(c.next))
-          issues.push({ path: ['nodes', n, 'choices', i, 'next'], message: `decision '${c.next}' is not one of the decisions: ${oneOf(ids)}` });
+          issues.push({ path: ['nodes', n, 'choices', i, 'next'], ...coded('mechanic.decision-unknown', { id: c.next, known: oneOf(ids) }) });
         if (c.next !== undefined && c.goto !== undefined)
-          issues.push({ path: ['nodes', n, 'choices', i, 'goto'], message: 'a choice has next (a decision of this drill) or goto (another step), not both' });
+          issues.push({ path: ['nodes', n, 'choices', i, 'goto'], ...coded('mechanic.next-or-goto') });
       });
-      if (!node.choices.some((c) => c.safe)) issues.push({ path: ['nodes', n, 'choices'], message: 'a decision needs at least one safe choice to teach' });
+      if (!node.choices.some((c) => c.safe)) issues.push({ path: ['nodes', n, 'choices'], ...coded('mechanic.decision-safe') });
     });
     // Every decision reachable from the start, and no loop: a visitor's drill always ends.
     const byId = new Map(step.nodes.map((n) => [n.id, n]));
@@ -149,7 +150,7 @@ export const decisions = {
         if (!c.next || !byId.has(c.next)) return;
         const m = mark.get(c.next);
         if (m === 'visiting')
-          issues.push({ path: ['nodes', step.nodes.indexOf(node), 'choices', j, 'next'], message: `going to '${c.next}' makes a loop; every path through the decisions must end` });
+          issues.push({ path: ['nodes', step.nodes.indexOf(node), 'choices', j, 'next'], ...coded('mechanic.decision-loop', { to: c.next }) });
         else if (m === undefined) visit(c.next);
       });
       mark.set(id, 'done');
@@ -157,7 +158,7 @@ export const decisions = {
     if (byId.has(step.start)) {
       visit(step.start);
       step.nodes.forEach((node, n) => {
-        if (!mark.has(node.id)) issues.push({ path: ['nodes', n, 'id'], message: `decision '${node.id}' cannot be reached from the start '${step.start}'` });
+        if (!mark.has(node.id)) issues.push({ path: ['nodes', n, 'id'], ...coded('mechanic.decision-unreachable', { id: node.id, start: step.start }) });
       });
     }
     return issues;

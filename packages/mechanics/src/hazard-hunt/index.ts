@@ -2,6 +2,7 @@
 // may earn less the later it comes, and a tap on an object that is no hazard may cost points, so tapping everything
 // in a row earns nothing.
 import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
+import { coded, codedError } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import type { Mechanic, StepOf, Tally } from '../contract.ts';
 import { duplicates, elapsed, list, oneOf, pointsEach, tally } from '../common.ts';
@@ -22,7 +23,7 @@ const EarlyFinds = z
     lowestShare: z.number().min(0).max(1).describe('The share of its points a late find still earns (0 to 1).'),
     lowestAfterSeconds: z.number().min(1).max(1200).describe('From this many seconds on, a find earns only lowestShare.'),
   })
-  .refine((e) => e.lowestAfterSeconds > e.fullPointsWithinSeconds, { error: 'lowestAfterSeconds must be after fullPointsWithinSeconds' })
+  .refine((e) => e.lowestAfterSeconds > e.fullPointsWithinSeconds, { error: codedError('mechanic.hunt-timing') })
   .describe('Optional: earlier finds earn more: full points at first, falling evenly to lowestShare.');
 
 const fields = {
@@ -168,13 +169,10 @@ export const hazardHunt = {
     const propIds = props.map((p) => p.id);
     const issues = [
       ...duplicates(step.hazards, (h) => h.id, (i) => ['hazards', i, 'id'], 'hazard'),
-      ...duplicates(step.hazards, (h) => h.prop, (i) => ['hazards', i, 'prop'], 'prop').map((issue) => ({
-        ...issue,
-        message: issue.message.replace('ids must be unique', 'one prop can hold only one hazard').replace('prop id', 'prop'),
-      })),
+      ...duplicates(step.hazards, (h) => h.prop, (i) => ['hazards', i, 'prop'], 'prop', 'mechanic.prop-one-hazard'),
     ];
     step.hazards.forEach((h, i) => {
-      if (!propIds.includes(h.prop)) issues.push({ path: ['hazards', i, 'prop'], message: `prop '${h.prop}' is not in scene.props: ${oneOf(propIds)}` });
+      if (!propIds.includes(h.prop)) issues.push({ path: ['hazards', i, 'prop'], ...coded('mechanic.prop-not-in-scene', { prop: h.prop, known: oneOf(propIds) }) });
     });
     return issues;
   },

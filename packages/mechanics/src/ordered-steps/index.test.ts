@@ -63,7 +63,7 @@ describe('ordered-steps: the pack fields', () => {
     const step = stepOf();
     expect(m.references(step, { props: env.props })).toEqual([]);
     const issues = m.references(step, { props: [env.props[0]!] });
-    expect(issues).toEqual([{ path: ['actions', 1, 'prop'], message: expect.stringContaining("prop 'fire' is not in scene.props") }]);
+    expect(issues).toMatchObject([{ path: ['actions', 1, 'prop'], code: 'mechanic.prop-not-in-scene', message: expect.stringContaining("prop 'fire' is not in scene.props") }]);
     const noRight = stepOf({
       choose: { prompt: { 'zh-CN': '问', en: 'Q' }, options: [0, 1].map((i) => ({ id: `o${i}`, label: { 'zh-CN': '选', en: 'O' }, right: false, feedback: { 'zh-CN': '否', en: 'No' } })) },
     });

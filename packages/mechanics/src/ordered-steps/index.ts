@@ -3,6 +3,7 @@
 // An optional question comes first (which extinguisher for this fire). The steps and the always-wrong actions show as
 // one list in an order shuffled per visit, so the list itself never gives the order away.
 import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
+import { coded, codedError } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import type { Mechanic, StepEnv, StepOf, Tally, Transition } from '../contract.ts';
 import { duplicates, elapsed, list, pointsEach, shuffled, shuffleField, tally } from '../common.ts';
@@ -22,7 +23,7 @@ const Choose = z
   .strictObject({
     prompt: LocalizedText.describe('The question asked before the steps, e.g. which extinguisher is right for this fire.'),
     pointsIfRight: z.number().int().min(0).max(100).default(10).describe('Points for a right choice (default 10).'),
-    options: z.array(Option).min(2, { error: 'a choice needs at least two options' }).max(MAX_ITEMS),
+    options: z.array(Option).min(2, { error: codedError('mechanic.choice-two-options') }).max(MAX_ITEMS),
   })
   .describe('Optional: one question asked before the steps, answered by picking one option.');
 
@@ -46,7 +47,7 @@ const fields = {
   choose: Choose.optional(),
   actions: z
     .array(Action)
-    .min(1, { error: 'a drill needs at least one step' })
+    .min(1, { error: codedError('mechanic.drill-one-step') })
     .max(MAX_ITEMS)
     .describe('The steps, listed IN THE RIGHT ORDER (visitors see them shuffled, with the distractors).'),
   distractors: z.array(Distractor).max(MAX_ITEMS).default([]).describe('Optional: actions that are always wrong, shown among the steps.'),
@@ -266,10 +267,10 @@ export const orderedSteps = {
     const propIds = props.map((p) => p.id);
     step.actions.forEach((a, i) => {
       if (a.prop !== undefined && !propIds.includes(a.prop))
-        issues.push({ path: ['actions', i, 'prop'], message: `prop '${a.prop}' is not in scene.props: ${list(propIds)}` });
+        issues.push({ path: ['actions', i, 'prop'], ...coded('mechanic.prop-not-in-scene', { prop: a.prop, known: list(propIds) }) });
     });
     if (step.choose && !step.choose.options.some((o) => o.right))
-      issues.push({ path: ['choose', 'options'], message: 'the question needs at least one right option to teach' });
+      issues.push({ path: ['choose', 'options'], ...coded('mechanic.right-option') });
     return issues;
   },
   locales,

@@ -1,6 +1,7 @@
 // Questions on what the scenario taught: one or several right choices each, explained after answering. The quiz is the
 // scenario's knowledge check: without enough right answers the scenario is not passed.
 import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
+import { coded, codedError } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import type { Mechanic, StepOf } from '../contract.ts';
 import { duplicates, list, oneOf, pointsEach, shuffled, shuffleField, tally } from '../common.ts';
@@ -12,8 +13,8 @@ const Question = z.strictObject({
   id: Id.describe('The question\'s id, unique in the scenario.'),
   kind: z.enum(['single', 'multiple']).describe('single: one right choice; multiple: a visitor picks every right choice.'),
   prompt: LocalizedText,
-  choices: z.array(QuizChoice).min(2, { error: 'a question needs at least two choices' }),
-  answer: z.array(Id).min(1, { error: 'name at least one right choice' }).describe('The ids of the right choices: exactly one for a single question.'),
+  choices: z.array(QuizChoice).min(2, { error: codedError('mechanic.question-two-choices') }),
+  answer: z.array(Id).min(1, { error: codedError('mechanic.answer-one') }).describe('The ids of the right choices: exactly one for a single question.'),
   explanation: LocalizedText,
   source: SourceRef.optional(),
 });
@@ -135,11 +136,11 @@ export const quiz = {
       issues.push(...duplicates(q.choices, (c) => c.id, (i) => ['questions', n, 'choices', i, 'id'], 'choice'));
       const ids = [...new Set(q.choices.map((c) => c.id))];
       q.answer.forEach((a, i) => {
-        if (!ids.includes(a)) issues.push({ path: ['questions', n, 'answer', i], message: `'${a}' is not one of the choices ${oneOf(ids)}` });
+        if (!ids.includes(a)) issues.push({ path: ['questions', n, 'answer', i], ...coded('mechanic.answer-unknown', { id: a, known: oneOf(ids) }) });
       });
       if (q.kind === 'single' && q.answer.length !== 1)
-        issues.push({ path: ['questions', n, 'answer'], message: `a single-choice question has exactly one answer, not ${q.answer.length}` });
-      if (new Set(q.answer).size !== q.answer.length) issues.push({ path: ['questions', n, 'answer'], message: 'an answer lists the same choice twice' });
+        issues.push({ path: ['questions', n, 'answer'], ...coded('mechanic.single-answer', { count: q.answer.length }) });
+      if (new Set(q.answer).size !== q.answer.length) issues.push({ path: ['questions', n, 'answer'], ...coded('mechanic.answer-twice') });
     });
     return issues;
   },

@@ -84,7 +84,7 @@ describe('reaction: fields', () => {
     expect(reaction.ids(step)).toEqual(['drop', 'cover', 'hold-on', 'run-out']);
     const broken = structuredClone(step);
     broken.distractors[0]!.id = 'cover';
-    expect(reaction.references(broken)).toEqual([{ path: ['distractors', 0, 'id'], message: "action id 'cover' is used twice in this step" }]);
+    expect(reaction.references(broken)).toEqual([{ path: ['distractors', 0, 'id'], code: 'mechanic.action-twice', params: { id: 'cover' }, message: "action id 'cover' is used twice in this step" }]);
     expect(reaction.references(step)).toEqual([]);
   });
 });

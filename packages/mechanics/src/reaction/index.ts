@@ -2,9 +2,10 @@
 // starts to shake), and they tap the right actions in order (drop, cover, hold on) while wrong ones (run for the door)
 // are on offer too. Full points in time, half when right but late, none when anything was wrong.
 import { Id, LocalizedText } from '@ruyi/pack-schema/primitives';
+import { coded, codedError } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import type { Mechanic, StepOf, Tally, Transition } from '../contract.ts';
-import { drawn, elapsed, list, shuffled, tally } from '../common.ts';
+import { drawn, elapsed, list, shuffled, tally, type Issue } from '../common.ts';
 import { locales } from './locales.ts';
 
 const Action = z.strictObject({
@@ -24,7 +25,7 @@ const CueAfter = z
     min: z.number().min(0.5).max(60).default(2).describe('The earliest the cue comes, seconds after "ready" (default 2).'),
     max: z.number().min(0.5).max(60).default(6).describe('The latest the cue comes, seconds after "ready" (default 6).'),
   })
-  .refine((c) => c.max >= c.min, { error: 'cueAfterSeconds.max must not be below cueAfterSeconds.min' })
+  .refine((c) => c.max >= c.min, { error: codedError('mechanic.cue-range') })
   .describe('When the cue comes after the visitor says they are ready: a time drawn between min and max seconds for each visit.');
 
 /** Taps one reaction may hold: more are ignored (a record stays small however hard someone hammers the buttons). */
@@ -274,11 +275,11 @@ export const reaction = {
   ids: (step) => [...step.actions, ...step.distractors].map((a) => a.id),
   targets: () => [],
   references(step) {
-    const issues: { path: (string | number)[]; message: string }[] = [];
+    const issues: Issue[] = [];
     const seen = new Set<string>();
     for (const [list, items] of [['actions', step.actions], ['distractors', step.distractors]] as const)
       items.forEach((a, i) => {
-        if (seen.has(a.id)) issues.push({ path: [list, i, 'id'], message: `action id '${a.id}' is used twice in this step` });
+        if (seen.has(a.id)) issues.push({ path: [list, i, 'id'], ...coded('mechanic.action-twice', { id: a.id }) });
         seen.add(a.id);
       });
     return issues;

@@ -49,7 +49,7 @@ describe('rhythm: pack fields', () => {
   it('refuses a count above what a record can hold, and flags an empty band', () => {
     expect(schema.safeParse({ id: 'cpr', mechanic: 'rhythm', ...rhythm.example.step, count: 401 }).success).toBe(false);
     expect(rhythm.references(makeStep({ minPerMinute: 120, maxPerMinute: 100 }), { props: [] })).toEqual([
-      { path: ['maxPerMinute'], message: 'maxPerMinute (100) must be above minPerMinute (120)' },
+      { path: ['maxPerMinute'], code: 'mechanic.rhythm-range', params: { max: 100, min: 120 }, message: 'maxPerMinute (100) must be above minPerMinute (120)' },
     ]);
     expect(rhythm.references(makeStep(), { props: [] })).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // pulled on a controller trigger. Live feedback after each press says whether the last few came too slow, too fast or
 // right; the score is worked out from the press times alone, so a replay of the taps judges a run as the kiosk did.
 import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
+import { coded } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import type { Mechanic, StepOf, Tally } from '../contract.ts';
 import { elapsed, tally } from '../common.ts';
@@ -180,7 +181,7 @@ export const rhythm = {
   references: (step) =>
     step.maxPerMinute > step.minPerMinute
       ? []
-      : [{ path: ['maxPerMinute'], message: `maxPerMinute (${step.maxPerMinute}) must be above minPerMinute (${step.minPerMinute})` }],
+      : [{ path: ['maxPerMinute'], ...coded('mechanic.rhythm-range', { max: step.maxPerMinute, min: step.minPerMinute }) }],
   locales,
   autoplay(step, state, _env, skill) {
     if (state.stage === 'summary') return { event: { type: 'finish' as const }, after: 4000 };

@@ -74,9 +74,9 @@ describe('timed-choice: fields', () => {
     const broken = structuredClone(step);
     broken.situations[0]!.choices[1]!.id = broken.situations[0]!.choices[0]!.id;
     broken.situations[1]!.choices.forEach((c) => (c.safe = false));
-    expect(timedChoice.references(broken, { props: [] })).toEqual([
-      { path: ['situations', 0, 'choices', 1, 'id'], message: expect.stringContaining("choice id 'boxer' is used twice") },
-      { path: ['situations', 1, 'choices'], message: 'a situation needs at least one safe choice to teach' },
+    expect(timedChoice.references(broken, { props: [] })).toMatchObject([
+      { path: ['situations', 0, 'choices', 1, 'id'], code: 'mechanic.id-twice', message: expect.stringContaining("choice id 'boxer' is used twice") },
+      { path: ['situations', 1, 'choices'], code: 'mechanic.situation-safe', message: 'a situation needs at least one safe choice to teach' },
     ]);
     expect(timedChoice.references(step, { props: [] })).toEqual([]);
     expect(timedChoice.ids(step)).toEqual(['surge', 'fallen']);

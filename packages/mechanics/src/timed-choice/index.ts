@@ -2,6 +2,7 @@
 // runs out (a crowd surging, a road to cross). Running out of time counts as unsafe, but the safe choice is still
 // explained: a visitor who needs more time is not shut out of the lesson.
 import { Id, LocalizedText, SourceRef } from '@ruyi/pack-schema/primitives';
+import { coded, codedError } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 import type { Mechanic, RecordPayload, StepOf, Tally, Transition } from '../contract.ts';
 import { duplicates, elapsed, pointsEach, shuffled, shuffleField, tally } from '../common.ts';
@@ -29,8 +30,8 @@ const Situation = z.strictObject({
     .describe('Seconds the visitor has to choose, counted from when the situation shows (e.g. 8); no choice in time counts as unsafe.'),
   choices: z
     .array(Choice)
-    .min(2, { error: 'a situation needs at least two choices' })
-    .max(MAX_CHOICES, { error: `a situation has at most ${MAX_CHOICES} choices` })
+    .min(2, { error: codedError('mechanic.situation-two-choices') })
+    .max(MAX_CHOICES, { error: codedError('mechanic.situation-max-choices', { max: MAX_CHOICES }) })
     .describe(`What the visitor could do: 2 to ${MAX_CHOICES} choices, at least one safe, shown shuffled.`),
   timeoutFeedback: LocalizedText.describe('Shown when time ran out: what waiting costs here. The safe choices are explained after it.'),
   source: SourceRef.describe('Optional: the id of the pack source (pack.yaml sources:) this comes from.').optional(),
@@ -42,7 +43,7 @@ const fields = {
   shuffle: shuffleField('the choices'),
   situations: z
     .array(Situation)
-    .min(1, { error: 'a timed choice needs at least one situation' })
+    .min(1, { error: codedError('mechanic.timed-one-situation') })
     .describe('The situations, played in this order, each with its own countdown.'),
 };
 
@@ -207,7 +208,7 @@ export const timedChoice = {
     const issues = duplicates(step.situations, (x) => x.id, (i) => ['situations', i, 'id'], 'situation');
     step.situations.forEach((situation, s) => {
       issues.push(...duplicates(situation.choices, (c) => c.id, (i) => ['situations', s, 'choices', i, 'id'], 'choice'));
-      if (!situation.choices.some((c) => c.safe)) issues.push({ path: ['situations', s, 'choices'], message: 'a situation needs at least one safe choice to teach' });
+      if (!situation.choices.some((c) => c.safe)) issues.push({ path: ['situations', s, 'choices'], ...coded('mechanic.situation-safe') });
     });
     return issues;
   },

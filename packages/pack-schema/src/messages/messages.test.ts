@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { formatError, loadPack } from '../load.ts';
 import { CATALOGUE, type MessageCode } from './catalogue.ts';
 import { codeOf, coded, localizeProblem, problemLang, render, type ProblemLang } from './render.ts';
+import { edit, onlyError, packFiles, SCENARIO_YAML } from '../../test-fixtures/fixtures.ts';
 import { yamlSyntaxProblem } from './yaml.ts';
+import { codedError } from './coded.ts';
 import { codedIssue, ZOD_ISSUE_CODES } from './zod.ts';
 
 const problemIn = (text: string) => yamlSyntaxProblem(text, parseDocument(text, { prettyErrors: true, uniqueKeys: true }).errors);
@@ -104,10 +106,26 @@ describe('schema issues as plain sentences naming the field', () => {
   });
 
   it('a text written in the schema keeps its own code', () => {
-    const Id = z.string().regex(/^[a-z]+$/, { error: 'must be kebab-case: lower-case letters, digits and single hyphens' });
+    const Id = z.string().regex(/^[a-z]+$/, { error: codedError('schema.kebab-case') });
     const p = codedIssue(Id.safeParse('A').error!.issues[0]!);
-    expect(p.code).toBe('schema.kebab-case');
+    expect(p).toMatchObject({ code: 'schema.kebab-case', message: 'must be kebab-case: lower-case letters, digits and single hyphens' });
     expect(localizeProblem(p, 'zh-CN')).toBe('只能用小写字母、数字和单个连字符（例如 fire-dehui-2013）');
+    // Its params too, whatever check raised it.
+    const Few = z.array(z.string()).min(2, { error: codedError('mechanic.situation-max-choices', { max: 4 }) });
+    expect(codedIssue(Few.safeParse(['a']).error!.issues[0]!)).toMatchObject({ code: 'mechanic.situation-max-choices', params: { max: 4 } });
+    // The same English without its code is not recognised: the code, not the wording, says what a message is.
+    const Plain = z.string().regex(/^[a-z]+$/, { error: 'must be kebab-case: lower-case letters, digits and single hyphens' });
+    expect(codedIssue(Plain.safeParse('A').error!.issues[0]!).code).toBe('zod.invalid_format');
+  });
+
+  it("a mechanic's messages reach the pack's problems with their codes", () => {
+    // One from a mechanic's step format (the schema), one from its reference check.
+    const noSource = onlyError(loadPack(packFiles({ scenarios: { 'tiny.yaml': edit(SCENARIO_YAML, '    sources: [src-a]', '    sources: []') } })));
+    expect(noSource).toMatchObject({ code: 'mechanic.case-source', message: 'a case card needs at least one source' });
+    expect(localizeProblem(noSource, 'zh-CN')).toBe('案例卡至少需要一个来源');
+    const noProp = onlyError(loadPack(packFiles({ scenarios: { 'tiny.yaml': edit(SCENARIO_YAML, '        prop: panel', '        prop: lamp') } })));
+    expect(noProp).toMatchObject({ code: 'mechanic.prop-not-in-scene', params: { prop: 'lamp', known: 'panel, extinguisher' } });
+    expect(localizeProblem(noProp, 'zh-CN')).toBe('道具“lamp”不在 scene.props 中：panel, extinguisher');
   });
 
   it('a problem that lost its code (an older server) is recognised by its English text', () => {
@@ -140,8 +158,8 @@ describe('the catalogue', () => {
     for (const code of ZOD_ISSUE_CODES) expect(CATALOGUE[code], code).toBeDefined();
   });
 
-  // Every message written in the validator's sources (the pack schema's and each mechanic's) is in the catalogue: a
-  // new message without its Chinese text fails here.
+  // Every message written in the validator's sources (the pack schema's and each mechanic's) has its code: a new
+  // message written as plain English, or with a code the catalogue lacks, fails here.
   const ROOTS = ['../../../mechanics/src', '..'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
   const SOURCES = ['schema.ts', 'primitives.ts', 'references.ts', 'migrations.ts', 'translations.ts', 'assets.ts', 'load.ts', 'content.ts', 'common.ts', 'schemas.ts', 'index.ts'];
   const files = (dir: string): string[] =>
@@ -152,22 +170,40 @@ describe('the catalogue', () => {
     });
   // Written in the sources as texts, but not a validator's message: record checks answer the server, not editors.
   const isRecordCheck = (line: string) => /\bfield: '/.test(line);
-  const literals = ROOTS.flatMap(files).flatMap((file) =>
-    readFileSync(file, 'utf8')
+  // A message written as English text: `message: '…'`, `error: '…'` (or an error function returning one), or a text
+  // handed straight to `errorAt(path, '…')`.
+  const LITERAL = /(?:(?:error|message): (?:\(\w+\) => \([^?]+\? )?|errorAt\((?:[^()]*\]|[\w.]+), )(['"`])((?:\\.|(?!\1).)+)\1/g;
+  const literalsIn = (text: string) =>
+    text
       .split('\n')
       .filter((line) => !isRecordCheck(line))
-      .flatMap((line) => [...line.matchAll(/(?:error|message): (?:\(\w+\) => \([^?]+\? )?(['"`])((?:\\.|(?!\1).)+)\1/g)].map((m) => ({ file, text: m[2]! }))),
-  );
+      .flatMap((line) => [...line.matchAll(LITERAL)].map((m) => m[2]!));
+  const sources = ROOTS.flatMap(files).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
-  it.each(['index.ts', 'schema.ts'])('finds the messages written in the sources (%s among them)', (name) => {
-    expect(literals.some((l) => l.file.endsWith(name))).toBe(true);
+  it('reads every source of the validator (the pack schema and each mechanic)', () => {
+    for (const name of ['schema.ts', 'references.ts', 'assets.ts', 'load.ts', 'translations.ts', 'migrations.ts', 'common.ts', 'schemas.ts'])
+      expect(sources.some((s) => s.file.endsWith(name)), name).toBe(true);
+    expect(sources.filter((s) => s.file.includes('/mechanics/src/') && s.file.endsWith('index.ts')).length).toBeGreaterThanOrEqual(8);
   });
 
-  it('has a code for every message the validator writes', () => {
-    expect(literals.length).toBeGreaterThan(60);
-    const sampleOf = (text: string) => text.replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, 'X').replace(/\\'/g, "'");
-    const missing = literals.map((l) => sampleOf(l.text)).filter((t) => !codeOf(t) && !/^(is required|issue\.message)/.test(t));
-    expect(missing).toEqual([]);
+  it('would see a message written as English alone', () => {
+    expect(literalsIn("issues.push({ path, message: `prop '${p}' is missing` });")).toEqual(["prop '${p}' is missing"]);
+    expect(literalsIn("  .min(2, { error: 'a situation needs at least two choices' })")).toEqual(['a situation needs at least two choices']);
+    expect(literalsIn("errors.push(file.errorAt(['id'], `the id '${x}' is wrong`));")).toEqual(["the id '${x}' is wrong"]);
+    expect(literalsIn("errors.push(file.errorAt(['id'], coded('scenario.id-file', { id })));")).toEqual([]);
+    expect(literalsIn("errors.push(file.errorAt(['sources', i, 'id'], coded('pack.source-twice', { id })));")).toEqual([]);
+    expect(literalsIn("return this.errorAt(path, 'wrong');")).toEqual(['wrong']);
+  });
+
+  it('writes no message without its code: each says what it is by its code, never by its English', () => {
+    expect(sources.flatMap((s) => literalsIn(s.text).map((text) => `${s.file}: ${text}`))).toEqual([]);
+  });
+
+  const codes = sources.flatMap(({ file, text }) => [...text.matchAll(/\bcoded(?:Error)?\(\s*'([^']+)'/g)].map((m) => ({ file, code: m[1]! })));
+
+  it('has every code the validator writes', () => {
+    expect(codes.filter((c) => c.file.includes('/mechanics/src/')).length).toBeGreaterThan(30);
+    expect(codes.filter((c) => !Object.hasOwn(CATALOGUE, c.code))).toEqual([]);
   });
 });
 

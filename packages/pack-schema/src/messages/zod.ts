@@ -1,9 +1,10 @@
 // A schema issue as a coded message. The schema's own words (an `error:` written in the schema or a mechanic's step
-// format) are recognised by the catalogue; otherwise the issue's code and numbers make a plain sentence naming the
+// format, with `codedError`) keep their code; otherwise the issue's code and numbers make a plain sentence naming the
 // field. `message` stays the wording the issue always had, for programs that read it.
 import type { z } from 'zod';
 import type { MessageCode } from './catalogue.ts';
-import { codeOf, type CodedMessage, type MessageParams } from './render.ts';
+import { issueCode } from './coded.ts';
+import type { CodedMessage, MessageParams } from './render.ts';
 
 /** The message an issue always had: zod's own, or "is required (type)" for a missing field. */
 export function issueMessage(issue: z.core.$ZodIssue): string {
@@ -72,8 +73,8 @@ export const ZOD_ISSUE_CODES: readonly MessageCode[] = [
 
 export function codedIssue(issue: z.core.$ZodIssue): CodedMessage {
   const message = issueMessage(issue);
-  const own = codeOf(message);
-  // A text written in the schema is its own code; zod's defaults (also recognised by the catalogue) get the issue's.
-  const found = own && !own.code.startsWith('zod.') ? own : generic(issue);
-  return { ...found, message };
+  // A text written in the schema or a mechanic carries its own code (codedError); the library's own words get the issue's.
+  const own = issueCode(issue);
+  if (own) return { code: own.code, params: own.params, message };
+  return { ...generic(issue), message };
 }

@@ -4,10 +4,12 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import type { Mesh } from 'three';
+import { inputNow } from '../../components/InputGuard.tsx';
 import { registerXrTarget, updateXrTarget, type XrTarget } from '../targets.ts';
 import type { MarkKind, Tone } from './blockLayout.ts';
 import type { ButtonLayout } from './buttonLayout.ts';
 import { fontCss, useFontsReady } from './fonts.ts';
+import { xrControlsChanged, xrTakesPress } from './inputGate.ts';
 import { drawMark } from './marks.ts';
 import { useTypeMeasure, type ButtonLabelStyle, type TypeMeasure } from './measure.ts';
 import { paintSurface, pxPerMetre, useCanvasSurface } from './surface.ts';
@@ -72,6 +74,11 @@ export function XrButton(props: XrButtonProps): JSX.Element {
     // Label and state are patched below: only a new id is a new target.
   }, [id]);
   useEffect(() => updateXrTarget(id, { label, state: targetState }), [id, label, targetState]);
+  // A new button, or new words on one, is a changed scene: presses wait for it to settle (inputGate.ts). A toggle's
+  // state is not: the visitor just pressed it and may go on.
+  useEffect(() => xrControlsChanged(), [id, label]);
+  /** When the press that may become a click went down (a press already down when the scene changed does not count). */
+  const downAt = useRef(Number.NEGATIVE_INFINITY);
 
   useEffect(() => {
     if (!layout) return;
@@ -105,6 +112,7 @@ export function XrButton(props: XrButtonProps): JSX.Element {
       }}
       onPointerDown={(e) => {
         stop(e);
+        downAt.current = inputNow();
         setPressed(true);
       }}
       onPointerUp={(e) => {
@@ -113,7 +121,7 @@ export function XrButton(props: XrButtonProps): JSX.Element {
       }}
       onClick={(e) => {
         stop(e);
-        if (!disabled) onPress();
+        if (!disabled && xrTakesPress(downAt.current)) onPress();
       }}
     />
   );
