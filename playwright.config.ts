@@ -1,21 +1,17 @@
 import { defineConfig } from '@playwright/test';
 
-// RUYI_E2E_PORT lets several runs share a machine; each gets its own server and data folder.
-export const PORT = Number(process.env.RUYI_E2E_PORT ?? 18765);
-export const E2E_DATA_DIR = `.e2e-data/${PORT}`;
-
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the real kiosk-server serving the
-// built app, with a fresh SQLite file each run. Software WebGL is slow, so one worker and generous timeouts.
+// built app. Each worker starts its own server with a fresh SQLite file (test/fixtures.ts), on RUYI_E2E_PORT + 100 +
+// its index, so several runs can share a machine. Software WebGL is slow: generous timeouts.
 export default defineConfig({
   testDir: 'test',
-  workers: 1,
+  workers: Number(process.env.RUYI_E2E_WORKERS ?? 2),
   fullyParallel: false,
   timeout: 240_000,
   expect: { timeout: 15_000 },
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1920, height: 1080 },
     hasTouch: true,
     locale: 'zh-CN',
@@ -37,12 +33,5 @@ export default defineConfig({
       ],
     },
     trace: 'off',
-  },
-  webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx kiosk-server/src/server.ts`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', RUYI_DATA_DIR: E2E_DATA_DIR, RUYI_LOG_LEVEL: 'warn' },
   },
 });

@@ -3,7 +3,7 @@
 // screen it leads to.
 import type { Locator, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { DB_PATH, expect, test } from './fixtures.ts';
+import { expect, sharedServer, test } from './fixtures.ts';
 import { screenSettled } from './play/words.ts';
 import {
   answerQuiz,
@@ -22,7 +22,7 @@ test.describe.configure({ mode: 'serial' });
 
 /** What a statement says, without what differs between two plays of the same visit (ids, times, the run's shuffles). */
 function statementsOf(visitId: string): string[] {
-  const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+  const db = new Database(sharedServer().dbPath, { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare('SELECT body FROM statements WHERE visit_id = ? ORDER BY timestamp, seq').all(visitId) as { body: string }[];
     return rows.map(({ body }) => {
@@ -131,7 +131,7 @@ for (const gapMs of [0, 120]) {
     expect(checked.choiceScreens).toBeGreaterThanOrEqual(10);
     // The second touch on "finish" landed on the attract screen's start, which it must not have pressed.
     await expect(page).toHaveURL(/\/$/);
-    const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+    const db = new Database(sharedServer().dbPath, { readonly: true, fileMustExist: true });
     try {
       const starts = db.prepare(`SELECT COUNT(*) AS n FROM statements WHERE kind = 'visit-start' AND timestamp >= ?`).get(since) as { n: number };
       expect(starts.n).toBe(1);

@@ -5,16 +5,43 @@ import type { Pack } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { recordFromStatement, type Statement } from '@ruyi/xapi';
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { startServer, type ServerHandle } from './servers.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 export const E2E_PORT = Number(process.env.RUYI_E2E_PORT ?? 18765);
-export const DB_PATH = join('.e2e-data', String(E2E_PORT), 'ruyi.sqlite');
-/** A port for a test's own extra server, clear of the main one. */
+/** A port for a spec's own extra server, clear of the workers' shared ones (E2E_PORT + 100 + worker). */
 export const extraPort = (n: number) => E2E_PORT + n;
+
+// Each Playwright worker is its own process with its own kiosk-server, so specs running side by side never read each
+// other's statements or settings. Within a worker, specs share it, in file order.
+let workerServer: ServerHandle | null = null;
+
+/** This worker's kiosk-server: the one `baseURL` points at. */
+export function sharedServer(): ServerHandle {
+  if (!workerServer) throw new Error("the worker's kiosk-server is not running (use the test from test/fixtures.ts)");
+  return workerServer;
+}
+
+/** The base test with this worker's kiosk-server started and `baseURL` pointing at it. */
+export const serverTest = base.extend<object, { kioskServer: ServerHandle }>({
+  kioskServer: [
+    async ({}, use, workerInfo) => {
+      const port = E2E_PORT + 100 + workerInfo.parallelIndex;
+      const dataDir = join('.e2e-data', String(port));
+      rmSync(dataDir, { recursive: true, force: true });
+      workerServer = await startServer({ port, dataDir });
+      await use(workerServer);
+      await workerServer.stop();
+      workerServer = null;
+    },
+    { scope: 'worker', auto: true, timeout: 90_000 },
+  ],
+  baseURL: async ({ kioskServer }, use) => use(kioskServer.base),
+});
 
 export function loadFirePack(): Pack {
   const content = readContent('content');
@@ -47,7 +74,7 @@ export interface StoredRecord {
  * end's passed/failed twin is left out). `where` may use type, visit_id, at, platform, pack_id, area.
  */
 export function storedRecords(where = '1 = 1', ...params: unknown[]): StoredRecord[] {
-  const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+  const db = new Database(sharedServer().dbPath, { readonly: true, fileMustExist: true });
   try {
     const rows = db
       .prepare(
@@ -99,7 +126,7 @@ export async function watchErrors(page: Page, errors: string[], { ignore }: { ig
   );
 }
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = serverTest.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

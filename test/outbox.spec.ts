@@ -1,9 +1,9 @@
 // xAPI statements wait in the kiosk's IndexedDB outbox until the kiosk-server has them on disk: a server that cannot
 // be reached, a reload in between, and an answer lost after the server stored the batch lose nothing and count
 // nothing twice.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { recordFromStatement, type Statement } from '@ruyi/xapi';
-import { loadFirePack, storedRecords, XAPI_BASE } from './fixtures.ts';
+import { expect, loadFirePack, serverTest as test, storedRecords, XAPI_BASE } from './fixtures.ts';
 import { stepOf } from './steps.ts';
 
 const pack = loadFirePack();

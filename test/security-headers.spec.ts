@@ -1,7 +1,6 @@
 // The server's security headers in a real browser: the API docs (Swagger UI) work under the content security policy
 // with no violation (the shared fixture fails a test on any), and the admin page cannot be framed by another page.
-import { test as plain } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, serverTest as plain, test } from './fixtures.ts';
 
 test('the API docs at /api/docs/ render the API under the content security policy', async ({ page }) => {
   const answer = await page.goto('/api/docs/');

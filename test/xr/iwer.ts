@@ -71,7 +71,7 @@ export function iwerBundle(): string {
   bundle = result.outputFiles[0]!.text;
   // Kept on disk for anyone debugging a run (open it next to the page's sources).
   try {
-    const dir = join('.e2e-data', String(process.env.RUYI_E2E_PORT ?? 18765));
+    const dir = join('.e2e-data', 'iwer');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'iwer-harness.iife.js'), bundle);
   } catch {
