@@ -30,6 +30,7 @@ import deviceStatements from './routes/statements/index.ts';
 import stats from './routes/stats/index.ts';
 import xrProfiles, { XR_PROFILES_PREFIX } from './routes/xr-profiles/index.ts';
 import xapi from './xapi/routes.ts';
+import xapiDocuments from './xapi/documents/plugin.ts';
 import sync from './sync/plugin.ts';
 import fleet from './fleet/plugin.ts';
 
@@ -77,6 +78,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(dbHealth, { dataDir: config.dataDir, checkMinutes: config.data?.checkMinutes ?? 0 });
   // Write admission for statements (per-client budgets, the disk floor): app.floor.admit() before each store.
   await app.register(floor, { dataDir: config.dataDir, ...config.floor, ...options.floor });
+  // The xAPI documents (State, Activity Profile, Agent Profile): app.documents, read and written by /xapi.
+  await app.register(xapiDocuments);
   await app.register(packs, { dataDir: config.dataDir, contentDir: config.contentDir });
   // The content folder plus the packs installed at run time (src/packs/): reloaded after each install or rollback.
   await app.register(content, { contentDir: config.contentDir, read: app.packs.source.read });

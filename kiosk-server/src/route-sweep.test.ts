@@ -87,12 +87,29 @@ const ROUTES: Record<string, Access> = {
   'POST /xapi/activities': 'xapi-read',
   'GET /xapi/agents': 'xapi-read',
   'POST /xapi/agents': 'xapi-read',
+  // The document resources (State, Activity Profile, Agent Profile).
+  'GET /xapi/activities/state': 'xapi-read',
+  'PUT /xapi/activities/state': 'xapi-write',
+  // A document's POST merges; as the alternate request syntax (?method=GET) any role may read through it.
+  'POST /xapi/activities/state': 'xapi-write',
+  'DELETE /xapi/activities/state': 'xapi-write',
+  'GET /xapi/activities/profile': 'xapi-read',
+  'PUT /xapi/activities/profile': 'xapi-write',
+  'POST /xapi/activities/profile': 'xapi-write',
+  'DELETE /xapi/activities/profile': 'xapi-write',
+  'GET /xapi/agents/profile': 'xapi-read',
+  'PUT /xapi/agents/profile': 'xapi-write',
+  'POST /xapi/agents/profile': 'xapi-write',
+  'DELETE /xapi/agents/profile': 'xapi-write',
   ...Object.fromEntries(
     [
       ['/xapi/statements', ['DELETE', 'PATCH', 'OPTIONS']],
       ['/xapi/about', ['PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS']],
       ['/xapi/activities', ['PUT', 'DELETE', 'PATCH', 'OPTIONS']],
       ['/xapi/agents', ['PUT', 'DELETE', 'PATCH', 'OPTIONS']],
+      ['/xapi/activities/state', ['PATCH', 'OPTIONS']],
+      ['/xapi/activities/profile', ['PATCH', 'OPTIONS']],
+      ['/xapi/agents/profile', ['PATCH', 'OPTIONS']],
     ].flatMap(([url, methods]) => (methods as string[]).map((m) => [`${m} ${url as string}`, 'not-allowed' as Access])),
   ),
 };
@@ -176,6 +193,9 @@ describe('route sweep', () => {
       [`/xapi/statements?method=PUT`, `statementId=${crypto.randomUUID()}&content=${encodeURIComponent('{}')}`],
       ['/xapi/activities?method=GET', 'activityId=http%3A%2F%2Fexample.com%2Fa'],
       ['/xapi/agents?method=GET', `agent=${encodeURIComponent('{"mbox":"mailto:a@example.com"}')}`],
+      ['/xapi/activities/state?method=PUT', `activityId=http%3A%2F%2Fexample.com%2Fa&agent=${encodeURIComponent('{"mbox":"mailto:a@example.com"}')}&stateId=s&content=%7B%7D`],
+      ['/xapi/activities/profile?method=GET', 'activityId=http%3A%2F%2Fexample.com%2Fa&profileId=p'],
+      ['/xapi/agents/profile?method=DELETE', `agent=${encodeURIComponent('{"mbox":"mailto:a@example.com"}')}&profileId=p`],
     ] as const) {
       const before = fingerprint(app, dataDir);
       const payload = `X-Experience-API-Version=1.0.3&${form}`;

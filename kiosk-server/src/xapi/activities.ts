@@ -1,8 +1,8 @@
 // The Activities Resource (xAPI 1.0.3 Communication 2.5): GET ?activityId= answers the Activity with this LRS's
-// canonical definition. Every writer here is a client the operator registered, so each is trusted to change a
-// definition (Data 2.4.4.1.s4.b3): the canonical one is the one carried by the newest statement, taken whole. Merging
-// older language maps in would mix two versions of one definition (the ADL suite compares every language it returns
-// with the last statement sent).
+// canonical definition. It holds all the information the statements give (Communication 2.5.s1.table1.row1): each
+// language of `name` and `description` from the newest definition that has it, and every other property from the
+// newest definition that has it. Every writer here is a client the operator registered, so each is trusted to change
+// a definition (Data 2.4.4.1.s4.b3): newer wins wherever two say different things.
 import { z } from 'zod';
 import { ApiError, summarize, type ErrorDetail } from '../errors.ts';
 import type { Client } from './clients.ts';
@@ -47,14 +47,41 @@ export function definitionIn(statement: unknown, id: string): ActivityDefinition
   return undefined;
 }
 
-/** The Activity as this LRS knows it: the newest definition among `bodies` (stored statements, newest first). */
+/** Definitions read at most, newest first: a hub may hold millions of statements naming one Activity. */
+export const DEFINITIONS_MERGED = 100;
+
+/** An interaction's properties belong together: they come from one definition (the newest with an interactionType). */
+const INTERACTION_KEYS = new Set(['interactionType', 'correctResponsesPattern', 'choices', 'scale', 'source', 'target', 'steps']);
+const LANGUAGE_MAPS = new Set(['name', 'description']);
+
+/** Folds an older definition into `merged` (built from newer ones): it only fills what the newer ones left out. */
+function mergeOlder(merged: Record<string, unknown>, older: Record<string, unknown>): void {
+  const hasInteraction = merged.interactionType !== undefined;
+  for (const [key, value] of Object.entries(older)) {
+    if (LANGUAGE_MAPS.has(key) && isObject(value)) merged[key] = { ...value, ...(isObject(merged[key]) ? merged[key] : {}) };
+    else if (INTERACTION_KEYS.has(key)) {
+      if (!hasInteraction && older.interactionType !== undefined) merged[key] = value;
+    } else if (merged[key] === undefined) merged[key] = value;
+  }
+}
+
+/**
+ * The Activity as this LRS knows it, from `bodies` (stored statements naming it, newest first): the definitions of
+ * the DEFINITIONS_MERGED newest that define it, merged as the file comment says. No definition (or only empty
+ * ones): just the id.
+ */
 export function canonicalActivity(id: string, bodies: Iterable<string>): Activity {
+  const merged: Record<string, unknown> = {};
+  let read = 0;
   for (const body of bodies) {
     const definition = definitionIn(JSON.parse(body), id);
-    if (definition) return { objectType: 'Activity', id, definition };
+    if (!definition) continue;
+    mergeOlder(merged, definition as Record<string, unknown>);
+    if (++read >= DEFINITIONS_MERGED) break;
   }
   // Communication 2.5.s2.b1: with no definition known (or the id never seen), still an Activity.
-  return { objectType: 'Activity', id };
+  if (Object.keys(merged).length === 0) return { objectType: 'Activity', id };
+  return { objectType: 'Activity', id, definition: merged as ActivityDefinition };
 }
 
 const bad = (details: ErrorDetail[]) => new ApiError(400, summarize(details), details);

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANONYMOUS_FORM_LIMIT, MAX_AUTH_FAILURES } from './routes.ts';
+import { ANONYMOUS_FORM_LIMIT } from './request.ts';
+import { MAX_AUTH_FAILURES } from './routes.ts';
 import { basic, startLrs, statement, type Lrs } from './test-lrs.ts';
 
 let lrs: Lrs | undefined;

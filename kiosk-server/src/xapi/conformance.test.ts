@@ -4,26 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { resolve as resolveUrl } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basic, startLrs, type Lrs } from './test-lrs.ts';
+import { describe, expect, it } from 'vitest';
+import { basic, listeningLrs, type Answer, type Lrs } from './test-lrs.ts';
 
 let lrs: Lrs;
 let base: string;
-beforeAll(async () => {
-  lrs = await startLrs();
-  await lrs.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(lrs.app.server.address() as { port: number }).port}`;
+listeningLrs((l, b) => {
+  lrs = l;
+  base = b;
 });
-afterAll(async () => {
-  await lrs.env.cleanup();
-});
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json: () => any;
-}
 
 /** A request as the suite's super-request sends it: endpoint + path, with the version and Basic auth headers. */
 function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer; bare?: boolean; url?: string } = {}): Promise<Answer> {
@@ -99,6 +88,14 @@ describe('About resource (Communication 2.8)', () => {
     const version = about.json().version as string[];
     expect(version).toContain('1.0.1');
     for (const v of version) expect(['0.9', '0.95', '1.0.0', '1.0.1', '1.0.2', '1.0.3']).toContain(v);
+  });
+
+  it('Communication 2.8.s2.table1.row2: extensions is an object; this LRS puts its authority and limits under one IRI key', async () => {
+    const about = (await send('GET', '/about', { bare: true })).json();
+    expect(about.extensions).toBeTypeOf('object');
+    for (const key of Object.keys(about.extensions)) expect(key).toMatch(/^https?:\/\//);
+    const [lrsInfo] = Object.values(about.extensions) as Record<string, unknown>[];
+    expect(lrsInfo).toMatchObject({ statementsPerRequest: 1000, statementsPerPage: 500 });
   });
 
   it('HEAD /about answers 200 with no body (Communication 1.1)', async () => {
@@ -242,6 +239,31 @@ describe('GET (Communication 2.1.3)', () => {
     expect(answer.status).toBe(400);
   });
 
+  it('XAPI-00171: format=ids keeps only identifiers: an Activity is exactly { id }, an Agent or Group its objectType and identifier', async () => {
+    // The suite's statement: statements/object_substatement + statements/unicode as the object + groups/default as actor.
+    const group = { objectType: 'Group', name: 'Group Identified', mbox: `mailto:group${randomUUID()}@adlnet.gov` };
+    const agent = { objectType: 'Agent', name: 'xAPI mbox', mbox: `mailto:agent${randomUUID()}@adlnet.gov` };
+    const activity = {
+      objectType: 'Activity',
+      id: `http://www.example.com/unicode/${randomUUID()}`,
+      definition: { name: { 'en-GB': 'attended', 'ja-JP': '出席した' }, type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'other', correctResponsesPattern: ['(35.937432,-86.868896)'] },
+    };
+    const verb = { id: 'http://adlnet.gov/expapi/verbs/attended', display: { 'en-GB': 'attended', 'en-US': 'attended' } };
+    const data = { actor: group, verb, object: { objectType: 'SubStatement', actor: agent, verb, object: activity } };
+    const id = (await json('POST', '/statements', data)).json()[0];
+    const statements = (await send('GET', '/statements?format=ids')).json().statements as Record<string, any>[];
+    const stmt = statements.find((s) => s.id === id)!;
+    expect(Object.keys(stmt.actor).length).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(stmt.actor).length).toBeLessThanOrEqual(2);
+    expect(stmt.actor).toEqual({ objectType: 'Group', mbox: group.mbox });
+    expect(stmt.object.actor).toEqual({ objectType: 'Agent', mbox: agent.mbox });
+    expect(stmt.object.object).toEqual({ id: activity.id });
+    expect(stmt.verb).toEqual({ id: verb.id });
+    expect(stmt.object.verb).toEqual({ id: verb.id });
+    // The single-statement form answers the same shape.
+    expect((await send('GET', `/statements?statementId=${id}&format=ids`)).json().object.object).toEqual({ id: activity.id });
+  });
+
   it('XAPI-00149: a query matching nothing is 200 with an empty array and more = ""', async () => {
     const result = (await send('GET', '/statements?verb=http://adlnet.gov/expapi/non/existent/344588672021038')).json();
     expect(result).toEqual({ statements: [], more: '' });
@@ -277,6 +299,53 @@ describe('Alternate Request Syntax (Communication 1.3)', () => {
     expect((await send('POST', '/statements?method=PUT')).status).toBe(400);
     const notForm = JSON.stringify({ statementId: randomUUID(), content: JSON.stringify(defaultStatement()), 'X-Experience-API-Version': '1.0.3', Authorization: lrs.auth.hub });
     expect((await send('POST', '/statements?method=PUT', { bare: true, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: notForm })).status).toBe(400);
+  });
+});
+
+describe('Alternate Request Syntax: form fields named like headers are headers (Communication 1.3.s3.b7, XAPI-00336)', () => {
+  const formHeaders = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const stored = async (id: string) => (await send('GET', `/statements?statementId=${id}`)).status;
+
+  it('XAPI-00336: X-Experience-API-Version 0.8 in the form (1.0.3 as a header) is 400 and stores nothing', async () => {
+    const id = randomUUID();
+    const body = form({ statementId: id, 'X-Experience-API-Version': '0.8', content: JSON.stringify(defaultStatement()) });
+    const answer = await send('POST', '/statements?method=PUT', { headers: formHeaders, body });
+    expect(answer.status).toBe(400);
+    expect(answer.json().message).toMatch(/^X-Experience-API-Version: /);
+    expect(await stored(id)).toBe(404);
+    // With the header only in the form, 0.8 is refused as an unsupported version.
+    const bare = form({ statementId: id, 'X-Experience-API-Version': '0.8', Authorization: lrs.auth.hub, content: JSON.stringify(defaultStatement()) });
+    expect((await send('POST', '/statements?method=PUT', { bare: true, headers: formHeaders, body: bare })).status).toBe(400);
+    expect(await stored(id)).toBe(404);
+  });
+
+  it('a form Authorization other than the request\'s is 400 (never echoed), the same one is accepted', async () => {
+    const id = randomUUID();
+    const content = JSON.stringify(defaultStatement());
+    const other = form({ statementId: id, Authorization: basic('someone', 'else'), content });
+    const refused = await send('POST', '/statements?method=PUT', { headers: formHeaders, body: other });
+    expect(refused.status).toBe(400);
+    expect(refused.text).not.toContain('someone');
+    expect(await stored(id)).toBe(404);
+    expect((await send('POST', '/statements?method=PUT', { headers: formHeaders, body: form({ statementId: id, Authorization: lrs.auth.hub, content }) })).status).toBe(204);
+  });
+
+  it('Content-Type, Content-Length, If-Match and If-None-Match in the form are headers, never parameters', async () => {
+    const id = randomUUID();
+    const content = JSON.stringify(defaultStatement());
+    const fields = { statementId: id, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(content)), 'If-Match': '"abc"', 'If-None-Match': '*', content };
+    expect((await send('POST', '/statements?method=PUT', { headers: formHeaders, body: form(fields) })).status).toBe(204);
+    expect(await stored(id)).toBe(200);
+  });
+
+  it('a form Content-Length other than the bytes of content, or a Content-Type that is not the content\'s, is 400', async () => {
+    const id = randomUUID();
+    const content = JSON.stringify({ ...defaultStatement(), object: { id: 'http://www.example.com/π' } });
+    const wrongLength = form({ statementId: id, 'Content-Length': String(content.length), content });
+    expect((await send('POST', '/statements?method=PUT', { headers: formHeaders, body: wrongLength })).json().message).toMatch(/^Content-Length: /);
+    expect((await send('POST', '/statements?method=PUT', { headers: formHeaders, body: form({ statementId: id, 'Content-Type': 'text/plain', content }) })).status).toBe(400);
+    expect(await stored(id)).toBe(404);
   });
 });
 
@@ -378,6 +447,17 @@ describe('Activities Resource (Communication 2.5)', () => {
     expect((await activities(object.id)).json()).toEqual(object);
   });
 
+  it('XAPI-00254: two statements describing one Activity in different languages: GET /activities answers both', async () => {
+    const id = `http://www.example.com/verify/complete/${randomUUID()}`;
+    const meeting = (name: Record<string, string>) => ({ objectType: 'Activity', id, definition: { type: 'http://adlnet.gov/expapi/activities/meeting', name } });
+    const first = { ...defaultStatement(), object: meeting({ 'en-GB': 'example meeting', 'en-US': 'example meeting' }) };
+    const second = { ...defaultStatement(), object: meeting({ 'en-GB': 'example meeting', 'fr-FR': 'réunion' }) };
+    expect((await json('POST', '/statements', [first, second])).status).toBe(200);
+    const activity = (await activities(id)).json();
+    expect(activity.definition.name['en-US']).toBe('example meeting');
+    expect(activity.definition.name['fr-FR']).toBe('réunion');
+  });
+
   it('Communication 2.5.s1.table1.row1: without activityId, or with one that is not an IRI string (1, true, an object), 400', async () => {
     expect((await send('GET', '/activities')).status).toBe(400);
     for (const value of ['1', 'true', { key: 'value' }]) expect((await activities(value)).status).toBe(400);
@@ -392,6 +472,70 @@ describe('Activities Resource (Communication 2.5)', () => {
   it('without X-Experience-API-Version (basic auth only) 400', async () => {
     expect((await send('GET', '/activities', { bare: true, headers: { Authorization: lrs.auth.hub } })).status).toBe(400);
   });
+});
+
+describe('An Activity Definition uses name, description, type, moreInfo, interactionType or extensions (Data 2.4.4.1.s2)', () => {
+  const noDefinition = { objectType: 'Activity', id: 'http://www.example.com/meetings/occurances/34534' };
+
+  it('statement activity "definition" missing all properties: accepted (200), stored as sent, and describes nothing', async () => {
+    const id = `http://www.example.com/empty/${randomUUID()}`;
+    const answer = await json('POST', '/statements', { ...defaultStatement(), object: { ...noDefinition, id, definition: {} } });
+    expect(answer.status).toBe(200);
+    expect((await send('GET', `/statements?statementId=${answer.json()[0]}`)).json().object).toEqual({ ...noDefinition, id, definition: {} });
+    expect((await send('GET', `/activities?activityId=${encodeURIComponent(id)}`)).json()).toEqual({ objectType: 'Activity', id });
+  });
+
+  it('statement substatement activity "definition" missing all properties: accepted (200)', async () => {
+    const sub = { objectType: 'SubStatement', ...defaultStatement(), object: { ...noDefinition, definition: {} } };
+    expect((await json('POST', '/statements', { ...defaultStatement(), object: sub })).status).toBe(200);
+  });
+
+  it('other empty objects stay refused (Data 2.2.s4.b1): result {} is 400', async () => {
+    expect((await json('POST', '/statements', { ...defaultStatement(), result: {} })).status).toBe(400);
+  });
+});
+
+describe('HEAD Request Implementation (Communication 1.1, XAPI-00125, XAPI-00126)', () => {
+  const rick = { objectType: 'Agent', account: { homePage: 'http://www.example.com/agentId/1', name: 'Rick James' } };
+  const document = () => ({ name: randomUUID(), location: { name: randomUUID() }, [randomUUID()]: randomUUID() });
+  const query = (params: Record<string, unknown>) =>
+    new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+
+  /** Every GET resource, with what the suite stores first (a statement or a document). */
+  const resources: [string, () => Promise<string>][] = [
+    ['statements', async () => (await json('POST', '/statements', [defaultStatement()]), '/statements')],
+    ['activities', async () => `/activities?${query({ activityId: defaultStatement().object.id })}`],
+    ['agents', async () => `/agents?${query({ agent: { name: 'Rick James', ...rick } })}`],
+    ['about', async () => '/about'],
+    ['activities/state', async () => {
+      const params = query({ activityId: 'http://www.example.com/activityId/hashset', agent: rick, stateId: randomUUID() });
+      expect((await json('POST', `/activities/state?${params}`, document())).status).toBe(204);
+      return `/activities/state?${params}`;
+    }],
+    ['activities/profile', async () => {
+      const params = query({ activityId: 'http://www.example.com/activityId/hashset', profileId: randomUUID() });
+      expect((await json('POST', `/activities/profile?${params}`, document())).status).toBe(204);
+      return `/activities/profile?${params}`;
+    }],
+    ['agents/profile', async () => {
+      const params = query({ agent: rick, profileId: randomUUID() });
+      expect((await json('POST', `/agents/profile?${params}`, document())).status).toBe(204);
+      return `/agents/profile?${params}`;
+    }],
+  ];
+
+  for (const [name, prepare] of resources)
+    it(`HEAD /${name} answers as GET does (status, Content-Type, Content-Length, ETag), with no body`, async () => {
+      const path = await prepare();
+      const get = await send('GET', path);
+      const head = await send('HEAD', path);
+      expect(get.status).toBe(200);
+      expect(get.text).not.toBe('');
+      expect(head.status).toBe(200);
+      expect(head.text).toBe('');
+      for (const name of ['content-type', 'content-length', 'etag']) expect(head.headers[name], name).toBe(get.headers[name]);
+      expect(head.headers['x-experience-api-version']).toBe('1.0.3');
+    });
 });
 
 describe('Error codes, versioning, authentication (Communication 3.2, 3.3, 4.0)', () => {

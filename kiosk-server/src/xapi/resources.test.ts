@@ -1,6 +1,6 @@
 // GET/HEAD /xapi/activities and /xapi/agents (xAPI 1.0.3 Communication 2.4, 2.5) against a real app and SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalActivity, definitionIn } from './activities.ts';
+import { canonicalActivity, definitionIn, DEFINITIONS_MERGED } from './activities.ts';
 import { namesIn, personOf } from './agents.ts';
 import { createClientRegistry } from './clients.ts';
 import { basic, startLrs, statement, uuid, type Lrs } from './test-lrs.ts';
@@ -51,12 +51,31 @@ describe('GET /xapi/activities', () => {
     expect((await activity(object.id)).json()).toEqual(object);
   });
 
-  it('takes the newest definition whole, never mixing in older languages, and keeps it when later statements carry none', async () => {
+  it('gathers every language the statements gave (newer wins per language), and keeps it when later statements carry none', async () => {
     const id = newIri();
     await stored(statement({ object: { id, definition: definition({ 'en-US': 'fire drill', 'en-GB': 'fire drill' }) } }));
-    await stored(statement({ object: { id, definition: definition({ 'zh-CN': '消防演练' }) } }));
+    await stored(statement({ object: { id, definition: { ...definition({ 'zh-CN': '消防演练', 'en-GB': 'fire exercise' }), moreInfo: 'http://example.com/drill' } } }));
     await stored(statement({ object: { id } }));
-    expect((await activity(id)).json()).toEqual({ objectType: 'Activity', id, definition: definition({ 'zh-CN': '消防演练' }) });
+    await stored(statement({ object: { id, definition: {} } }));
+    expect((await activity(id)).json()).toEqual({
+      objectType: 'Activity',
+      id,
+      definition: { ...definition({ 'en-US': 'fire drill', 'en-GB': 'fire exercise', 'zh-CN': '消防演练' }), moreInfo: 'http://example.com/drill' },
+    });
+  });
+
+  it('takes an interaction from one definition: a newer interactionType never gets an older one\'s components', async () => {
+    const id = newIri();
+    const choice = { interactionType: 'choice', correctResponsesPattern: ['a'], choices: [{ id: 'a', description: { en: 'A' } }] };
+    await stored(statement({ object: { id, definition: { ...definition({ en: 'question' }), ...choice } } }));
+    await stored(statement({ object: { id, definition: { interactionType: 'fill-in', correctResponsesPattern: ['b'] } } }));
+    expect((await activity(id)).json().definition).toEqual({ ...definition({ en: 'question' }), interactionType: 'fill-in', correctResponsesPattern: ['b'] });
+  });
+
+  it('answers just the id for an Activity only ever given an empty definition', async () => {
+    const id = newIri();
+    await stored(statement({ object: { id, definition: {} } }));
+    expect((await activity(id)).json()).toEqual({ objectType: 'Activity', id });
   });
 
   it('finds a definition given in context activities or a sub-statement, not only as the object', async () => {
@@ -229,17 +248,19 @@ describe('the pure parts', () => {
     expect(definitionIn({ object: { objectType: 'StatementRef', id } }, id)).toBeUndefined();
   });
 
-  it('canonicalActivity reads sources lazily and stops at the first definition', () => {
+  it(`canonicalActivity reads sources lazily and stops after ${DEFINITIONS_MERGED} definitions`, () => {
     const id = 'http://example.com/a';
     let read = 0;
     function* sources() {
-      for (const s of [{ object: { id } }, { object: { id, definition: { name: { en: 'newest' } } } }, { object: { id, definition: { name: { en: 'old' } } } }]) {
+      yield JSON.stringify({ object: { id } });
+      for (let i = 0; ; i++) {
         read++;
-        yield JSON.stringify(s);
+        yield JSON.stringify({ object: { id, definition: { name: { [`x-${i}`]: String(i) } } } });
       }
     }
-    expect(canonicalActivity(id, sources())).toEqual({ objectType: 'Activity', id, definition: { name: { en: 'newest' } } });
-    expect(read).toBe(2);
+    const activity = canonicalActivity(id, sources());
+    expect(read).toBe(DEFINITIONS_MERGED);
+    expect(Object.keys(activity.definition!.name!)).toHaveLength(DEFINITIONS_MERGED);
   });
 
   it('namesIn ignores lookalike agents inside extensions; personOf keeps one copy of each name', () => {

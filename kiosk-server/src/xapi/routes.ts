@@ -2,7 +2,6 @@
 // /activities and /agents, for clients holding HTTP Basic credentials (`npm run admin -- client add`). Mounted at /xapi by app.ts. Bodies are read raw and
 // checked by the xAPI library rather than a JSON schema: xAPI's rules (IRIs, language maps, voiding) do not fit one.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Transform } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FailureLimit } from '../auth/failures.ts';
@@ -13,11 +12,12 @@ import { ActivitiesQuerystring, ActivityBody, getActivity } from './activities.t
 import { AgentsQuerystring, getPerson, PersonBody } from './agents.ts';
 import { authenticate, requireWriter, Unauthorized, UNAUTHORIZED_HEADERS } from './auth.ts';
 import { createClientRegistry, type Client } from './clients.ts';
+import documentRoutes from './documents/routes.ts';
 import { isSupportedVersion, XAPI_VERSION } from './lib.ts';
-import { StatementsQuerystring } from './query.ts';
-import { alternateCall, alternateMethod, isAlternate, plainCall, type XapiCall } from './request.ts';
+import { MAX_PAGE, StatementsQuerystring } from './query.ts';
+import { alternateCall, alternateMethod, anonymousFormBody, isAlternate, plainCall, refuseNonForm, type XapiCall } from './request.ts';
 import { getStatements, JSON_LIMIT, MAX_STATEMENTS, MULTIPART_LIMIT, postStatements, putStatement, type Reply, type StatementsContext } from './statements.ts';
-import { createStatementStore } from './store.ts';
+import { statementStoreOf } from './store.ts';
 
 export interface XapiOptions {
   /** RUYI_XAPI_BASE: Ruyi's own statements are recognised by it (their statistics columns). */
@@ -40,17 +40,28 @@ export const FAILURE_WINDOW_MS = 60_000;
 export const FAILURE_LOCKOUT_MS = 60_000;
 /** Addresses whose failures are remembered at most (memory stays bounded under many addresses). */
 export const FAILURE_ADDRESSES = 10_000;
-/**
- * A form of the alternate request syntax with no Authorization header carries its credentials inside, so it must be
- * read before anyone is known: it is read only up to this size (413 beyond). With a real Authorization header the
- * caller is known first and the usual 1 MiB applies.
- */
-export const ANONYMOUS_FORM_LIMIT = 64 * 1024;
 
 /** Versions of xAPI this LRS answers to in X-Experience-API-Version (every 1.0.x statement is valid 1.0.3). */
 export const SUPPORTED_VERSIONS = ['1.0.3', '1.0.2', '1.0.1', '1.0.0'];
 
 export const About = z.object({ version: z.array(z.string()), extensions: z.record(z.string(), z.unknown()).optional() });
+
+/**
+ * The About resource's extensions: what a client needs to shape its requests before it sends any (the authority its
+ * statements will carry, the sizes this LRS accepts). Nothing about statements, clients or visitors: About is public.
+ */
+export function aboutExtensions(options: Pick<XapiOptions, 'base' | 'authorityHome' | 'rateLimit'>): Record<string, unknown> {
+  return {
+    [`${options.base}extensions/lrs`]: {
+      authorityHomePage: options.authorityHome,
+      statementsPerRequest: MAX_STATEMENTS,
+      statementsPerPage: MAX_PAGE,
+      jsonBodyBytes: JSON_LIMIT,
+      multipartBodyBytes: MULTIPART_LIMIT,
+      requestsPerMinute: options.rateLimit,
+    },
+  };
+}
 
 const VersionHeader = z.object({
   'x-experience-api-version': z.string().optional().describe('required: 1.0.x (the answer always carries 1.0.3)'),
@@ -75,7 +86,7 @@ declare module 'fastify' {
 const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
   const clients = createClientRegistry(app.db);
   const ctx: StatementsContext = {
-    store: createStatementStore(app.db),
+    store: statementStoreOf(app.db),
     ruyi: createAdmission(app.db, { base: options.base, content: () => app.content.index() }),
     authorityHome: options.authorityHome,
     prefix: options.prefix ?? '/xapi',
@@ -157,28 +168,14 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
       return;
     }
     if (!AUTHENTICATED[path]) return;
-    // The alternate syntax takes a form and nothing else: any other body is refused unread.
-    const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-    if (type !== undefined && type !== 'application/x-www-form-urlencoded')
-      throw new ApiError(400, `Content-Type: the alternate request syntax (?method=) needs an application/x-www-form-urlencoded body, got '${type}'`);
+    refuseNonForm(request);
     if (request.headers.authorization) {
       request.xapiClient = authenticateFrom(request, reply, request.headers.authorization);
       return;
     }
     // The credentials can only be in the form: read a small one, and refuse a larger one before reading it.
     refuseGuesser(request, reply);
-    const tooLarge = () =>
-      new ApiError(413, `body: a form without an Authorization header is read up to ${ANONYMOUS_FORM_LIMIT / 1024} KiB; send Authorization as a header to post larger forms`);
-    if (Number(request.headers['content-length']) > ANONYMOUS_FORM_LIMIT) throw tooLarge();
-    let received = 0;
-    return payload.pipe(
-      new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          received += chunk.length;
-          done(received > ANONYMOUS_FORM_LIMIT ? tooLarge() : null, chunk);
-        },
-      }),
-    );
+    return anonymousFormBody(request, payload);
   });
 
   function checkVersion(version: string | undefined): void {
@@ -208,11 +205,11 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
   }
 
   /** Runs a statements call in the name of its client. */
-  function run(request: FastifyRequest, reply: FastifyReply, call: XapiCall) {
+  async function run(request: FastifyRequest, reply: FastifyReply, call: XapiCall) {
     const client = callerOf(request, reply, call);
     if (call.method === 'GET' || call.method === 'HEAD') return send(reply, getStatements(ctx, client, call));
     requireWriter(client);
-    return send(reply, call.method === 'PUT' ? putStatement(ctx, client, call) : postStatements(ctx, client, call));
+    return send(reply, await (call.method === 'PUT' ? putStatement(ctx, client, call) : postStatements(ctx, client, call)));
   }
 
   // Methods xAPI does not define: 405 with what is allowed (Communication 3.2), before any credentials are asked for.
@@ -246,12 +243,15 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
     getPerson(ctx.store, client, call),
   );
 
+  // State, Activity Profile and Agent Profile (documents/), with this plugin's credentials, budget and version check.
+  await app.register(documentRoutes, { authenticate: authenticateFrom, caller: callerOf, checkVersion });
+
   app.get(
     '/about',
-    { schema: { summary: 'xAPI versions this LRS supports (no credentials needed)', tags: ['xAPI'], response: { 200: About } } },
+    { schema: { summary: 'xAPI versions this LRS supports, and its limits under extensions (no credentials needed)', tags: ['xAPI'], response: { 200: About } } },
     async (_request, reply) => {
       reply.header('content-type', 'application/json; charset=utf-8');
-      return { version: SUPPORTED_VERSIONS };
+      return { version: SUPPORTED_VERSIONS, extensions: aboutExtensions(options) };
     },
   );
 

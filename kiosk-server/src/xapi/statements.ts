@@ -96,11 +96,11 @@ function authorityOf(client: Client, home: string): Agent {
   return { objectType: 'Agent', account: { homePage: home, name: client.name } };
 }
 
-function store(ctx: StatementsContext, client: Client, items: StatementItem[], attachments: AttachmentBytes[], single: boolean) {
+async function store(ctx: StatementsContext, client: Client, items: StatementItem[], attachments: AttachmentBytes[], single: boolean) {
   const writer: Writer = { authority: authorityOf(client, ctx.authorityHome), clientId: client.id, voidsOnlyOwn: client.role === 'kiosk' };
   ctx.admit?.(client, items, single);
   try {
-    const outcome = ctx.store.insert(admitXapiStatements(ctx, client, items, single), writer, attachments);
+    const outcome = await ctx.store.insert(admitXapiStatements(ctx, client, items, single), writer, attachments);
     if (outcome.stored.length) ctx.onStored?.();
     return outcome;
   } catch (error) {
@@ -119,7 +119,7 @@ function store(ctx: StatementsContext, client: Client, items: StatementItem[], a
   }
 }
 
-export function putStatement(ctx: StatementsContext, client: Client, call: XapiCall): Reply {
+export async function putStatement(ctx: StatementsContext, client: Client, call: XapiCall): Promise<Reply> {
   const id = call.params.statementId;
   const others = Object.keys(call.params).filter((k) => k !== 'statementId');
   if (others.length) throw bad([{ path: others[0]!, message: `is not a parameter of PUT /statements (only statementId is)` }]);
@@ -133,17 +133,17 @@ export function putStatement(ctx: StatementsContext, client: Client, call: XapiC
   const withId = value && typeof value === 'object' && value.id === undefined ? { id, ...value } : value;
   const items = prepare([withId], true);
   checkParts(items, attachments, true, multipart);
-  store(ctx, client, items, attachments, true);
+  await store(ctx, client, items, attachments, true);
   return { status: 204 };
 }
 
-export function postStatements(ctx: StatementsContext, client: Client, call: XapiCall): Reply {
+export async function postStatements(ctx: StatementsContext, client: Client, call: XapiCall): Promise<Reply> {
   const params = Object.keys(call.params);
   if (params.length) throw bad([{ path: params[0]!, message: 'is not a parameter of POST /statements (it takes none)' }]);
   const { values, single, attachments, multipart } = readBody(call);
   const items = prepare(values, single);
   checkParts(items, attachments, single, multipart);
-  store(ctx, client, items, attachments, single);
+  await store(ctx, client, items, attachments, single);
   return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(items.map((i) => i.statement.id!.toLowerCase())) };
 }
 

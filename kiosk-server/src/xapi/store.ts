@@ -1,5 +1,9 @@
-// All SQL about xAPI statements. A write is one transaction (all statements of a request or none) and returns after
-// COMMIT, which with synchronous = FULL means on disk: a 2xx from the routes is a promise the statement survives.
+// All SQL about xAPI statements. A request's statements are stored all or none, and `insert` resolves only after the
+// COMMIT that holds them, which with synchronous = FULL means on disk: a 2xx from the routes is a promise the
+// statement survives. Group commit: the requests that arrive within one turn of the event loop share one transaction
+// and so one fsync (the fsync, not SQLite, is what bounds a durable store); each request runs in its own savepoint
+// inside it, so one that fails (a conflict, a forbidden voiding) is undone alone, exactly as if the requests had come
+// one after another in the order they were queued. Seq order is that order, and so is the order of the answers.
 import type Database from 'better-sqlite3';
 import { agentKey, sameStatement, VOIDED_VERB, type Agent, type Group, type Statement, type StatementFacts } from './lib.ts';
 
@@ -186,8 +190,13 @@ export function createStatementStore(db: Database.Database) {
     VALUES (@id, @body, @stored, @authority, @clientId, @verbId, @timestamp, @registration,
       @objectStatementId, @voiding, @voided, @kind, @visitId, @platform, @locale, @packId, @scenarioId, @area, @runId,
       @scoreScaled, @passed)`);
-  const insertAgent = db.prepare('INSERT OR IGNORE INTO statement_agents (seq, agent_key, related) VALUES (?, ?, ?)');
-  const insertActivity = db.prepare('INSERT OR IGNORE INTO statement_activities (seq, activity_id, related) VALUES (?, ?, ?)');
+  // Agent keys and activity IRIs are stored once each (010_lean_statements.sql); a statement refers to them by number.
+  const agentId = db.prepare<[string], number>('SELECT id FROM statement_agent_keys WHERE key = ?').pluck();
+  const newAgent = db.prepare<[string]>('INSERT INTO statement_agent_keys (key) VALUES (?)');
+  const insertAgent = db.prepare<[number, number, number]>('INSERT OR IGNORE INTO statement_agent_refs (agent, seq, direct) VALUES (?, ?, ?)');
+  const activityId = db.prepare<[string], number>('SELECT id FROM statement_activity_iris WHERE iri = ?').pluck();
+  const newActivity = db.prepare<[string]>('INSERT INTO statement_activity_iris (iri) VALUES (?)');
+  const insertActivity = db.prepare<[number, number, number]>('INSERT OR IGNORE INTO statement_activity_refs (activity, seq, direct) VALUES (?, ?, ?)');
   const insertAttachment = db.prepare('INSERT OR IGNORE INTO attachments (sha2, content_type, content) VALUES (?, ?, ?)');
   const bodyById = db.prepare<[string], { body: string; voiding: number; clientId: number | null }>('SELECT body, voiding, client_id AS clientId FROM statements WHERE id = ?');
   const voidTarget = db.prepare('UPDATE statements SET voided = 1 WHERE id = ? AND voiding = 0');
@@ -206,16 +215,18 @@ export function createStatementStore(db: Database.Database) {
   // `instr` skips, without parsing, bodies that cannot hold what is looked for (JSON.stringify writes keys quoted).
   const definitionSources = db
     .prepare<{ activityId: string; clientId: number | null }, string>(
-      `SELECT s.body FROM statement_activities a JOIN statements s ON s.seq = a.seq
-       WHERE a.activity_id = @activityId AND a.related = 1 AND s.voided = 0 AND instr(s.body, '"definition"') > 0
+      `SELECT s.body FROM statement_activity_refs a JOIN statements s ON s.seq = a.seq
+       WHERE a.activity = (SELECT id FROM statement_activity_iris WHERE iri = @activityId)
+         AND s.voided = 0 AND instr(s.body, '"definition"') > 0
          AND (@clientId IS NULL OR s.client_id = @clientId)
        ORDER BY a.seq DESC`,
     )
     .pluck();
   const nameSources = db
     .prepare<{ key: string; limit: number; clientId: number | null }, string>(
-      `SELECT s.body FROM statement_agents a JOIN statements s ON s.seq = a.seq
-       WHERE a.agent_key = @key AND a.related = 1 AND s.voided = 0 AND instr(s.body, '"name"') > 0
+      `SELECT s.body FROM statement_agent_refs a JOIN statements s ON s.seq = a.seq
+       WHERE a.agent = (SELECT id FROM statement_agent_keys WHERE key = @key)
+         AND s.voided = 0 AND instr(s.body, '"name"') > 0
          AND (@clientId IS NULL OR s.client_id = @clientId)
        ORDER BY a.seq DESC LIMIT @limit`,
     )
@@ -282,28 +293,102 @@ export function createStatementStore(db: Database.Database) {
         passed: facts?.passed == null ? null : facts.passed ? 1 : 0,
       });
       const seq = Number(lastInsertRowid);
+      // Every direct agent or activity is also a related one: one row each, flagged.
       const agents = agentsOf(statement, by.authority);
-      for (const key of agents.direct) insertAgent.run(seq, key, 0);
-      for (const key of agents.related) insertAgent.run(seq, key, 1);
+      for (const key of agents.related) {
+        const agent = agentId.get(key) ?? Number(newAgent.run(key).lastInsertRowid);
+        insertAgent.run(agent, seq, agents.direct.has(key) ? 1 : 0);
+      }
       const activities = activitiesOf(statement);
-      for (const a of activities.direct) insertActivity.run(seq, a, 0);
-      for (const a of activities.related) insertActivity.run(seq, a, 1);
+      for (const iri of activities.related) {
+        const activity = activityId.get(iri) ?? Number(newActivity.run(iri).lastInsertRowid);
+        insertActivity.run(activity, seq, activities.direct.has(iri) ? 1 : 0);
+      }
       outcome.stored.push(id);
     });
     for (const a of attachments) insertAttachment.run(a.sha2, a.contentType, a.content);
     return outcome;
   });
 
+  interface Pending {
+    items: readonly StatementItem[];
+    by: Writer;
+    attachments: readonly AttachmentBytes[];
+    resolve(outcome: InsertOutcome): void;
+    reject(error: unknown): void;
+    outcome?: InsertOutcome;
+    error?: unknown;
+  }
+  let queue: Pending[] = [];
+  let scheduled = false;
+  const counts = { commits: 0, requests: 0 };
+
+  // insertAll called inside this transaction runs in a savepoint (better-sqlite3 nests transaction functions so).
+  const commitGroup = db.transaction((group: Pending[]) => {
+    for (const job of group) {
+      try {
+        job.outcome = insertAll(job.items, job.by, job.attachments);
+      } catch (error) {
+        // SQLite rolled the whole transaction back (disk full, I/O error): nothing of the group can be kept, and the
+        // jobs after this one must not run outside it, each committing alone.
+        if (!db.inTransaction) throw error;
+        job.error = error;
+      }
+    }
+  });
+
+  function flush(): void {
+    scheduled = false;
+    const group = queue;
+    queue = [];
+    if (group.length === 0) return;
+    try {
+      commitGroup(group);
+    } catch (error) {
+      for (const job of group) job.reject(error);
+      return;
+    }
+    counts.commits++;
+    counts.requests += group.length;
+    for (const job of group) {
+      if (job.error === undefined) job.resolve(job.outcome!);
+      else job.reject(job.error);
+    }
+  }
+
   type Row = Omit<StoredStatement, 'voided'> & { voided: number };
   const toStored = (row: Row): StoredStatement => ({ ...row, voided: row.voided === 1 });
 
   return {
     /**
-     * Stores statements in ONE transaction: all or none; returns after COMMIT. Throws StatementConflict (409) or
-     * VoidingRejected (400), storing nothing. Attachments (bytes by sha2) are stored in the same transaction.
+     * Stores a request's statements, all or none, together with whatever other requests are queued in the same turn
+     * of the event loop (one transaction, one fsync); resolves after that COMMIT. Rejects with StatementConflict
+     * (409), VoidingRejected (400) or VoidingForbidden (403) when this request alone is refused, storing nothing of
+     * it; with the database's error when the commit itself failed (nothing of the group was stored). Attachments
+     * (bytes by sha2) are stored in the same transaction.
      */
-    insert(items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[] = []): InsertOutcome {
+    insert(items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[] = []): Promise<InsertOutcome> {
+      return new Promise<InsertOutcome>((resolve, reject) => {
+        queue.push({ items, by, attachments, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          // After the poll phase: every request whose body arrived in this turn has been queued by then.
+          setImmediate(flush);
+        }
+      });
+    },
+
+    /**
+     * The same as `insert`, alone in its own transaction, at once: for the command-line tools, backfills and
+     * benchmarks that hold the database by themselves. Throws what `insert` rejects with.
+     */
+    insertNow(items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[] = []): InsertOutcome {
       return insertAll(items, by, attachments);
+    },
+
+    /** Group commits so far, and the requests they held: how much sharing one fsync saves. */
+    commits(): { commits: number; requests: number } {
+      return { ...counts };
     },
 
     /** One statement by id (any case), voided or not. */
@@ -332,16 +417,20 @@ export function createStatementStore(db: Database.Database) {
         const content: string[] = [];
         const params: Record<string, unknown> = { max, limit: q.limit + 1 };
         if (q.agent !== undefined) {
-          content.push('s.seq IN (SELECT seq FROM statement_agents WHERE agent_key = @agent AND related = @relatedAgents)');
-          Object.assign(params, { agent: q.agent, relatedAgents: q.relatedAgents ? 1 : 0 });
+          content.push(
+            's.seq IN (SELECT seq FROM statement_agent_refs WHERE agent = (SELECT id FROM statement_agent_keys WHERE key = @agent) AND direct >= @agentDirect)',
+          );
+          Object.assign(params, { agent: q.agent, agentDirect: q.relatedAgents ? 0 : 1 });
         }
         if (q.verb !== undefined) {
           content.push('s.verb_id = @verb');
           params.verb = q.verb;
         }
         if (q.activity !== undefined) {
-          content.push('s.seq IN (SELECT seq FROM statement_activities WHERE activity_id = @activity AND related = @relatedActivities)');
-          Object.assign(params, { activity: q.activity, relatedActivities: q.relatedActivities ? 1 : 0 });
+          content.push(
+            's.seq IN (SELECT seq FROM statement_activity_refs WHERE activity = (SELECT id FROM statement_activity_iris WHERE iri = @activity) AND direct >= @activityDirect)',
+          );
+          Object.assign(params, { activity: q.activity, activityDirect: q.relatedActivities ? 0 : 1 });
         }
         if (q.registration !== undefined) {
           content.push('s.registration = @registration');
@@ -398,3 +487,15 @@ export function createStatementStore(db: Database.Database) {
 }
 
 export type StatementStore = ReturnType<typeof createStatementStore>;
+
+const shared = new WeakMap<Database.Database, StatementStore>();
+
+/**
+ * The one store of this database that every route writes through: group commit needs all concurrent writers in one
+ * queue (two stores would each commit, and fsync, on their own).
+ */
+export function statementStoreOf(db: Database.Database): StatementStore {
+  let store = shared.get(db);
+  if (!store) shared.set(db, (store = createStatementStore(db)));
+  return store;
+}

@@ -1,6 +1,7 @@
 // Test helpers for the LRS: a real app on temp folders, clients made through the registry, requests with xAPI headers.
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'light-my-request';
+import { afterAll, beforeAll } from 'vitest';
 import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { basicAuthorization } from '../sync/http-transport.ts';
@@ -39,6 +40,30 @@ export async function startLrs(config: Partial<Config> = {}): Promise<Lrs> {
       return app.inject({ method: method as 'GET', url, payload: body as string, headers: all });
     },
   };
+}
+
+/** An answer read off a real socket. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: () => any;
+}
+
+/**
+ * An LRS listening on a free port for the whole test file (as the ADL suite meets one): hands the LRS and its
+ * http://127.0.0.1:<port> to `ready` before the tests run, and cleans up after them.
+ */
+export function listeningLrs(ready: (lrs: Lrs, base: string) => void): void {
+  let lrs: Lrs | undefined;
+  beforeAll(async () => {
+    lrs = await startLrs();
+    await lrs.app.listen({ port: 0, host: '127.0.0.1' });
+    ready(lrs, `http://127.0.0.1:${(lrs.app.server.address() as { port: number }).port}`);
+  });
+  afterAll(async () => {
+    await lrs?.env.cleanup();
+  });
 }
 
 let counter = 0;

@@ -34,10 +34,10 @@ describe("formatStatement 'ids'", () => {
     const out = formatStatement(long(), 'ids') as any;
     expect(out.actor).toEqual({ objectType: 'Group', mbox: 'mailto:teampb@example.com' });
     expect(out.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/attended' });
-    expect(out.object).toEqual({ objectType: 'Activity', id: 'http://www.example.com/meetings/occurances/34534' });
+    expect(out.object).toEqual({ id: 'http://www.example.com/meetings/occurances/34534' });
     expect(out.context.instructor).toEqual({ objectType: 'Agent', account: { homePage: 'http://www.example.com', name: '13936749' } });
     expect(out.context.team).toEqual({ objectType: 'Group', mbox: 'mailto:teampb@example.com' });
-    expect(out.context.contextActivities.category).toEqual([{ objectType: 'Activity', id: 'http://www.example.com/meetings/categories/teammeeting' }]);
+    expect(out.context.contextActivities.category).toEqual([{ id: 'http://www.example.com/meetings/categories/teammeeting' }]);
     expect(out.authority).toEqual({ objectType: 'Agent', account: { homePage: 'http://cloud.scorm.com/', name: 'anonymous' } });
     // What is not an agent, activity or verb stays whole.
     expect(out.result).toEqual(longStatement.result);

@@ -82,7 +82,9 @@ const EXACT: Rewrite = { actor: (actor) => actor, activity: (activity) => activi
 
 const IDS: Rewrite = {
   actor: actorIds,
-  activity: (activity) => (activity.objectType ? { objectType: 'Activity', id: activity.id } : { id: activity.id }),
+  // An Activity's id is all that identifies it (objectType is optional everywhere an Activity may stand), so the ids
+  // form is exactly { id } (the ADL suite counts one key, XAPI-00171).
+  activity: (activity) => ({ id: activity.id }),
   verb: (verb) => ({ id: verb.id }),
 };
 

@@ -1,0 +1,245 @@
+// The document resources beyond the ADL suite's cases: roles (kiosk clients keep to their own documents), the
+// alternate request syntax, credentials before the body, size limits, 405s and the store a 2xx leaves on disk.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClientRegistry } from '../clients.ts';
+import { basic, startLrs, type Lrs } from '../test-lrs.ts';
+import { MAX_DOCUMENTS_PER_CLIENT } from './plugin.ts';
+import { MAX_DOCUMENT_BYTES } from './resource.ts';
+
+let lrs: Lrs;
+beforeAll(async () => {
+  lrs = await startLrs();
+});
+afterAll(async () => {
+  await lrs.env.cleanup();
+});
+
+const agent = { objectType: 'Agent', mbox: 'mailto:learner@example.com' };
+const stateUrl = (stateId: string, extra: Record<string, string> = {}) =>
+  `/xapi/activities/state?${new URLSearchParams({ activityId: 'http://example.com/course/1', agent: JSON.stringify(agent), stateId, ...extra })}`;
+const profileUrl = (profileId: string) => `/xapi/activities/profile?${new URLSearchParams({ activityId: 'http://example.com/course/1', profileId })}`;
+const rowCount = () => lrs.app.db.prepare('SELECT COUNT(*) FROM xapi_documents').pluck().get() as number;
+
+describe('roles', () => {
+  it('a reader reads every document but writes none (403, nothing stored)', async () => {
+    const id = randomUUID();
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(id), payload: { a: 1 }, as: 'hub' })).statusCode).toBe(204);
+    expect((await lrs.request({ url: stateUrl(id), as: 'reader' })).json()).toEqual({ a: 1 });
+    const before = rowCount();
+    for (const method of ['PUT', 'POST', 'DELETE']) {
+      const res = await lrs.request({ method, url: stateUrl(randomUUID()), payload: method === 'DELETE' ? undefined : { b: 2 }, as: 'reader' });
+      expect(res.statusCode, method).toBe(403);
+      expect(res.json().message).toMatch(/reader/);
+    }
+    expect((await lrs.request({ method: 'DELETE', url: stateUrl(id), as: 'reader' })).statusCode).toBe(403);
+    expect(rowCount()).toBe(before);
+  });
+
+  it('a kiosk client sees and changes only its own documents; a hub sees and changes all', async () => {
+    const hubs = randomUUID();
+    const kiosks = randomUUID();
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(hubs), payload: { by: 'hub' }, as: 'hub' })).statusCode).toBe(204);
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(kiosks), payload: { by: 'kiosk' }, as: 'kiosk' })).statusCode).toBe(204);
+
+    expect((await lrs.request({ url: stateUrl(hubs), as: 'kiosk' })).statusCode).toBe(404);
+    const listing = (await lrs.request({ url: stateUrl('x').replace(/&stateId=x$/, ''), as: 'kiosk' })).json() as string[];
+    expect(listing).toContain(kiosks);
+    expect(listing).not.toContain(hubs);
+    const hubListing = (await lrs.request({ url: stateUrl('x').replace(/&stateId=x$/, ''), as: 'hub' })).json() as string[];
+    expect(hubListing).toEqual(expect.arrayContaining([hubs, kiosks]));
+
+    // Writing over another client's document is refused, whatever the precondition.
+    for (const method of ['PUT', 'POST', 'DELETE']) {
+      const res = await lrs.request({ method, url: stateUrl(hubs), payload: method === 'DELETE' ? undefined : { by: 'kiosk' }, as: 'kiosk' });
+      expect(res.statusCode, method).toBe(403);
+    }
+    // Deleting the whole scope deletes only the kiosk's own.
+    expect((await lrs.request({ method: 'DELETE', url: stateUrl('x').replace(/&stateId=x$/, ''), as: 'kiosk' })).statusCode).toBe(204);
+    expect((await lrs.request({ url: stateUrl(hubs), as: 'hub' })).json()).toEqual({ by: 'hub' });
+    expect((await lrs.request({ url: stateUrl(kiosks), as: 'hub' })).statusCode).toBe(404);
+
+    // A hub changes a kiosk's document; it stays the kiosk's.
+    const again = randomUUID();
+    await lrs.request({ method: 'PUT', url: stateUrl(again), payload: { by: 'kiosk' }, as: 'kiosk' });
+    expect((await lrs.request({ method: 'POST', url: stateUrl(again), payload: { hub: true }, as: 'hub' })).statusCode).toBe(204);
+    expect((await lrs.request({ url: stateUrl(again), as: 'kiosk' })).json()).toEqual({ by: 'kiosk', hub: true });
+  });
+});
+
+describe('credentials and version before anything', () => {
+  it('no credentials: 401 and nothing stored; wrong version: 400', async () => {
+    const before = rowCount();
+    const res = await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { a: 1 }, as: null });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/Basic/);
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { a: 1 }, headers: { authorization: basic('nobody', 'wrong') }, as: null })).statusCode).toBe(401);
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { a: 1 }, headers: { 'x-experience-api-version': '2.0.0' } })).statusCode).toBe(400);
+    expect(rowCount()).toBe(before);
+  });
+
+  it('credentials are checked before the body is read: an oversized body without them is 401, not 413', async () => {
+    const big = Buffer.alloc(MAX_DOCUMENT_BYTES + 10, 0x61);
+    const res = await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: big, headers: { 'content-type': 'application/octet-stream' }, as: null });
+    expect(res.statusCode).toBe(401);
+    const form = await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=PUT', payload: `content=${'a'.repeat(70 * 1024)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, as: null });
+    expect(form.statusCode).toBe(413);
+    expect(form.json().message).toMatch(/Authorization/);
+  });
+
+  it('a revoked client is refused', async () => {
+    const registry = createClientRegistry(lrs.app.db);
+    const c = registry.add(`revoked-${randomUUID().slice(0, 8)}`, 'hub');
+    registry.revoke(c.name);
+    const res = await lrs.request({ url: stateUrl(randomUUID()), headers: { authorization: basic(c.key, c.secret) }, as: null });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('alternate request syntax (Communication 1.3)', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+  const fields = (stateId: string) => ({ activityId: 'http://example.com/course/1', agent: JSON.stringify(agent), stateId });
+
+  it('PUT, GET, POST (merge) and DELETE through ?method= with headers and credentials in the form', async () => {
+    const id = randomUUID();
+    const put = form({ ...fields(id), content: JSON.stringify({ a: 1 }), 'Content-Type': 'application/json', Authorization: lrs.auth.hub, 'X-Experience-API-Version': '1.0.3' });
+    expect((await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=PUT', payload: put, headers: formHeaders, as: null })).statusCode).toBe(204);
+    const post = form({ ...fields(id), content: JSON.stringify({ b: 2 }), 'Content-Type': 'application/json' });
+    expect((await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=post', payload: post, headers: formHeaders })).statusCode).toBe(204);
+    const got = await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=GET', payload: form(fields(id)), headers: formHeaders });
+    expect(got.statusCode).toBe(200);
+    expect(got.json()).toEqual({ a: 1, b: 2 });
+    expect(got.headers.etag).toMatch(/^"[0-9a-f]{40}"$/);
+    const head = await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=HEAD', payload: form(fields(id)), headers: formHeaders });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers.etag).toBe(got.headers.etag);
+    expect((await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=DELETE', payload: form(fields(id)), headers: formHeaders })).statusCode).toBe(204);
+    expect((await lrs.request({ url: stateUrl(id) })).statusCode).toBe(404);
+  });
+
+  it('If-Match and If-None-Match in the form are headers', async () => {
+    const id = randomUUID();
+    const base = { activityId: 'http://example.com/course/1', profileId: id, 'Content-Type': 'application/json' };
+    const url = '/xapi/activities/profile?method=PUT';
+    expect((await lrs.request({ method: 'POST', url, payload: form({ ...base, content: '{"v":1}' }), headers: formHeaders })).statusCode).toBe(400);
+    expect((await lrs.request({ method: 'POST', url, payload: form({ ...base, content: '{"v":1}', 'If-None-Match': '*' }), headers: formHeaders })).statusCode).toBe(204);
+    expect((await lrs.request({ method: 'POST', url, payload: form({ ...base, content: '{"v":2}', 'If-None-Match': '*' }), headers: formHeaders })).statusCode).toBe(412);
+    const etag = (await lrs.request({ url: profileUrl(id) })).headers.etag as string;
+    expect((await lrs.request({ method: 'POST', url, payload: form({ ...base, content: '{"v":2}', 'If-Match': etag }), headers: formHeaders })).statusCode).toBe(204);
+    expect((await lrs.request({ url: profileUrl(id) })).json()).toEqual({ v: 2 });
+  });
+
+  it('refuses query parameters beside method, a body that is not a form, and an unknown method (400)', async () => {
+    const id = randomUUID();
+    expect((await lrs.request({ method: 'POST', url: `/xapi/activities/state?method=GET&stateId=${id}`, payload: form(fields(id)), headers: formHeaders })).statusCode).toBe(400);
+    expect((await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=PUT', payload: { a: 1 } })).statusCode).toBe(400);
+    expect((await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=PATCH', payload: form(fields(id)), headers: formHeaders })).statusCode).toBe(400);
+    expect((await lrs.request({ method: 'POST', url: '/xapi/activities/state?method=PUT', payload: form(fields(id)), headers: formHeaders })).statusCode).toBe(400);
+  });
+});
+
+describe('limits and answers', () => {
+  it(`a document over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB is 413; one at the limit is stored byte for byte`, async () => {
+    const id = randomUUID();
+    const big = Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x61);
+    const refused = await lrs.request({ method: 'PUT', url: stateUrl(id), payload: big, headers: { 'content-type': 'application/octet-stream' } });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json().message).toMatch(/MiB/);
+    const exact = Buffer.alloc(MAX_DOCUMENT_BYTES, 0x62);
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(id), payload: exact, headers: { 'content-type': 'application/octet-stream' } })).statusCode).toBe(204);
+    const got = await lrs.request({ url: stateUrl(id) });
+    expect(got.rawPayload.equals(exact)).toBe(true);
+  });
+
+  it('unknown parameters and an activityId that is not an IRI are 400 naming them', async () => {
+    const bad = await lrs.request({ url: `${stateUrl(randomUUID())}&foo=bar` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'foo' })]));
+    const notIri = await lrs.request({ url: `/xapi/activities/profile?activityId=true&profileId=${randomUUID()}` });
+    expect(notIri.statusCode).toBe(400);
+    expect(notIri.json().details[0].path).toBe('activityId');
+  });
+
+  it('PATCH and OPTIONS are 405 with Allow, before credentials', async () => {
+    for (const method of ['PATCH', 'OPTIONS']) {
+      const res = await lrs.request({ method, url: '/xapi/agents/profile', as: null });
+      expect(res.statusCode, method).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD, PUT, POST, DELETE');
+    }
+  });
+
+  it('a GET with If-None-Match naming the current ETag is 304', async () => {
+    const id = randomUUID();
+    await lrs.request({ method: 'PUT', url: stateUrl(id), payload: { a: 1 } });
+    const etag = (await lrs.request({ url: stateUrl(id) })).headers.etag as string;
+    const res = await lrs.request({ url: stateUrl(id), headers: { 'if-none-match': etag } });
+    expect(res.statusCode).toBe(304);
+    expect(res.body).toBe('');
+  });
+
+  it('the Agent identifies its documents, not its name or how it is spelled', async () => {
+    const id = randomUUID();
+    const url = (a: unknown) => `/xapi/agents/profile?${new URLSearchParams({ agent: JSON.stringify(a), profileId: id })}`;
+    expect((await lrs.request({ method: 'PUT', url: url({ mbox: 'mailto:Someone@Example.COM', name: 'A' }), payload: { a: 1 }, headers: { 'if-none-match': '*' } })).statusCode).toBe(204);
+    expect((await lrs.request({ url: url({ objectType: 'Agent', mbox: 'mailto:Someone@example.com' }) })).json()).toEqual({ a: 1 });
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes the three resources with their parameters', async () => {
+    const doc = (await lrs.app.inject({ url: '/api/openapi.json' })).json();
+    for (const path of ['/xapi/activities/state', '/xapi/activities/profile', '/xapi/agents/profile']) {
+      expect(Object.keys(doc.paths[path] ?? {}), path).toEqual(expect.arrayContaining(['get', 'put', 'post', 'delete']));
+    }
+    const names = (doc.paths['/xapi/activities/state'].get.parameters as { name: string }[]).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['activityId', 'agent', 'registration', 'stateId', 'since', 'if-match']));
+  });
+});
+
+describe('documents per client', () => {
+  it(`a client keeping ${MAX_DOCUMENTS_PER_CLIENT} documents stores no new one (403) but still replaces and deletes`, async () => {
+    const owner = lrs.app.db.prepare("SELECT id FROM xapi_clients WHERE name = 'test-kiosk'").pluck().get() as number;
+    const kept = lrs.app.db.prepare('SELECT COUNT(*) FROM xapi_documents WHERE owner = ?').pluck().get(owner) as number;
+    const insert = lrs.app.db.prepare(
+      "INSERT INTO xapi_documents (kind, activity_id, agent, registration, doc_id, owner, content, content_type, etag, updated) VALUES ('agent-profile', '', 'mbox:mailto:bulk@example.com', '', ?, ?, X'7B7D', 'application/json', 'x', 0)",
+    );
+    lrs.app.db.transaction(() => {
+      for (let i = kept; i < MAX_DOCUMENTS_PER_CLIENT - 1; i++) insert.run(`bulk-${i}`, owner);
+    })();
+    const last = randomUUID();
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(last), payload: { n: 1 }, as: 'kiosk' })).statusCode).toBe(204);
+    const refused = await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { n: 1 }, as: 'kiosk' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toMatch(/delete some/);
+    expect((await lrs.request({ method: 'POST', url: stateUrl(last), payload: { n: 2 }, as: 'kiosk' })).statusCode).toBe(204);
+    expect((await lrs.request({ method: 'DELETE', url: stateUrl(last), as: 'kiosk' })).statusCode).toBe(204);
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { n: 1 }, as: 'kiosk' })).statusCode).toBe(204);
+    // Other clients have their own bound.
+    expect((await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { n: 1 }, as: 'hub' })).statusCode).toBe(204);
+  });
+});
+
+describe('the disk floor', () => {
+  it('a nearly full disk refuses document writes with 507 and stores nothing; GET and DELETE still work', async () => {
+    const free = { bytes: 10 * 1024 ** 3 };
+    const low = await startLrs();
+    await low.app.close();
+    const app = await low.env.start({ floor: { probe: () => free.bytes, diskCacheMs: 0 } });
+    const request = (method: string, url: string, payload?: unknown) =>
+      app.inject({ method: method as 'GET', url, headers: { 'x-experience-api-version': '1.0.3', authorization: low.auth.hub, ...(payload ? { 'content-type': 'application/json' } : {}) }, payload: payload ? JSON.stringify(payload) : undefined });
+    try {
+      const id = randomUUID();
+      expect((await request('PUT', stateUrl(id), { a: 1 })).statusCode).toBe(204);
+      free.bytes = 0;
+      const refused = await request('POST', stateUrl(id), { b: 2 });
+      expect(refused.statusCode).toBe(507);
+      expect((await request('PUT', stateUrl(randomUUID()), { c: 3 })).statusCode).toBe(507);
+      expect((await request('GET', stateUrl(id))).json()).toEqual({ a: 1 });
+      expect((await request('DELETE', stateUrl(id))).statusCode).toBe(204);
+    } finally {
+      await low.env.cleanup();
+    }
+  });
+});
