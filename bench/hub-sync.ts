@@ -81,7 +81,7 @@ async function main(): Promise<number> {
         const statement = source.next().value as Statement;
         items.push({ statement, body: JSON.stringify(statement) });
       }
-      store.insert(items, writer);
+      store.insertNow(items, writer);
       done += items.length;
     }
     db.close();

@@ -4,14 +4,17 @@
 //          request, fsync before the answer), from CONNECTIONS keep-alive connections;
 //   store  the LRS's store module called directly (its side tables and indexes; no HTTP, no validation);
 //   raw    better-sqlite3 inserting the same JSON texts into a bare (seq, id, body) table.
-// All on files in the system temp folder with WAL and synchronous = FULL, so every commit is fsynced. "vs raw" is the
-// share of SQLite's own durable rate the layer keeps at that batch size.
+// All on files in the system temp folder with WAL and synchronous = FULL, so every commit is fsynced, and the server's
+// page size. "vs raw" is the share of SQLite's own durable rate the layer keeps at that batch size (the server's group
+// commit lets concurrent requests share one fsync, so http can pass raw's one-row-per-transaction rate). Then: the
+// bytes on disk per statement against its body's, and the latency of single-statement requests sent at a fixed rate
+// (PACED_RATE a second, open loop: timed from when each was due, so a stall delays every request behind it too).
 import Database from 'better-sqlite3';
 import { Agent, request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, openDatabase } from '../kiosk-server/src/plugins/db.ts';
+import { DB_FILE, migrate, openDatabase, PAGE_SIZE } from '../kiosk-server/src/plugins/db.ts';
 import { basicAuthorization } from '../kiosk-server/src/sync/http-transport.ts';
 import { createTestEnv } from '../kiosk-server/src/test-support/test-app.ts';
 import { createClientRegistry } from '../kiosk-server/src/xapi/clients.ts';
@@ -21,6 +24,9 @@ import { percentile, startServerProcess, statementTexts, thousands } from './ser
 const SECONDS = Number(process.env.RUYI_BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.RUYI_BENCH_CONNECTIONS ?? 10);
 const BATCHES = [1, 100, 500];
+const PACED_RATE = Number(process.env.RUYI_BENCH_PACED_RATE ?? 1000);
+/** Statements stored to measure the bytes on disk per statement. */
+const SPACE_STATEMENTS = 5000;
 
 interface Result {
   layer: 'http' | 'store' | 'raw';
@@ -102,6 +108,7 @@ function loop(layer: Result['layer'], batch: number, commit: (texts: string[]) =
 /** A durable SQLite file like the server's (WAL, synchronous = FULL) in a fresh folder. */
 function durableFile(dir: string): Database.Database {
   const db = new Database(join(dir, 'bench.sqlite'));
+  db.pragma(`page_size = ${PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   return db;
@@ -133,13 +140,121 @@ function storeCase(batch: number, next: () => string, base: string, parkIri: str
     const writer = { authority: { objectType: 'Agent' as const, account: { homePage: parkIri, name: 'bench' } }, clientId: null };
     const commit = (texts: string[]) => {
       const items: StatementItem[] = texts.map((body) => ({ statement: JSON.parse(body), body }));
-      store.insert(items, writer);
+      store.insertNow(items, writer);
     };
     return loop('store', batch, commit, next);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface Paced {
+  requests: number;
+  ms: number;
+  /** From when each request was due to its answer, ms, sorted. */
+  latencies: number[];
+}
+
+/**
+ * Single-statement requests at `rate` a second for `seconds`, open loop: each is due at its time whether or not earlier
+ * ones were answered. Statements come from STREAMS visit streams, each sending its next only after the previous was
+ * answered (the server judges a scenario end by its run's statements, which must be stored first); a request due
+ * while every stream waits is sent when one is free, and its latency still counts from when it was due.
+ */
+async function pacedCase(url: string, authorization: string, rate: number, seconds: number, stream: () => () => string): Promise<Paced> {
+  const STREAMS = 64;
+  const agent = new Agent({ keepAlive: true, maxSockets: STREAMS });
+  const target = new URL('/xapi/statements', url);
+  const headers = { authorization, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' };
+  const free = Array.from({ length: STREAMS }, stream);
+  const waiting: number[] = [];
+  const latencies: number[] = [];
+  const refused = new Map<number, number>();
+  const total = Math.round(rate * seconds);
+  let answered = 0;
+  let allAnswered!: () => void;
+  const done = new Promise<void>((resolve) => (allAnswered = resolve));
+  const launch = (due: number, next: () => string) => {
+    post(agent, target, headers, next()).then(
+      (status) => {
+        latencies.push(performance.now() - due);
+        if (status !== 200) refused.set(status, (refused.get(status) ?? 0) + 1);
+        const queued = waiting.shift();
+        if (queued === undefined) free.push(next);
+        else launch(queued, next);
+        if (++answered === total) allAnswered();
+      },
+      (error: unknown) => {
+        refused.set(0, (refused.get(0) ?? 0) + 1);
+        console.error(error);
+        if (++answered === total) allAnswered();
+      },
+    );
+  };
+  const start = performance.now();
+  for (let i = 0; i < total; ) {
+    const now = performance.now();
+    for (; i < total && start + (i * 1000) / rate <= now; i++) {
+      const due = start + (i * 1000) / rate;
+      const next = free.pop();
+      if (next) launch(due, next);
+      else waiting.push(due);
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await done;
+  const ms = performance.now() - start;
+  agent.destroy();
+  if (refused.size) throw new Error(`POST /xapi/statements refused paced requests: ${JSON.stringify(Object.fromEntries(refused))}`);
+  return { requests: total, ms, latencies: latencies.sort((a, b) => a - b) };
+}
+
+interface Space {
+  /** Mean body length, bytes. */
+  body: number;
+  /** The server's file (its migrations, the store): bytes per statement. */
+  store: number;
+  /** The bare (seq, id, body) table: bytes per statement. */
+  raw: number;
+}
+
+/** Bytes on disk per statement after SPACE_STATEMENTS are stored (checkpointed: the WAL folded into the file). */
+function spaceCase(next: () => string, parkIri: string): Space {
+  const texts = Array.from({ length: SPACE_STATEMENTS }, next);
+  const body = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0) / texts.length;
+  const measure = (fill: (db: Database.Database) => void, open: (dir: string) => Database.Database, file: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ruyi-bench-space-'));
+    const db = open(dir);
+    try {
+      fill(db);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return statSync(join(dir, file)).size / texts.length;
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const writer = { authority: { objectType: 'Agent' as const, account: { homePage: parkIri, name: 'bench' } }, clientId: null };
+  const store = measure(
+    (db) => {
+      migrate(db);
+      const s = createStatementStore(db);
+      for (let i = 0; i < texts.length; i += 500) s.insertNow(texts.slice(i, i + 500).map((body) => ({ statement: JSON.parse(body), body })), writer);
+    },
+    openDatabase,
+    DB_FILE,
+  );
+  const raw = measure(
+    (db) => {
+      db.exec('CREATE TABLE statements (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL) STRICT');
+      const insert = db.prepare('INSERT INTO statements (id, body) VALUES (?, ?)');
+      db.transaction(() => texts.forEach((t) => insert.run(t.slice(7, 43), t)))();
+    },
+    durableFile,
+    'bench.sqlite',
+  );
+  return { body, store, raw };
 }
 
 function table(results: Result[]): string {
@@ -160,6 +275,8 @@ async function main(): Promise<number> {
   const next = statementTexts(settings);
   const stream = () => statementTexts(settings);
   const results: Result[] = [];
+  let paced: Paced | undefined;
+  let space: Space | undefined;
   try {
     // The server's own data folder with an xAPI client, made as `npm run admin -- client add` does. The rate limit is
     // raised: the default (1200 requests/min per client) would cap the single-statement case, not measure it.
@@ -180,16 +297,26 @@ async function main(): Promise<number> {
       const authorization = basicAuthorization(client.key, client.secret);
       await httpCase(server.url, authorization, 10, stream, 2); // warm-up: JIT, SQLite page cache
       for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream));
+      paced = await pacedCase(server.url, authorization, PACED_RATE, SECONDS, stream);
     } finally {
       await server.stop();
     }
     for (const batch of BATCHES) results.push(storeCase(batch, next, base, parkIri));
     for (const batch of BATCHES) results.push(rawCase(batch, next));
+    space = spaceCase(next, parkIri);
   } finally {
     await env.cleanup();
   }
   console.log(`durable statements (WAL, synchronous = FULL; http: ${CONNECTIONS} keep-alive connections, ${SECONDS} s a case; store and raw: one thread, ${SECONDS / 2} s)`);
   console.log(table(results));
+  const n = (x: number) => thousands(x);
+  console.log(
+    `on disk (${PAGE_SIZE} B pages, ${n(SPACE_STATEMENTS)} statements): ${n(space!.store)} bytes a statement, ${(space!.store / space!.body).toFixed(2)}× its body of ${n(space!.body)} bytes (raw table: ${n(space!.raw)} bytes, ${(space!.raw / space!.body).toFixed(2)}×)`,
+  );
+  const p = paced!;
+  console.log(
+    `single-statement requests at ${n(PACED_RATE)}/s (open loop, ${n(p.requests)} in ${(p.ms / 1000).toFixed(1)} s): p50 ${percentile(p.latencies, 0.5).toFixed(2)} ms, p99 ${percentile(p.latencies, 0.99).toFixed(2)} ms, max ${p.latencies.at(-1)!.toFixed(2)} ms`,
+  );
   return 0;
 }
 

@@ -29,7 +29,7 @@ export function fillDatabase(dataDir: string, n: number, stored?: string): strin
         ids.push(statement.id);
         return { statement, body: JSON.stringify(statement) };
       });
-      store.insert(items as never, { authority: { objectType: 'Agent', account: { homePage: 'https://ruyi.localhost/parks/test', name: 'filler' } }, clientId: null, ...(stored ? { stored } : {}) } as never);
+      store.insertNow(items as never, { authority: { objectType: 'Agent', account: { homePage: 'https://ruyi.localhost/parks/test', name: 'filler' } }, clientId: null, ...(stored ? { stored } : {}) } as never);
     }
     db.pragma('wal_checkpoint(TRUNCATE)');
     return ids;

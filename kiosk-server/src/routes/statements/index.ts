@@ -1,16 +1,17 @@
 // POST /api/statements: the kiosk app's own statements (made on the device from its records, see @ruyi/xapi). What
 // keeps it honest is that only Ruyi's statements about the loaded content are taken, with no extension Ruyi does not
 // use. Each is validated as xAPI, then admitted (records/admission.ts: read back as its record and checked against the
-// packs, against its run, and a scenario end against the run's own evidence), then the batch is stored in ONE
-// transaction with the facts admission derived, and answered 2xx only after the commit is on disk: the kiosk drops
-// statements from its IndexedDB outbox on a 2xx. Other tools write to /xapi/statements with their own credentials.
+// packs, against its run, and a scenario end against the run's own evidence), then the batch is stored all or none
+// with the facts admission derived (in a transaction shared with the other requests of the moment, xapi/store.ts),
+// and answered 2xx only after the commit is on disk: the kiosk drops statements from its IndexedDB outbox on a 2xx.
+// Other tools write to /xapi/statements with their own credentials.
 import { DeviceStatementsResponse } from '@ruyi/api-contract';
 import { validateStatements, type Statement } from '@ruyi/xapi';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody, summarize, type ErrorDetail } from '../../errors.ts';
 import { createAdmission } from '../../records/admission.ts';
-import { createStatementStore, StatementConflict } from '../../xapi/store.ts';
+import { StatementConflict, statementStoreOf } from '../../xapi/store.ts';
 
 /** A kiosk's outbox sends 50 at most; more in one request is a client bug, not a visit. */
 export const MAX_DEVICE_BATCH = 200;
@@ -21,7 +22,7 @@ export interface DeviceStatementsOptions {
 }
 
 const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (app, { base, parkIri }) => {
-  const store = createStatementStore(app.db);
+  const store = statementStoreOf(app.db);
   const admission = createAdmission(app.db, { base, content: () => app.content.index() });
   const authority = { objectType: 'Agent' as const, account: { homePage: parkIri, name: 'kiosk-app' } };
 
@@ -50,7 +51,7 @@ const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (
       // After the budget is charged: a flood of forged statements spends it like any other.
       const facts = admission.admit({ statements, clientId: null, device: { parkIri }, at: (i) => `[${i}].` });
       try {
-        const result = store.insert(
+        const result = await store.insert(
           statements.map((statement, i) => ({ statement, body: JSON.stringify(statement), facts: facts[i] })),
           { authority, clientId: null },
         );
