@@ -8,6 +8,7 @@ import { DEFAULT_FLOOR, MIB, type FloorConfig } from './floor/defaults.ts';
 import { exemptEntryProblem } from './devices/exempt.ts';
 import { DEFAULT_EXEMPT, ENROLLMENT_MODES, type DeviceSettings } from './devices/settings.ts';
 import { DEFAULT_FLEET, type FleetSettings } from './fleet/settings.ts';
+import { isPostgresUrl, redactDatabaseUrl } from './storage/url.ts';
 
 /** The repository root (this file is kiosk-server/src/config.ts). */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,6 +81,10 @@ const EnvSchema = z.object({
   RUYI_FLEET_MAX_DEVICES: integer(1, 100_000).default(DEFAULT_FLEET.maxDevices),
   RUYI_FLEET_HEARTBEATS_PER_MINUTE: integer(1, 100_000).default(DEFAULT_FLEET.heartbeatsPerMinute),
   RUYI_FLEET_REPORT_SECONDS: integer(0, 86_400).default(DEFAULT_FLEET.reportSeconds),
+  RUYI_DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, { error: 'must be a PostgreSQL URL, e.g. postgres://ruyi:secret@db.example:5432/ruyi' })
+    .optional(),
 });
 
 export interface Config {
@@ -113,6 +118,8 @@ export interface Config {
   floor?: FloorConfig;
   /** Device heartbeats and the report to the hub (src/fleet/); absent (tests): DEFAULT_FLEET, without the report. */
   fleet?: FleetSettings;
+  /** A PostgreSQL database instead of the SQLite file (src/storage/); absent: the file. Not yet used by the stores. */
+  databaseUrl?: string;
   connections: {
     /** Open content event streams (GET /api/content/events) allowed from one address, and in all. */
     streamsPerAddress: number;
@@ -159,7 +166,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `  ${name}: ${issue.message} (got '${present[name] ?? ''}')`;
+      const got = name === 'RUYI_DATABASE_URL' ? redactDatabaseUrl(present[name] ?? '') : (present[name] ?? '');
+      return `  ${name}: ${issue.message} (got '${got}')`;
     });
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
@@ -188,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       diskFloorBytes: e.RUYI_DISK_FLOOR_MB * MIB,
     },
     fleet: { maxDevices: e.RUYI_FLEET_MAX_DEVICES, heartbeatsPerMinute: e.RUYI_FLEET_HEARTBEATS_PER_MINUTE, reportSeconds: e.RUYI_FLEET_REPORT_SECONDS },
+    databaseUrl: e.RUYI_DATABASE_URL,
     connections: {
       streamsPerAddress: e.RUYI_EVENT_STREAMS_PER_ADDRESS,
       streamsTotal: e.RUYI_EVENT_STREAMS_TOTAL,

@@ -1,0 +1,58 @@
+// The database as a plugin: `app.storage`, a Kysely instance over the SQLite file or PostgreSQL (createDatabase),
+// migrated for its dialect before anything uses it, with PostgreSQL's month partitions kept ahead, and closed with the
+// app. Store plugins depend on it ('ruyi-storage') and build their implementation from it.
+//
+// Not registered by app.ts yet: the stores still use `app.db` (plugins/db.ts). Registering both on one SQLite file
+// gives two connections to it; see README.md here for the order in which stores move over.
+import fp from 'fastify-plugin';
+import { createDatabase, type DatabaseSettings, type StorageDatabase } from './database.ts';
+import { runMigrations } from './migrations.ts';
+import { ensurePartitions } from './partitions.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    storage: StorageDatabase;
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface StoragePluginOptions extends DatabaseSettings {
+  /** Only tests pass another folder of migrations. */
+  migrationsDir?: string;
+  /** How often the month partitions are topped up (PostgreSQL); daily by default. */
+  partitionCheckMs?: number;
+}
+
+export default fp<StoragePluginOptions>(
+  async (app, options) => {
+    const storage = createDatabase({
+      ...options,
+      onConnectionError: options.onConnectionError ?? ((error) => app.log.warn({ err: error }, 'database connection lost')),
+    });
+    try {
+      const applied = await runMigrations(storage, options.migrationsDir ? { dir: options.migrationsDir } : {});
+      if (applied.length) app.log.info({ migrations: applied, database: storage.location }, 'database migrated');
+      if (!options.migrationsDir) {
+        const created = await ensurePartitions(storage);
+        if (created) app.log.info({ partitions: created }, 'statement partitions created');
+      }
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+    // A failure here is logged, not fatal: months already exist ahead, and the next check tries again.
+    const timer =
+      storage.dialect === 'postgres' && !options.migrationsDir
+        ? setInterval(() => {
+            ensurePartitions(storage).catch((error: unknown) => app.log.error({ err: error }, 'creating statement partitions failed'));
+          }, options.partitionCheckMs ?? DAY_MS).unref()
+        : null;
+    app.decorate('storage', storage);
+    app.addHook('onClose', async () => {
+      if (timer) clearInterval(timer);
+      await storage.close();
+    });
+  },
+  { name: 'ruyi-storage', fastify: '5.x' },
+);

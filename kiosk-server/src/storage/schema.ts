@@ -1,0 +1,130 @@
+// The tables as Kysely sees them, one description for both dialects. Values are what both drivers give back once
+// database.ts has set pg's parsers: numbers for integers, ISO 8601 strings for times. Flags are SqlBool: SQLite
+// answers 0/1, PostgreSQL true/false; write 0/1 (PostgreSQL reads '1' and '0' as booleans), read with Boolean().
+import type { ColumnType, Generated, SqlBool } from 'kysely';
+
+/** Filled in by the database when left out (a sequence, a default). */
+type Auto<T> = Generated<T>;
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  /** ISO 8601. */
+  applied_at: string;
+}
+
+export interface StatementsTable {
+  /** The order stored. On PostgreSQL numbers may be skipped (a sequence never gives one back): never count by it. */
+  seq: Auto<number>;
+  id: string;
+  body: string;
+  stored: string;
+  authority: string;
+  client_id: number | null;
+  verb_id: string;
+  timestamp: string | null;
+  registration: string | null;
+  object_statement_id: string | null;
+  voiding: ColumnType<SqlBool, SqlBool | undefined, SqlBool>;
+  voided: ColumnType<SqlBool, SqlBool | undefined, SqlBool>;
+  kind: string | null;
+  visit_id: string | null;
+  platform: string | null;
+  locale: string | null;
+  pack_id: string | null;
+  scenario_id: string | null;
+  area: string | null;
+  run_id: string | null;
+  score_scaled: number | null;
+  passed: SqlBool | null;
+}
+
+/** PostgreSQL only: a statement id is unique across every partition of `statements` (see 001_xapi.sql). */
+export interface StatementIdsTable {
+  id: string;
+  seq: number;
+  stored: string;
+}
+
+/** Each agent key once (both dialects); statements refer to it by id. */
+export interface StatementAgentKeysTable {
+  id: Auto<number>;
+  key: string;
+}
+
+/** Each activity IRI once (both dialects). */
+export interface StatementActivityIrisTable {
+  id: Auto<number>;
+  iri: string;
+}
+
+export interface StatementAgentRefsTable {
+  agent: number;
+  seq: number;
+  /** PostgreSQL only (the partition key); absent on SQLite. */
+  stored?: string;
+  /** The actor or object (every reference is related). */
+  direct: SqlBool;
+}
+
+export interface StatementActivityRefsTable {
+  activity: number;
+  seq: number;
+  /** PostgreSQL only (the partition key); absent on SQLite. */
+  stored?: string;
+  /** The object (every reference is related). */
+  direct: SqlBool;
+}
+
+export interface AttachmentsTable {
+  sha2: string;
+  content_type: string;
+  content: Buffer;
+}
+
+export interface XapiClientsTable {
+  id: Auto<number>;
+  name: string;
+  role: 'kiosk' | 'hub' | 'reader';
+  key: string;
+  secret_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SyncStateTable {
+  target: string;
+  cursor: ColumnType<number, number | undefined, number>;
+  last_success_at: string | null;
+  last_error_at: string | null;
+  last_error: string | null;
+  last_error_status: number | null;
+  stopped_at: string | null;
+  stopped_reason: string | null;
+  stopped_credentials: string | null;
+}
+
+export interface SyncQuarantineTable {
+  target: string;
+  seq: number;
+  statement_id: string;
+  status: number;
+  reason: string;
+  quarantined_at: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  discarded_at: string | null;
+}
+
+export interface RuyiDatabase {
+  schema_migrations: SchemaMigrationsTable;
+  statements: StatementsTable;
+  statement_ids: StatementIdsTable;
+  statement_agent_keys: StatementAgentKeysTable;
+  statement_activity_iris: StatementActivityIrisTable;
+  statement_agent_refs: StatementAgentRefsTable;
+  statement_activity_refs: StatementActivityRefsTable;
+  attachments: AttachmentsTable;
+  xapi_clients: XapiClientsTable;
+  sync_state: SyncStateTable;
+  sync_quarantine: SyncQuarantineTable;
+}
