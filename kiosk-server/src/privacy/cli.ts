@@ -66,11 +66,12 @@ export async function eraseCommand(args: string[], config: Config, usage: string
     // The erasure bookkeeping (007_erasure.sql) must be there even if the server has not started since the update.
     migrate(db);
     const plan = planErase(db, target, syncTarget);
-    if (plan.seqs.length === 0) {
-      console.log(`Nothing to erase: no statement of ${what} in ${file}.`);
+    if (plan.seqs.length === 0 && plan.documents === 0) {
+      console.log(`Nothing to erase: no statement or document of ${what} in ${file}.`);
       return 0;
     }
-    if (!yes && !(await confirm(`Erase ${plan.seqs.length} statements of ${what} from ${file} for good? [y/N] `))) {
+    const documents = (n: number) => (n ? ` and ${n} xAPI documents` : '');
+    if (!yes && !(await confirm(`Erase ${plan.seqs.length} statements${documents(plan.documents)} of ${what} from ${file} for good? [y/N] `))) {
       console.log('Nothing was erased.');
       return 1;
     }
@@ -79,7 +80,7 @@ export async function eraseCommand(args: string[], config: Config, usage: string
     const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     const attachments = result.attachments ? `, ${result.attachments} attachments` : '';
     const records = result.records ? `, ${result.records} older records` : '';
-    console.log(`Erased ${result.statements} statements of ${what}${attachments}${records} from ${file} (overwritten, not voided).`);
+    console.log(`Erased ${result.statements} statements${documents(result.documents)} of ${what}${attachments}${records} from ${file} (overwritten, not voided).`);
     if (checkpoint?.busy) console.log('The server was reading at that moment: the old bytes leave its write-ahead log at its next checkpoint.');
     console.log(
       syncTarget === null

@@ -2,6 +2,7 @@
 // statements that refer to an erased one (a voiding statement's StatementRef) go with it. Only this server's file
 // changes: what was already forwarded to a hub or another LRS stays there, and the caller is told how much that is.
 import type Database from 'better-sqlite3';
+import { countDocumentsFor, deleteDocumentsFor, type EraseDocumentsTarget } from '../xapi/documents/store.ts';
 import { agentKey, parseAgentParam, type Agent, type Statement } from '../xapi/lib.ts';
 import { agentsOf } from '../xapi/store.ts';
 import { statementDeleter, type Deleted } from './delete.ts';
@@ -13,6 +14,8 @@ export interface ErasePlan {
   seqs: number[];
   /** Of those, how many the sync target already has (seq ≤ its cursor, not in quarantine). */
   forwarded: number;
+  /** xAPI documents (State, Agent Profile) naming that agent or visit: they go too. Never forwarded. */
+  documents: number;
 }
 
 export interface EraseResult extends Deleted, ErasePlan {
@@ -42,6 +45,9 @@ export function parseAgent(text: string): { ok: true; key: string } | { ok: fals
   const key = agentKey(parsed.agent);
   return key ? { ok: true, key } : { ok: false, message: '--agent: an anonymous Group has no identifier to erase by' };
 }
+
+const documentsOf = (target: EraseTarget): EraseDocumentsTarget =>
+  'registration' in target ? { registration: target.registration } : { agent: target.agentKey };
 
 /** An authority no agent key can match: agentsOf without the authority, so a client's own key never selects its statements. */
 const NO_AUTHORITY = { objectType: 'Group' } as unknown as Agent;
@@ -77,7 +83,7 @@ export function planErase(db: Database.Database, target: EraseTarget, syncTarget
     const held = new Set(db.prepare<[string], number>('SELECT seq FROM sync_quarantine WHERE target = ?').pluck().all(syncTarget));
     forwarded = sorted.filter((seq) => seq <= cursor && !held.has(seq)).length;
   }
-  return { seqs: sorted, forwarded };
+  return { seqs: sorted, forwarded, documents: countDocumentsFor(db, documentsOf(target)) };
 }
 
 /** Erases in one transaction (all or nothing). */
@@ -87,6 +93,7 @@ export function erase(db: Database.Database, target: EraseTarget, syncTarget: st
     const plan = planErase(db, target, syncTarget);
     const deleted = deleteStatements(plan.seqs);
     const records = 'registration' in target ? db.prepare('DELETE FROM records WHERE visit_id = ?').run(target.registration).changes : 0;
-    return { ...plan, ...deleted, records };
+    const documents = deleteDocumentsFor(db, documentsOf(target));
+    return { ...plan, ...deleted, records, documents };
   }).immediate();
 }

@@ -86,6 +86,32 @@ describe('erase', () => {
     expect(parseAgent('someone')).toMatchObject({ ok: false });
   });
 
+  it('takes the xAPI documents (State, Agent Profile) of that visit or agent with it, and no others', async () => {
+    const { app, store } = await appWithClient();
+    const gone = randomUUID();
+    const kept = randomUUID();
+    await store([...visit(gone, 2), ...visit(kept, 2)]);
+    const agentOf = (visitId: string) => `account:${PARK}|${visitId}`;
+    const put = (kind: 'state' | 'agent-profile', visitId: string, registration: string) =>
+      app.documents.change(
+        { kind, activityId: kind === 'state' ? 'https://ruyi.localhost/xapi/activities/a' : '', agent: agentOf(visitId), registration, id: `doc-${kind}` },
+        1,
+        () => ({ action: 'write', content: Buffer.from(`{"of":"${visitId}"}`), contentType: 'application/json' }),
+      );
+    await put('state', gone, gone);
+    await put('agent-profile', gone, '');
+    await put('state', kept, kept);
+    await put('agent-profile', kept, '');
+    const documents = () => count(app, 'SELECT count(*) FROM xapi_documents');
+
+    // By visit: its State documents (registration); by agent: every document naming it.
+    expect(erase(app.db, { registration: gone }, null)).toMatchObject({ statements: 2, documents: 1 });
+    expect(documents()).toBe(3);
+    expect(erase(app.db, { agentKey: agentOf(gone) }, null)).toMatchObject({ statements: 0, documents: 1 });
+    expect(documents()).toBe(2);
+    expect(count(app, 'SELECT count(*) FROM xapi_documents WHERE agent = ?', agentOf(kept))).toBe(2);
+  });
+
   it('keeps the forwarder right: the backlog counts what is left, and the hub copies are reported', async () => {
     const { app, store } = await appWithClient();
     const ledger = sqliteLedger(app.db, TARGET);

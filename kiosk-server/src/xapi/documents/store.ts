@@ -109,6 +109,27 @@ const toDocument = (row: Row): StoredDocument => ({
   updated: row.updated,
 });
 
+export type EraseDocumentsTarget = { agent: string } | { registration: string };
+
+function erasable(target: EraseDocumentsTarget): [string, string] {
+  return 'agent' in target ? ["agent = ? AND agent <> ''", target.agent] : ["registration = ? AND registration <> ''", target.registration];
+}
+
+/**
+ * How many documents name this agent (its identifier key, as statements are erased by) or visit (registration):
+ * synchronous, so erasure can plan and delete them inside its own transaction with the statements.
+ */
+export function countDocumentsFor(db: Database.Database, target: EraseDocumentsTarget): number {
+  const [where, value] = erasable(target);
+  return db.prepare(`SELECT COUNT(*) FROM xapi_documents WHERE ${where}`).pluck().get(value) as number;
+}
+
+/** Deletes the documents `countDocumentsFor` counts; returns how many went. */
+export function deleteDocumentsFor(db: Database.Database, target: EraseDocumentsTarget): number {
+  const [where, value] = erasable(target);
+  return db.prepare(`DELETE FROM xapi_documents WHERE ${where}`).run(value).changes;
+}
+
 export function createSqliteDocumentStore(db: Database.Database, options: DocumentStoreOptions = {}): DocumentStore {
   const maxPerOwner = options.maxPerOwner ?? Infinity;
   const now = options.now ?? Date.now;
@@ -185,8 +206,7 @@ export function createSqliteDocumentStore(db: Database.Database, options: Docume
       return count.get(owner) as number;
     },
     async eraseFor(target) {
-      if ('agent' in target) return db.prepare("DELETE FROM xapi_documents WHERE agent = ? AND agent <> ''").run(target.agent).changes;
-      return db.prepare("DELETE FROM xapi_documents WHERE registration = ? AND registration <> ''").run(target.registration).changes;
+      return deleteDocumentsFor(db, target);
     },
   };
 }
