@@ -1,14 +1,13 @@
 // Park staff install a pack at /admin without a rebuild: log in, upload two versions of the fire pack with changed
 // titles, see the new one on the map, roll back, see a rejected upload explained. The server is this spec's own, with
 // its password set through the real CLI, so it never touches the shared e2e server's data.
-import { buildPackArchive } from '@ruyi/pack-archive';
 import { localize } from '@ruyi/pack-schema';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { handMadeArchive, packFiles } from '../kiosk-server/src/test-support/archives.ts';
 import { expect, expectNoA11yViolations, extraPort, loadFirePack, test } from './fixtures.ts';
+import { archiveWithTitle } from './pack-copies.ts';
 import { startServer, type ServerHandle } from './servers.ts';
 
 const PORT = extraPort(2);
@@ -19,19 +18,9 @@ const scenario = pack.scenarios[0]!;
 let server: ServerHandle | undefined;
 let root: string;
 
-/** A copy of the fire pack with another version and scenario title, built into a .ruyipack.tgz file. */
-async function archiveWithTitle(version: string, title: string): Promise<string> {
-  const copy = join(root, `copy-${version}`);
-  cpSync('content', copy, { recursive: true });
-  const packDir = join(copy, 'packs', pack.id);
-  const edit = (file: string, change: (doc: ReturnType<typeof parseDocument>) => void) => {
-    const doc = parseDocument(readFileSync(file, 'utf8'));
-    change(doc);
-    writeFileSync(file, doc.toString());
-  };
-  edit(join(packDir, 'pack.yaml'), (doc) => doc.set('version', version));
-  edit(join(packDir, 'scenarios', `${scenario.id}.yaml`), (doc) => doc.setIn(['title', 'zh-CN'], title));
-  const built = await buildPackArchive(packDir, { contentDir: copy });
+/** A copy of the fire pack with another version and scenario title, written as a .ruyipack.tgz file. */
+async function archiveFile(version: string, title: string): Promise<string> {
+  const built = await archiveWithTitle(root, pack, scenario, version, title);
   const file = join(root, built.fileName);
   writeFileSync(file, built.bytes);
   return file;
@@ -48,8 +37,8 @@ test.afterAll(async () => {
 });
 
 test('staff log in, install two versions, see the new one on the map, roll back, and see a rejection explained', async ({ page, consoleErrors }) => {
-  const v110 = await archiveWithTitle('1.1.0', '管理测试：第一版标题');
-  const v120 = await archiveWithTitle('1.2.0', '管理测试：第二版标题');
+  const v110 = await archiveFile('1.1.0', '管理测试：第一版标题');
+  const v120 = await archiveFile('1.2.0', '管理测试：第二版标题');
   const originalTitle = localize(scenario.title, 'zh-CN');
 
   await page.goto(`${BASE}/admin`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, extraPort, test, watchErrors } from './fixtures.ts';
+import { statementsOnDevice } from './device-storage.ts';
 import { startServer, type ServerHandle } from './servers.ts';
 
 const PORT = extraPort(31);
@@ -38,24 +39,8 @@ function storedVisitStarts(): number {
   }
 }
 
-/** How many statements wait in the kiosk's outbox (the app's IndexedDB). */
-const queued = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('ruyi-statements');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('outbox')) return resolve(0);
-          const count = db.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            db.close();
-          };
-        };
-      }),
-  );
+/** How many statements wait in the kiosk's outbox. */
+const queued = async (page: Page) => (await statementsOnDevice(page)).length;
 
 /**
  * A kiosk: its own browser context (its own localStorage and IndexedDB). The 401s the server answers while it is not

@@ -4,6 +4,7 @@
 import { localize } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { recordFromStatement, type Statement } from '@ruyi/xapi';
+import { statementsOnDevice } from './device-storage.ts';
 import { expect, expectNoA11yViolations, loadFirePack, test, XAPI_BASE } from './fixtures.ts';
 import { adminCli } from './servers.ts';
 
@@ -38,26 +39,7 @@ test('a kiosk’s heartbeat and a refused statement reach /operator, in words', 
   await expect(kiosk.getByRole('heading', { level: 1 })).toBeVisible();
   await expect.poll(() => refusedIds.size).toBe(1);
   // Kept on the device, in its own store: not in the outbox, not dropped.
-  await expect
-    .poll(() =>
-      kiosk.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('ruyi-refused');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('outbox')) return resolve(0);
-              const count = db.transaction('outbox').objectStore('outbox').count();
-              count.onsuccess = () => {
-                resolve(count.result);
-                db.close();
-              };
-            };
-          }),
-      ),
-    )
-    .toBe(1);
+  await expect.poll(async () => (await statementsOnDevice(kiosk, 'ruyi-refused')).length).toBe(1);
 
   const staffContext = await browser.newContext();
   const operator = await staffContext.newPage();

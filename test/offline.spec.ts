@@ -3,14 +3,13 @@
 // the server is back the statements arrive once and the notice goes. Content installed while a kiosk is open reaches
 // it within a minute. Each test has its own server (same port, fresh data folder), stopped and started for real.
 import { test, expect, type Page } from '@playwright/test';
-import { buildPackArchive } from '@ruyi/pack-archive';
-import type { Statement } from '@ruyi/xapi';
 import Database from 'better-sqlite3';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { statementsOnDevice } from './device-storage.ts';
 import { extraPort, loadFirePack, watchErrors } from './fixtures.ts';
+import { archiveWithTitle } from './pack-copies.ts';
 import { button, words } from './play/words.ts';
 import { startServer, type ServerHandle } from './servers.ts';
 import { stepOf } from './steps.ts';
@@ -56,23 +55,7 @@ async function offlineReady(page: Page) {
 }
 
 /** The statements waiting in this browser's outbox. */
-const queued = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<Statement[]>((resolve, reject) => {
-        const open = indexedDB.open('ruyi-statements');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('outbox')) return resolve([]);
-          const all = db.transaction('outbox').objectStore('outbox').getAll();
-          all.onsuccess = () => {
-            resolve(all.result as Statement[]);
-            db.close();
-          };
-        };
-      }),
-  );
+const queued = (page: Page) => statementsOnDevice(page);
 
 /** The ids of the statements the server stored for a visit (its registration), read from its SQLite file. */
 function storedIds(server: ServerHandle, visitId: string): string[] {
@@ -171,27 +154,13 @@ test('a server restart mid-visit: reloads and navigations during the downtime sh
   expect(errors).toEqual([]);
 });
 
-/** A copy of the fire pack with another version and scenario title, as a .ruyipack.tgz archive's bytes. */
-async function archiveWithTitle(version: string, title: string): Promise<Uint8Array> {
-  const copy = join(root, `copy-${version}`);
-  cpSync('content', copy, { recursive: true });
-  const packDir = join(copy, 'packs', pack.id);
-  const edit = (file: string, change: (doc: ReturnType<typeof parseDocument>) => void) => {
-    const doc = parseDocument(readFileSync(file, 'utf8'));
-    change(doc);
-    writeFileSync(file, doc.toString());
-  };
-  edit(join(packDir, 'pack.yaml'), (doc) => doc.set('version', version));
-  edit(join(packDir, 'scenarios', `${scenario.id}.yaml`), (doc) => doc.setIn(['title', 'zh-CN'], title));
-  return (await buildPackArchive(packDir, { contentDir: copy })).bytes;
-}
 
 test('a pack installed while a kiosk is open reaches it within a minute, and stays when the server goes', async ({ page }) => {
   const errors: string[] = [];
   await watchErrors(page, errors, { ignore: OUTAGE_NOISE });
   const server = await start(PASSWORD);
   const title = '离线测试：新版本标题';
-  const archive = await archiveWithTitle('9.1.0', title);
+  const archive = (await archiveWithTitle(root, pack, scenario, '9.1.0', title)).bytes;
   await page.goto(`${BASE}/map`);
   const fire = page.locator('.area-card[data-area="fire"]');
   await expect(fire).toBeVisible();

@@ -3,6 +3,7 @@
 // nothing twice.
 import type { Page } from '@playwright/test';
 import { recordFromStatement, type Statement } from '@ruyi/xapi';
+import { statementsOnDevice } from './device-storage.ts';
 import { expect, loadFirePack, serverTest as test, storedRecords, XAPI_BASE } from './fixtures.ts';
 import { stepOf } from './steps.ts';
 
@@ -11,22 +12,7 @@ const scenario = pack.scenarios[0]!;
 
 /** The statements queued in this browser's outbox (the app's IndexedDB database), read back as records. */
 async function queued(page: Page): Promise<{ id: string; visitId: string; type: string }[]> {
-  const statements = await page.evaluate(
-    () =>
-      new Promise<Statement[]>((resolve, reject) => {
-        const open = indexedDB.open('ruyi-statements');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('outbox')) return resolve([]);
-          const all = db.transaction('outbox').objectStore('outbox').getAll();
-          all.onsuccess = () => {
-            resolve(all.result as Statement[]);
-            db.close();
-          };
-        };
-      }),
-  );
+  const statements = await statementsOnDevice(page);
   return statements.map((s) => {
     const read = recordFromStatement(s, XAPI_BASE);
     if (!read) throw new Error(`queued statement ${s.id} is not Ruyi's`);
