@@ -10,7 +10,7 @@ import { readContent } from '@ruyi/pack-schema/node';
 import { readFileSync } from 'node:fs';
 import { expect, expectNoA11yViolations, storedRecords, test } from './fixtures.ts';
 import { NEEDS_CLOCK, TOUCH_PLAYERS, type PlayContext, type StepOutcome } from './play/index.ts';
-import { words } from './play/words.ts';
+import { settledAnimations, words } from './play/words.ts';
 
 const LOCALE = 'zh-CN';
 const BUDGET = { calls: 100, triangles: 300_000 };
@@ -68,22 +68,6 @@ async function sceneFigures(page: Page): Promise<{ calls: number; triangles: num
     .toBe(true);
   const { calls, triangles, geometries } = settled!;
   return { calls, triangles, geometries };
-}
-
-/**
- * Waits until the short animations have ended: a card fading in is checked as the visitor reads it, not half
- * transparent (axe-core would measure its contrast mid-fade). Endless or long ones (a shaking scene, a pulsing hint, a
- * siren's playhead running for the length of its sound) go on.
- */
-async function settledAnimations(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => Number(a.effect?.getComputedTiming().endTime ?? Infinity) <= 2000)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
 }
 
 /** The GPU memory of every scene renderer the scenario used, as its renderer counts it now. */

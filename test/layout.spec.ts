@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { layoutProblems, STAFF, VISITOR, type LayoutOptions } from './layout/checks.ts';
 import { TOUCH_PLAYERS, type Locale, type PlayContext, type StepOutcome } from './play/index.ts';
-import { button, sceneReady, words } from './play/words.ts';
+import { button, sceneReady, settledAnimations, words } from './play/words.ts';
 
 interface Size {
   width: number;
@@ -62,18 +62,6 @@ const OTHERS: readonly { pack: Pack; mechanic: MechanicName }[] = [
 
 type AppStrings = { attract: Record<string, string>; play: Record<string, string>; result: Record<string, string> };
 const appStrings = (locale: Locale) => JSON.parse(readFileSync(`apps/kiosk/src/locales/${locale}.json`, 'utf8')) as AppStrings;
-
-/** Waits for short animations (a card fading in) to end: the screen is checked as the visitor reads it. */
-async function settledAnimations(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => Number(a.effect?.getComputedTiming().endTime ?? Infinity) <= 2000)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-}
 
 class Screens {
   readonly problems: string[] = [];

@@ -62,3 +62,19 @@ export async function pauseClock(page: Page) {
     }
   }
 }
+
+/**
+ * Waits until the short animations have ended: a card fading in is checked as the visitor reads it, not half
+ * transparent (axe-core would measure its contrast mid-fade). Endless or long ones (a shaking scene, a pulsing hint, a
+ * siren's playhead running for the length of its sound) go on.
+ */
+export async function settledAnimations(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number(a.effect?.getComputedTiming().endTime ?? Infinity) <= 2000)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}

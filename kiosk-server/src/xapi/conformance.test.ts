@@ -2,10 +2,9 @@
 // shape: one test per requirement id it checks, against a listening server. The suite is given the endpoint with a
 // trailing slash and appends '/statements', so every path here starts with '/xapi//' as its requests do.
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
 import { resolve as resolveUrl } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { basic, listeningLrs, type Answer, type Lrs } from './test-lrs.ts';
+import { basic, listeningLrs, rawRequest, type Answer, type Lrs } from './test-lrs.ts';
 
 let lrs: Lrs;
 let base: string;
@@ -18,21 +17,7 @@ listeningLrs((l, b) => {
 function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer; bare?: boolean; url?: string } = {}): Promise<Answer> {
   const headers: Record<string, string> = options.bare ? {} : { 'X-Experience-API-Version': '1.0.2', Authorization: lrs.auth.hub };
   Object.assign(headers, options.headers);
-  // As superagent and request do; Node's client sends a GET body without it.
-  if (options.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(options.body));
-  const url = new URL(options.url ?? `${base}/xapi/${path}`);
-  return new Promise((done, fail) => {
-    const req = httpRequest(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        done({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) });
-      });
-    });
-    req.on('error', fail);
-    req.end(options.body);
-  });
+  return rawRequest(new URL(options.url ?? `${base}/xapi/${path}`), method, headers, options.body);
 }
 
 const json = (method: string, path: string, value: unknown, headers: Record<string, string> = {}) =>

@@ -1,5 +1,6 @@
 // Test helpers for the LRS: a real app on temp folders, clients made through the registry, requests with xAPI headers.
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import type { Response } from 'light-my-request';
 import { afterAll, beforeAll } from 'vitest';
 import type { App } from '../app.ts';
@@ -48,6 +49,26 @@ export interface Answer {
   headers: Record<string, string | string[] | undefined>;
   text: string;
   json: () => any;
+}
+
+/**
+ * One request over a real socket, the headers exactly as given plus Content-Length for a body (as superagent and
+ * request send it; Node's client sends a GET body without one).
+ */
+export function rawRequest(url: URL, method: string, headers: Record<string, string>, body?: string | Buffer): Promise<Answer> {
+  const all = body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) };
+  return new Promise((done, fail) => {
+    const req = httpRequest(url, { method, headers: all }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        done({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) });
+      });
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
 }
 
 /**

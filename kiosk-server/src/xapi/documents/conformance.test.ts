@@ -3,9 +3,8 @@
 // (State), 2.6 (Agent Profile), 2.7 (Activity Profile), 3.1 (Concurrency), and the document parts of 1.1 (HEAD) and
 // 2.8 (version header). One test per requirement id; the suite's endpoint ends in '/', so paths start '/xapi//'.
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { listeningLrs, type Answer, type Lrs } from '../test-lrs.ts';
+import { listeningLrs, rawRequest, type Answer, type Lrs } from '../test-lrs.ts';
 
 let lrs: Lrs;
 let base: string;
@@ -25,19 +24,7 @@ const encode = (params: Params) =>
 function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer; bare?: boolean } = {}): Promise<Answer> {
   const headers: Record<string, string> = options.bare ? {} : { 'X-Experience-API-Version': '1.0.3', Authorization: lrs.auth.hub };
   Object.assign(headers, options.headers);
-  if (options.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(options.body));
-  return new Promise((done, fail) => {
-    const req = httpRequest(new URL(`${base}/xapi/${path}`), { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        done({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) });
-      });
-    });
-    req.on('error', fail);
-    req.end(options.body);
-  });
+  return rawRequest(new URL(`${base}/xapi/${path}`), method, headers, options.body);
 }
 
 /**
