@@ -1,7 +1,8 @@
 // The operators' sync page: a kiosk-server forwarding to a real hub (RUYI_MODE=hub, its client made with the real CLI)
 // shows statements delivered, a statement the hub refuses (409: the hub holds its id with other content) in quarantine
 // where it is retried and discarded, and a revoked client as a stop with the reason and "resume". A second kiosk-server
-// without RUYI_SYNC_URL shows how to turn sync on. Every server is this spec's own, in a temporary folder.
+// without RUYI_SYNC_URL shows how to turn sync on. The hub's own sync page lists the park's client with its last
+// delivery. Every server is this spec's own, in a temporary folder.
 import type { VisitRecord } from '@ruyi/mechanics';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectNoA11yViolations, extraPort, test, XAPI_BASE } from './fixtures.ts';
+import { expect, expectNoA11yViolations, extraPort, serverTest, test, watchErrors, XAPI_BASE } from './fixtures.ts';
 import { adminCli, startServers, type ServerHandle } from './servers.ts';
 
 const PORTS = { hub: extraPort(21), kiosk: extraPort(22), unsynced: extraPort(23) };
@@ -58,7 +59,7 @@ test.beforeAll(async () => {
   hubSecret = secret;
   hubAuth = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
   servers = await startServers([
-    { port: PORTS.hub, dataDir: dirs.hub, env: { RUYI_MODE: 'hub' } },
+    { port: PORTS.hub, dataDir: dirs.hub, password: PASSWORD, env: { RUYI_MODE: 'hub' } },
     { port: PORTS.kiosk, dataDir: dirs.kiosk, password: PASSWORD, env: { RUYI_SYNC_URL: `${HUB}/xapi/`, RUYI_SYNC_KEY: key, RUYI_SYNC_SECRET: secret } },
     { port: PORTS.unsynced, dataDir: dirs.unsynced, password: PASSWORD },
   ]);
@@ -149,4 +150,57 @@ test('delivered, refused (quarantine: retry, discard), and stopped by a revoked 
   // Still revoked: it stops again, and says so.
   await expect(state).toContainText('已停止，需要处理');
   await expect(fact('backlog')).toHaveText('1');
+});
+
+/** A client on the hub made with the real CLI, and the Authorization header a park's server would send with it. */
+function hubClient(name: string): string {
+  const [key, secret] = adminCli(join(root, 'hub'), ['client', 'add', name, '--role', 'kiosk']).trim().split('\n').at(-1)!.split(':') as [string, string];
+  return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+}
+
+async function deliverToHub(authorization: string, statements: Statement[]) {
+  const headers = { authorization, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' };
+  const response = await fetch(`${HUB}/xapi/statements`, { method: 'POST', headers, body: JSON.stringify(statements) });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+// Its own console watch: on a hub the device panel's list answers 404 by design (a hub enrolls no devices), which
+// Chromium logs as a failed resource.
+serverTest("the hub's sync page lists each park's client with its last delivery and the records it delivered", async ({ page }) => {
+  const errors: string[] = [];
+  await watchErrors(page, errors, { ignore: /status of 404/ });
+  const north = hubClient('park-north');
+  await deliverToHub(north, [visitStart(), visitStart(), visitStart(), visitStart()]);
+  const closed = hubClient('park-closed');
+  await deliverToHub(closed, [visitStart()]);
+  adminCli(join(root, 'hub'), ['client', 'revoke', 'park-closed']);
+  hubClient('park-west'); // not heard from yet
+
+  const sync = await logIn(page, HUB);
+  const parks = sync.getByRole('region', { name: '向本中心发送记录的园区' });
+  const table = parks.getByRole('table', { name: '向本中心发送记录的园区' });
+  await expect(table.getByRole('columnheader')).toHaveText(['客户端', '类型', '最近送达', '已送达记录数']);
+  // By its client, whatever the page's language.
+  const row = (client: string) => page.locator(`tr[data-client="${client}"]`);
+  await expect(row('park-north').getByRole('cell')).toHaveText(['园区服务器', /前）$/, '4']);
+  await expect(row('park-closed').getByRole('rowheader')).toContainText('凭据已吊销');
+  await expect(row('park-closed').getByRole('cell')).toHaveText(['园区服务器', /前）$/, '1']);
+  await expect(row('park-west').getByRole('cell')).toHaveText(['园区服务器', '从未', '0']);
+  await expectNoA11yViolations(page, 'admin sync (hub parks)');
+
+  // Read again on request, and in English.
+  await deliverToHub(north, [visitStart(), visitStart()]);
+  await page.getByRole('button', { name: 'English' }).click();
+  const english = page.getByRole('region', { name: 'Parks sending to this hub' });
+  await expect(english.getByRole('columnheader')).toHaveText(['Client', 'Kind', 'Last delivery', 'Records delivered']);
+  await english.getByRole('button', { name: 'Refresh park list' }).click();
+  await expect(row('park-north').getByRole('cell')).toHaveText(['Park server', / ago\)$/, '6']);
+  await expect(row('park-closed').getByRole('rowheader')).toContainText('Credentials revoked');
+  expect(errors, 'console errors').toEqual([]);
+});
+
+test("a park's server shows no parks section", async ({ page }) => {
+  const sync = await logIn(page, KIOSK);
+  await expect(sync.locator('.sync-state[role="status"]')).toBeVisible();
+  await expect(sync.getByRole('region', { name: '向本中心发送记录的园区' })).toHaveCount(0);
 });

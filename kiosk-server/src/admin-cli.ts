@@ -6,20 +6,21 @@
 // `integrity-check`, `backup <file>` (database/cli.ts) and `erase` (privacy/cli.ts) look after the database.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, writeCredential } from './admin/password.ts';
+import { openCliStorage, storageWhere } from './admin/cli-storage.ts';
+import { credentialStoreFor } from './admin/credentials.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './admin/password.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { migrate, openDatabase } from './plugins/db.ts';
-import { backupCommand, DATABASE_USAGE, integrityCheckCommand } from './database/cli.ts';
+import { backupCommand, DATABASE_USAGE, integrityCheckCommand, moveCommand } from './database/cli.ts';
 import { eraseCommand, ERASE_USAGE } from './privacy/cli.ts';
 import { clientCommand, CLIENT_USAGE } from './xapi/client-cli.ts';
 
 const USAGE = `Usage: npm run admin -- set-password
        npm run admin -- client add|list|revoke ...
-       npm run admin -- integrity-check | backup <file>
+       npm run admin -- integrity-check | backup <file> | move-to-postgres <postgres-url>
        npm run admin -- erase --registration <uuid> | --agent <agent> [--yes]
 
   set-password: reads a new admin password (at least ${MIN_PASSWORD_LENGTH} characters) from standard input and stores
-  its hash in RUYI_DATA_DIR/ruyi.sqlite. At a terminal it asks twice; piped, it reads one line.
+  its hash in RUYI_DATA_DIR/ruyi.sqlite (or RUYI_DATABASE_URL's PostgreSQL). At a terminal it asks twice; piped, it reads one line.
 
 ${CLIENT_USAGE}
 
@@ -76,22 +77,22 @@ async function setPassword(): Promise<void> {
   const config = loadConfig(process.env);
   const password = await readNewPassword();
   const credential = await hashPassword(password);
-  const db = openDatabase(config.dataDir);
+  const storage = await openCliStorage(config);
   try {
-    migrate(db);
-    writeCredential(db, credential);
+    await credentialStoreFor(storage).write(credential);
   } finally {
-    db.close();
+    await storage.close();
   }
-  console.log(`The admin password is set (data folder: ${config.dataDir}). Staff can log in at /admin.`);
+  console.log(`The admin password is set (${storageWhere(storage, config)}). Staff can log in at /admin.`);
 }
 
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'set-password' && rest.length === 0) await setPassword();
-  else if (command === 'client') process.exitCode = clientCommand(rest, loadConfig(process.env), USAGE);
+  else if (command === 'client') process.exitCode = await clientCommand(rest, loadConfig(process.env), USAGE);
   else if (command === 'integrity-check' && rest.length === 0) process.exitCode = integrityCheckCommand(loadConfig(process.env));
   else if (command === 'backup') process.exitCode = await backupCommand(rest, loadConfig(process.env), USAGE);
+  else if (command === 'move-to-postgres') process.exitCode = await moveCommand(rest, loadConfig(process.env), USAGE);
   else if (command === 'erase') process.exitCode = await eraseCommand(rest, loadConfig(process.env), USAGE);
   else if (command === undefined || command === 'help' || command === '--help') console.log(USAGE);
   else {

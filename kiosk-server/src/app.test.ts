@@ -18,7 +18,7 @@ describe('GET /api/health', () => {
     const app = await env.start();
     const res = await app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', packs: 1, packProblems: 1, uptimeSeconds: expect.any(Number) });
+    expect(res.json()).toEqual({ status: 'ok', packs: 1, packProblems: 1, uptimeSeconds: expect.any(Number), store: expect.objectContaining({ dialect: env.dialect, state: 'ok' }) });
   });
 });
 

@@ -14,9 +14,11 @@ import connections, { connectionLimits, serverTimeouts } from './plugins/connect
 import content from './plugins/content.ts';
 import db from './plugins/db.ts';
 import dbHealth from './plugins/db-health.ts';
+import storage from './storage/plugin.ts';
 import { requestSerializer } from './privacy/log.ts';
 import retention from './privacy/plugin.ts';
 import floor, { type FloorOptions } from './floor/plugin.ts';
+import statements from './xapi/plugin.ts';
 import kioskApp from './plugins/kiosk-app.ts';
 import openapi from './plugins/openapi.ts';
 import packs from './plugins/packs.ts';
@@ -28,8 +30,10 @@ import kiosk from './routes/kiosk/index.ts';
 import packAssets from './routes/packs/index.ts';
 import deviceStatements from './routes/statements/index.ts';
 import stats from './routes/stats/index.ts';
+import statistics from './routes/stats/plugin.ts';
 import xrProfiles, { XR_PROFILES_PREFIX } from './routes/xr-profiles/index.ts';
 import xapi from './xapi/routes.ts';
+import clients from './xapi/clients-plugin.ts';
 import xapiDocuments from './xapi/documents/plugin.ts';
 import sync from './sync/plugin.ts';
 import fleet from './fleet/plugin.ts';
@@ -73,11 +77,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const limits = connectionLimits(config.connections);
   await app.register(connections, limits);
 
-  await app.register(db, { dataDir: config.dataDir, migrationsDir: options.migrationsDir });
+  // The database (the SQLite file, or PostgreSQL when RUYI_DATABASE_URL is set), migrated: app.storage.
+  await app.register(storage, { dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? null, migrationsDir: options.migrationsDir });
+  await app.register(db);
   // Right after the db: it watches every query for damage, then answers /api/health and refuses writes if it finds any.
   await app.register(dbHealth, { dataDir: config.dataDir, checkMinutes: config.data?.checkMinutes ?? 0 });
+  // xAPI clients (keys and hashed secrets): app.clients, for the /xapi routes and the hub's heartbeats.
+  await app.register(clients);
   // Write admission for statements (per-client budgets, the disk floor): app.floor.admit() before each store.
   await app.register(floor, { dataDir: config.dataDir, ...config.floor, ...options.floor });
+  // The xAPI statements (SQLite or PostgreSQL, as app.storage): app.statements, written with group commit.
+  await app.register(statements);
   // The xAPI documents (State, Activity Profile, Agent Profile): app.documents, read and written by /xapi.
   await app.register(xapiDocuments);
   await app.register(packs, { dataDir: config.dataDir, contentDir: config.contentDir });
@@ -89,7 +99,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   // Before the routes: it describes each route as it is added.
   await app.register(openapi, { version: SERVER_VERSION });
   // The forwarder to the hub (app.sync.nudge() after each commit) and its admin routes under /api/admin/sync.
-  await app.register(sync, { sync: config.sync });
+  await app.register(sync, { sync: config.sync, mode: config.mode });
+  // The statistics of GET /api/stats/summary: app.statistics.
+  await app.register(statistics);
   // Deletes statements older than RUYI_RETENTION_DAYS once the sync target has them (privacy/retention.ts).
   await app.register(retention, {
     days: config.data?.retentionDays ?? 0,

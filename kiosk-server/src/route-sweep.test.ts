@@ -66,6 +66,8 @@ const ROUTES: Record<string, Access> = {
   'DELETE /api/admin/packs/:id': 'staff',
   'GET /api/admin/sync': 'staff',
   'HEAD /api/admin/sync/': 'staff',
+  'GET /api/admin/sync/parks': 'staff',
+  'HEAD /api/admin/sync/parks': 'staff',
   'GET /api/admin/sync/quarantine': 'staff',
   'POST /api/admin/sync/quarantine/:seq/retry': 'staff',
   'POST /api/admin/sync/quarantine/:seq/discard': 'staff',

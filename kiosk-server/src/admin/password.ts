@@ -1,6 +1,6 @@
-// The admin password: a scrypt hash with a random salt in SQLite (table admin_credential), never the password itself.
+// The admin password: a scrypt hash with a random salt in the database (table admin_credential, credentials.ts), never
+// the password itself.
 // There is no default password: `npm run admin -- set-password` sets it (src/admin-cli.ts).
-import type Database from 'better-sqlite3';
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -50,25 +50,5 @@ export async function verifyPassword(password: string, stored: StoredCredential)
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-// --- Storage (all SQL about the credential) ---
-
-interface Row {
-  algorithm: string;
-  params: string;
-  salt: string;
-  hash: string;
-}
-
-export function readCredential(db: Database.Database): StoredCredential | null {
-  const row = db.prepare('SELECT algorithm, params, salt, hash FROM admin_credential WHERE id = 1').get() as Row | undefined;
-  if (!row || row.algorithm !== 'scrypt') return null;
-  return { algorithm: 'scrypt', params: JSON.parse(row.params) as ScryptParams, salt: row.salt, hash: row.hash };
-}
-
-export function writeCredential(db: Database.Database, credential: StoredCredential, now = new Date()): void {
-  db.prepare(
-    `INSERT INTO admin_credential (id, algorithm, params, salt, hash, updated_at) VALUES (1, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET algorithm = excluded.algorithm, params = excluded.params, salt = excluded.salt,
-       hash = excluded.hash, updated_at = excluded.updated_at`,
-  ).run(credential.algorithm, JSON.stringify(credential.params), credential.salt, credential.hash, now.toISOString());
-}
+// Kept here too for the callers that read and write the SQLite file directly; the SQL is in credentials.ts.
+export { readCredential, writeCredential } from './credentials.ts';

@@ -1,15 +1,19 @@
 // `npm run admin -- integrity-check` and `npm run admin -- backup <file>`: on RUYI_DATA_DIR/ruyi.sqlite, safe while the
-// server runs.
+// server runs. `move-to-postgres <url>` (move.ts) copies it into PostgreSQL.
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { DB_FILE } from '../plugins/db.ts';
 import { backupDatabase, openExisting } from './backup.ts';
 import { checkDatabase, describeDamage, restoreSteps } from './damage.ts';
+import { MOVE_USAGE } from './move.ts';
+
+export { moveCommand } from './move.ts';
 
 export const DATABASE_USAGE = `  integrity-check: runs SQLite's full PRAGMA integrity_check on RUYI_DATA_DIR/ruyi.sqlite; prints ok (exit 0) or
   the problems and what to do (exit 1). Safe while the server runs (it only reads).
   backup <file>: copies the database to <file>, a new file, while the server runs (SQLite's online backup: one
-  consistent snapshot, WAL included), checks the copy and prints its size.`;
+  consistent snapshot, WAL included), checks the copy and prints its size.
+${MOVE_USAGE}`;
 
 const MiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 

@@ -1,6 +1,6 @@
-// Device enrollment against a real SQLite file and the real app (app.inject, with client addresses of the park LAN):
-// who may post statements, how staff enroll and revoke a device, and that codes are one-time, expire and cannot be
-// guessed quickly.
+// Device enrollment against the real app (app.inject, with client addresses of the park LAN) on its database: the
+// SQLite file, or PostgreSQL when RUYI_TEST_STORE=postgres. Who may post statements, how staff enroll and revoke a
+// device, and that codes are one-time, expire and cannot be guessed quickly.
 import { codeRefusal, isNotEnrolled, type ErrorBody } from '@ruyi/api-contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../app.ts';
@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { login, setPasswordDirectly } from '../test-support/admin.ts';
 import { newVisit, records } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
+import { readAsAnotherProcess } from '../test-support/dialect-storage.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
 import { exemptMatcher } from './exempt.ts';
 import { CODE_TTL_MS } from './registry.ts';
@@ -28,7 +29,10 @@ async function start(devices?: DeviceSettings) {
 }
 afterEach(() => env?.cleanup());
 
-const rowCount = () => env.openDb().prepare('SELECT COUNT(*) FROM statements').pluck().get();
+/** Rows of a table as another process reads them: what a 2xx promised is on disk. */
+const countOnDisk = (table: 'statements' | 'devices' | 'device_codes') =>
+  readAsAnotherProcess(env.config, async (db) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
+const rowCount = () => countOnDisk('statements');
 const visitStart = () => statementsOf(app, env.config, [records.visitStart(newVisit())]);
 
 const post = (options: { token?: string; from?: string } = {}) =>
@@ -66,7 +70,7 @@ describe('who may post statements', () => {
   it('the server’s own machine (loopback, exempt by default) posts without enrolling', async () => {
     await start();
     for (const from of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect((await post({ from })).statusCode, from).toBe(200);
-    expect(rowCount()).toBe(3);
+    expect(await rowCount()).toBe(3);
     const me = await app.inject({ method: 'GET', url: '/api/devices/me' });
     expect(me.json()).toEqual({ deviceId: 'local', label: null, via: 'exempt' });
   });
@@ -74,7 +78,7 @@ describe('who may post statements', () => {
   it('by default a device on the LAN must be enrolled: 401 saying so, nothing stored', async () => {
     await start();
     expectNotEnrolled(await post(), /no device credential was sent/);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('with the exemption off, loopback too needs a device: no, unknown and revoked tokens are 401 and store nothing', async () => {
@@ -92,7 +96,7 @@ describe('who may post statements', () => {
     expect(revoke.json().device.revokedAt).not.toBeNull();
     expectNotEnrolled(await post({ token }), /revoked/);
     expectNotEnrolled(await app.inject({ method: 'GET', url: '/api/devices/me', remoteAddress: KIOSK_ADDRESS, headers: { authorization: `Bearer ${token}` } }), /revoked/);
-    expect(rowCount()).toBe(1);
+    expect(await rowCount()).toBe(1);
   });
 
   it('with RUYI_ENROLLMENT=open anyone on the network posts (the old behaviour, for closed networks)', async () => {
@@ -111,7 +115,7 @@ describe('enrolling a device', () => {
     // The URL uses the address the staff browser reached the server by.
     expect(created.enrollUrl).toBe(`http://${STAFF_HOST}/enroll?code=${created.code}`);
     // Only the code's digest is stored.
-    expect(JSON.stringify(env.openDb().prepare('SELECT * FROM device_codes').all())).not.toContain(created.code.replace('-', ''));
+    expect(JSON.stringify(await readAsAnotherProcess(env.config, (db) => db.selectFrom('device_codes').selectAll().execute()))).not.toContain(created.code.replace('-', ''));
 
     // Typed by hand: lower case and without the dash is the same code.
     const res = await enroll(created.code.replace('-', '').toLowerCase());
@@ -119,7 +123,7 @@ describe('enrolling a device', () => {
     const { token, deviceId, label } = res.json() as { token: string; deviceId: string; label: string };
     expect(label).toBe('东门 1 号机');
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-    const row = env.openDb().prepare('SELECT * FROM devices').get() as Record<string, string>;
+    const row = await readAsAnotherProcess(env.config, (db) => db.selectFrom('devices').selectAll().executeTakeFirstOrThrow());
     expect(row.id).toBe(deviceId);
     expect(JSON.stringify(row)).not.toContain(token);
 
@@ -141,7 +145,7 @@ describe('enrolling a device', () => {
     expect(again.statusCode).toBe(401);
     expect(again.json().message).toMatch(/already used/);
     expect(codeRefusal(again.json())).toBe('used');
-    expect(env.openDb().prepare('SELECT COUNT(*) FROM devices').pluck().get()).toBe(1);
+    expect(await countOnDisk('devices')).toBe(1);
   });
 
   it('a code expires after 10 minutes', async () => {
@@ -170,7 +174,7 @@ describe('enrolling a device', () => {
       expect(res.statusCode, code).toBe(400);
       expect(res.json().details[0].path).toBe('code');
     }
-    expect(env.openDb().prepare('SELECT COUNT(*) FROM device_codes').pluck().get()).toBe(0);
+    expect(await countOnDisk('device_codes')).toBe(0);
   });
 
   it('guessing codes is limited per address: after 5 wrong codes, 429 (even for a right one) until the minute is over', async () => {
@@ -208,19 +212,19 @@ describe('enrolling a device', () => {
     await start(NO_EXEMPTION);
     const { code } = await createCode();
     const { token } = (await enroll(code)).json() as { token: string };
-    const lastSeen = () => env.openDb().prepare('SELECT last_seen_at FROM devices').pluck().get();
+    const lastSeen = async () => (await readAsAnotherProcess(env.config, (db) => db.selectFrom('devices').select('last_seen_at').executeTakeFirstOrThrow())).last_seen_at;
     const enrolledAt = new Date(clock).toISOString();
     clock += 1000;
     expect((await post({ token })).statusCode).toBe(200);
     const first = new Date(clock).toISOString();
-    expect(lastSeen()).toBe(first);
+    expect(await lastSeen()).toBe(first);
     expect(first).not.toBe(enrolledAt);
     clock += 59_000;
     expect((await post({ token })).statusCode).toBe(200);
-    expect(lastSeen()).toBe(first);
+    expect(await lastSeen()).toBe(first);
     clock += 1000;
     expect((await post({ token })).statusCode).toBe(200);
-    expect(lastSeen()).toBe(new Date(clock).toISOString());
+    expect(await lastSeen()).toBe(new Date(clock).toISOString());
   });
 });
 

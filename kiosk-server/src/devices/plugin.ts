@@ -9,7 +9,8 @@ import { FailureLimit } from '../auth/failures.ts';
 import { ApiError } from '../errors.ts';
 import { bearerToken } from '../plugins/admin.ts';
 import { exemptMatcher } from './exempt.ts';
-import { createDeviceRegistry, type DeviceRegistry } from './registry.ts';
+import { createPostgresDeviceRegistry } from './postgres.ts';
+import { createSqliteDeviceRegistry, type DeviceRegistry } from './registry.ts';
 import type { DeviceSettings } from './settings.ts';
 
 declare module 'fastify' {
@@ -56,7 +57,8 @@ function notEnrolled(reply: FastifyReply, why: string): ApiError {
 
 export default fp<DevicePluginOptions>(
   async (app, { enrollment, exempt, now = Date.now }) => {
-    const registry = createDeviceRegistry(app.db, now);
+    const { storage } = app;
+    const registry = storage.dialect === 'postgres' ? createPostgresDeviceRegistry(storage.db, now) : createSqliteDeviceRegistry(storage.sqlite!, now);
     const isExempt = exemptMatcher(exempt);
     // Tokens are 32 random bytes, so guessing one is hopeless; still, an address that keeps sending tokens never
     // issued is refused for a while before any is looked up. Known but revoked tokens are not counted: a revoked kiosk
@@ -65,11 +67,11 @@ export default fp<DevicePluginOptions>(
     const codeFailures = new FailureLimit({ maxFailures: 5, windowMs: 10 * 60_000, lockoutMs: 60_000, maxAddresses: 10_000, now });
     const lastWritten = new Map<string, number>();
 
-    const seen = (id: string) => {
+    const seen = async (id: string) => {
       const at = now();
       if (at - (lastWritten.get(id) ?? 0) < SEEN_EVERY_MS) return;
       lastWritten.set(id, at);
-      registry.touch(id, at);
+      await registry.touch(id, at);
     };
 
     if (enrollment === 'open') app.log.warn('RUYI_ENROLLMENT=open: any device on the network may post statements (for a closed network only)');
@@ -91,10 +93,10 @@ export default fp<DevicePluginOptions>(
             reply.header('retry-after', String(seconds));
             throw new ApiError(429, `too many unknown device credentials from this address: try again in ${seconds} s`);
           }
-          const device = registry.byToken(token);
+          const device = await registry.byToken(token);
           if (device && !device.revokedAt) {
             request.deviceId = device.id;
-            seen(device.id);
+            await seen(device.id);
             return;
           }
           if (!exemptAddress) {
@@ -110,5 +112,5 @@ export default fp<DevicePluginOptions>(
       },
     });
   },
-  { name: 'ruyi-devices', fastify: '5.x', dependencies: ['ruyi-db'] },
+  { name: 'ruyi-devices', fastify: '5.x', dependencies: ['ruyi-storage'] },
 );

@@ -41,7 +41,7 @@ const deviceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       try {
-        const { device, token } = registry.enroll(request.body.code);
+        const { device, token } = await registry.enroll(request.body.code);
         codeFailures.clear(request.ip);
         request.log.info({ deviceId: device.id, label: device.label }, 'device enrolled');
         return { token, deviceId: device.id, label: device.label };
@@ -66,7 +66,7 @@ const deviceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       if (app.devices.settings.enrollment === 'open') return { deviceId: null, label: null, via: 'open' as const };
-      const device = request.deviceId && request.deviceId !== 'local' ? registry.get(request.deviceId) : null;
+      const device = request.deviceId && request.deviceId !== 'local' ? await registry.get(request.deviceId) : null;
       if (device) return { deviceId: device.id, label: device.label, via: 'enrolled' as const };
       return { deviceId: request.deviceId ?? null, label: null, via: 'exempt' as const };
     },
@@ -77,7 +77,7 @@ const deviceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/admin/devices',
     { ...staff, schema: { description: 'Every enrolled device, the newest first.', response: { 200: DeviceList, 401: ErrorBody, 403: ErrorBody } } },
-    async () => ({ devices: registry.list() }),
+    async () => ({ devices: await registry.list() }),
   );
 
   app.post(
@@ -91,7 +91,7 @@ const deviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const code = registry.createCode(request.body.label);
+      const code = await registry.createCode(request.body.label);
       // The address the staff browser reached the server by is one the park's devices can reach too (unless it is
       // loopback, which the admin page warns about).
       const enrollUrl = `${request.protocol}://${request.host}/enroll?code=${encodeURIComponent(code.code)}`;
@@ -111,7 +111,7 @@ const deviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const device = registry.revoke(request.params.id);
+      const device = await registry.revoke(request.params.id);
       if (!device) throw new ApiError(404, `no device with id ${request.params.id}`);
       app.devices.forget(device.id);
       request.log.info({ deviceId: device.id, label: device.label }, 'device revoked');

@@ -1,6 +1,7 @@
-// The fleet against a real SQLite file and the real app (app.inject from park LAN addresses): heartbeats are stored
-// in the row the server binds them to, bad ones change nothing, the per-address limit and the row cap hold, staff
-// read it all behind the login, and a hub receives a park server's own heartbeat over a real socket.
+// The fleet against the real app (app.inject from park LAN addresses) on its database: the SQLite file, or PostgreSQL
+// when RUYI_TEST_STORE=postgres. Heartbeats are stored in the row the server binds them to, bad ones change nothing,
+// the per-address limit and the row cap hold, staff read it all behind the login, and a hub receives a park server's
+// own heartbeat over a real socket.
 import type { DeviceHeartbeat, FleetResponse } from '@ruyi/api-contract';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { login, setPasswordDirectly } from '../test-support/admin.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
 import { addClient, listen, startHub, startKiosk, type Party } from '../sync/test-support.ts';
 import { basicAuthorization } from '../sync/http-transport.ts';
+import { readAsAnotherProcess } from '../test-support/dialect-storage.ts';
 import { DEFAULT_FLEET, type FleetSettings } from './settings.ts';
 
 const KIOSK = '192.168.10.21';
@@ -57,7 +59,9 @@ async function fleet(app: App): Promise<FleetResponse> {
 }
 
 /** The rows as a second process reads them from the file: what a 2xx promised is on disk. */
-const rowsOnDisk = () => env!.openDb().prepare('SELECT key, device_id, address, heartbeat FROM fleet_devices ORDER BY key').all() as { key: string; device_id: string; address: string; heartbeat: string }[];
+const rowsOnDisk = () =>
+  readAsAnotherProcess(env!.config, (db) => db.selectFrom('fleet_devices').select(['key', 'device_id', 'address', 'heartbeat']).orderBy('key').execute());
+const serverClients = async (app: App) => (await app.storage.db.selectFrom('fleet_servers').select('client').orderBy('client').execute()).map((r) => r.client);
 
 describe('device heartbeats', () => {
   it('stores the latest heartbeat of a device on disk, and staff read it', async () => {
@@ -69,7 +73,7 @@ describe('device heartbeats', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ stored: true });
 
-    const rows = rowsOnDisk();
+    const rows = await rowsOnDisk();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ device_id: first.deviceId, address: KIOSK });
     expect(JSON.parse(rows[0]!.heartbeat)).toEqual(second);
@@ -82,7 +86,7 @@ describe('device heartbeats', () => {
     const app = await start();
     const good = heartbeat();
     await post(app, good);
-    const before = rowsOnDisk();
+    const before = await rowsOnDisk();
     for (const bad of [
       { ...good, pending: -1 },
       { ...good, deviceId: 'not-a-uuid' },
@@ -94,7 +98,7 @@ describe('device heartbeats', () => {
       expect(res.statusCode, JSON.stringify(bad).slice(0, 80)).toBe(400);
       expect(res.json().details[0].path).toMatch(/pending|deviceId|surface|body|lastError/);
     }
-    expect(rowsOnDisk()).toEqual(before);
+    expect(await rowsOnDisk()).toEqual(before);
   });
 
   it('limits heartbeats per address (429 with Retry-After), other addresses go on', async () => {
@@ -116,7 +120,7 @@ describe('device heartbeats', () => {
     await post(app, victim, KIOSK);
     // The same id from another address is another row; the victim's stays as it was.
     expect((await post(app, { ...victim, pending: 999, lastError: { message: 'forged', at: victim.sentAt } }, OTHER)).statusCode).toBe(200);
-    const rows = rowsOnDisk();
+    const rows = await rowsOnDisk();
     expect(rows).toHaveLength(2);
     expect(JSON.parse(rows.find((r) => r.address === KIOSK)!.heartbeat)).toEqual(victim);
 
@@ -152,7 +156,7 @@ describe('device heartbeats', () => {
     const seen = (await fleet(app)).devices;
     expect(seen).toEqual([expect.objectContaining({ binding: 'enrolled', label: '西门 2 号机', revokedAt: revoked.json().device.revokedAt, heartbeat: later })]);
     // On disk, in its own row: no unenrolled row appeared beside it.
-    expect(rowsOnDisk().map((r) => r.key)).toEqual([`enrolled:${deviceId}`]);
+    expect((await rowsOnDisk()).map((r) => r.key)).toEqual([`enrolled:${deviceId}`]);
   });
 
   it('caps the rows: a new device beyond the cap is refused (507), known ones still report', async () => {
@@ -163,7 +167,7 @@ describe('device heartbeats', () => {
     const refused = await post(app, heartbeat());
     expect(refused.statusCode).toBe(507);
     expect(refused.json().message).toMatch(/at most 2 devices/);
-    expect(rowsOnDisk()).toHaveLength(2);
+    expect(await rowsOnDisk()).toHaveLength(2);
     expect((await post(app, { ...a, pending: 5 })).statusCode).toBe(200);
   });
 
@@ -187,7 +191,7 @@ describe('park servers on a hub', () => {
     parties.push(park);
     // The first heartbeat goes when the park's server is ready, through the real reporter (Node's fetch to the hub).
     await park.app.ready();
-    await expect.poll(() => hub.app.db.prepare('SELECT COUNT(*) FROM fleet_servers').pluck().get()).toBe(1);
+    await expect.poll(async () => (await serverClients(hub.app)).length).toBe(1);
     // Then a device reports to the park, and the park's next heartbeat says so.
     await post(park.app, heartbeat());
     expect(await park.app.fleet.reporter!.send()).toBe(200);
@@ -200,8 +204,8 @@ describe('park servers on a hub', () => {
         heartbeat: expect.objectContaining({ serverId: 'https://ruyi.localhost/parks/test', devices: 1, devicesOffline: 0, backlog: 0, content: expect.arrayContaining([expect.stringMatching(/^fire-test@/)]) }),
       }),
     ]);
-    const rows = hub.env.openDb().prepare('SELECT client FROM fleet_servers').pluck().all();
-    expect(rows).toEqual(['park-east']);
+    const rows = await readAsAnotherProcess(hub.env.config, (db) => db.selectFrom('fleet_servers').select('client').execute());
+    expect(rows.map((r) => r.client)).toEqual(['park-east']);
   });
 
   it('refuses a server heartbeat without credentials, with a reader’s, or malformed, and stores nothing', async () => {
@@ -216,9 +220,9 @@ describe('park servers on a hub', () => {
     const writer = addClient(hub.app, 'kiosk', 'park-west');
     expect((await send(basicAuthorization(writer.key, 'wrong'))).statusCode).toBe(401);
     expect((await send(basicAuthorization(writer.key, writer.secret), { ...body, backlog: 'many' })).statusCode).toBe(400);
-    expect(hub.app.db.prepare('SELECT COUNT(*) FROM fleet_servers').pluck().get()).toBe(0);
+    expect(await serverClients(hub.app)).toEqual([]);
     expect((await send(basicAuthorization(writer.key, writer.secret))).statusCode).toBe(200);
-    expect(hub.app.db.prepare('SELECT client FROM fleet_servers').pluck().all()).toEqual(['park-west']);
+    expect(await serverClients(hub.app)).toEqual(['park-west']);
   });
 
   it('a hub takes no device heartbeats (it has no kiosks)', async () => {

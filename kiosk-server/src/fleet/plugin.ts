@@ -7,7 +7,8 @@ import type { SyncConfig } from '../config.ts';
 import { createReporter, offlineBefore, serverHeartbeatUrl, type Reporter } from './reporter.ts';
 import fleetRoutes from './routes.ts';
 import { DEFAULT_FLEET, type FleetSettings } from './settings.ts';
-import { createFleetStore, type FleetStore } from './store.ts';
+import { createPostgresFleetStore } from './postgres.ts';
+import { createSqliteFleetStore, type FleetStore } from './store.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,11 +32,13 @@ const plugin: FastifyPluginAsync<FleetPluginOptions> = async (app, options) => {
   // Absent (tests that build a Config by hand): the defaults, without reports to a hub the test did not ask for.
   const settings = options.settings ?? { ...DEFAULT_FLEET, reportSeconds: 0 };
   const now = options.now ?? Date.now;
-  const store = createFleetStore(app.db, settings.maxDevices);
+  const { storage } = app;
+  const store =
+    storage.dialect === 'postgres' ? createPostgresFleetStore(storage.db, settings.maxDevices) : createSqliteFleetStore(storage.sqlite!, settings.maxDevices);
 
   const heartbeat = async (): Promise<ServerHeartbeat> => {
     const sync = await app.sync.status();
-    const counts = store.deviceCounts(offlineBefore(now()));
+    const counts = await store.deviceCounts(offlineBefore(now()));
     return {
       serverId: options.serverId,
       appVersion: options.appVersion,
@@ -63,4 +66,4 @@ const plugin: FastifyPluginAsync<FleetPluginOptions> = async (app, options) => {
   await app.register(fleetRoutes, { prefix: options.prefix, store, heartbeatsPerMinute: settings.heartbeatsPerMinute, devices: options.devices, now });
 };
 
-export default fp(plugin, { name: 'ruyi-fleet', fastify: '5.x', dependencies: ['ruyi-db', 'ruyi-admin', 'ruyi-devices', 'ruyi-sync', 'ruyi-content'] });
+export default fp(plugin, { name: 'ruyi-fleet', fastify: '5.x', dependencies: ['ruyi-storage', 'ruyi-admin', 'ruyi-devices', 'ruyi-sync', 'ruyi-content'] });

@@ -12,7 +12,7 @@ import { RequestBudget } from '../auth/request-budget.ts';
 import { ApiError, ErrorBody } from '../errors.ts';
 import { bearerToken } from '../plugins/admin.ts';
 import { authenticate, requireWriter, Unauthorized, UNAUTHORIZED_HEADERS } from '../xapi/auth.ts';
-import { createClientRegistry, type Client } from '../xapi/clients.ts';
+import type { Client } from '../xapi/clients.ts';
 import { FleetFull, type Binding, type FleetStore } from './store.ts';
 
 declare module 'fastify' {
@@ -63,13 +63,13 @@ const fleetRoutes: FastifyPluginAsyncZod<FleetRoutesOptions> = async (app, { sto
       },
       async (request) => {
         const token = bearerToken(request);
-        const enrolled = token ? app.devices.registry.byToken(token) : null;
+        const enrolled = token ? await app.devices.registry.byToken(token) : null;
         // An unknown token speaks for nobody: the heartbeat is kept as an unenrolled device's. A revoked one is still
         // that device's own (only its token reaches its row): staff see it reporting, as revoked, not as a stranger.
         const binding: Binding = enrolled ? { kind: 'enrolled', enrolledId: enrolled.id, label: enrolled.label } : { kind: 'address' };
         const receivedAt = iso();
         try {
-          store.recordDevice(binding, request.body, request.ip, receivedAt);
+          await store.recordDevice(binding, request.body, request.ip, receivedAt);
         } catch (error) {
           if (error instanceof FleetFull) throw new ApiError(507, error.message);
           throw error;
@@ -79,7 +79,7 @@ const fleetRoutes: FastifyPluginAsyncZod<FleetRoutesOptions> = async (app, { sto
     );
 
   // The hub's side: the same credentials and limits as /xapi (a guesser is refused by address before any lookup).
-  const clients = createClientRegistry(app.db);
+  const clients = app.clients;
   const failures = new FailureLimit({ maxFailures: 10, windowMs: 60_000, lockoutMs: 60_000, maxAddresses: 10_000, now });
   const perClient = new RequestBudget({ max: heartbeatsPerMinute, windowMs: 60_000, maxKeys: 10_000, now });
   const serverAuth = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -90,7 +90,7 @@ const fleetRoutes: FastifyPluginAsyncZod<FleetRoutesOptions> = async (app, { sto
     }
     let client: Client;
     try {
-      client = authenticate(clients, request.headers.authorization);
+      client = await authenticate(clients, request.headers.authorization);
     } catch (error) {
       if (error instanceof Unauthorized) {
         if (request.headers.authorization) failures.fail(request.ip);
@@ -118,7 +118,7 @@ const fleetRoutes: FastifyPluginAsyncZod<FleetRoutesOptions> = async (app, { sto
     },
     async (request) => {
       const receivedAt = iso();
-      store.recordServer(request.fleetClient!.name, request.body, request.ip, receivedAt);
+      await store.recordServer(request.fleetClient!.name, request.body, request.ip, receivedAt);
       return { stored: true as const, receivedAt };
     },
   );
@@ -132,7 +132,10 @@ const fleetRoutes: FastifyPluginAsyncZod<FleetRoutesOptions> = async (app, { sto
         response: { 200: FleetResponse, 401: ErrorBody, 403: ErrorBody },
       },
     },
-    async () => ({ mode: devices ? ('kiosk' as const) : ('hub' as const), now: iso(), offlineAfterMs: OFFLINE_AFTER_MS, devices: store.devices(), servers: store.servers() }),
+    async () => {
+      const [deviceList, servers] = await Promise.all([store.devices(), store.servers()]);
+      return { mode: devices ? ('kiosk' as const) : ('hub' as const), now: iso(), offlineAfterMs: OFFLINE_AFTER_MS, devices: deviceList, servers };
+    },
   );
 };
 

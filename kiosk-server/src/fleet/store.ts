@@ -1,12 +1,28 @@
-// The fleet's SQL (migrations/008_fleet.sql): the latest heartbeat per device and, on a hub, per park server. Each
-// write is one statement in autocommit, so it is on disk (synchronous FULL) when the call returns.
+// The fleet's store: the latest heartbeat per device and, on a hub, per park server. An asynchronous interface, and its
+// embedded-SQLite implementation (migrations/008_fleet.sql); postgres.ts holds the PostgreSQL one. A write is on disk
+// (synchronous FULL, or PostgreSQL's commit) when its promise resolves.
 import type Database from 'better-sqlite3';
 import type { DeviceHeartbeat, FleetDevice, FleetServer, ServerHeartbeat } from '@ruyi/api-contract';
 
 /** Whom a heartbeat speaks for: decided by the server from the request, never from the body. */
 export type Binding = { kind: 'enrolled'; enrolledId: string; label: string } | { kind: 'address' };
 
-interface DeviceRow {
+export interface FleetStore {
+  /**
+   * Stores a device's latest heartbeat in the row its binding names. A device not yet known is refused (FleetFull)
+   * once `maxDevices` rows exist, so devices that keep making up ids cannot fill the disk.
+   */
+  recordDevice(binding: Binding, heartbeat: DeviceHeartbeat, address: string, at: string): Promise<void>;
+  /** Every device, the latest heard from first. */
+  devices(): Promise<FleetDevice[]>;
+  /** How many devices there are, and how many have not been heard from since `offlineBefore`. */
+  deviceCounts(offlineBefore: string): Promise<{ devices: number; offline: number }>;
+  recordServer(client: string, heartbeat: ServerHeartbeat, address: string, at: string): Promise<void>;
+  /** Every park server, by client name. */
+  servers(): Promise<FleetServer[]>;
+}
+
+export interface DeviceRow {
   key: string;
   binding: 'enrolled' | 'address';
   device_id: string;
@@ -17,7 +33,7 @@ interface DeviceRow {
   label: string | null;
   revoked_at: string | null;
 }
-interface ServerRow {
+export interface ServerRow {
   client: string;
   address: string;
   received_at: string;
@@ -31,11 +47,34 @@ export class FleetFull extends Error {
   override name = 'FleetFull';
 }
 
+export const fleetFull = (maxDevices: number) =>
+  new FleetFull(`this server keeps at most ${maxDevices} devices (RUYI_FLEET_MAX_DEVICES); a new device is refused`);
+
+/** Before this, an unenrolled device's row counts as stale (see STALE_AFTER_MS). */
+export const staleBefore = (at: string) => new Date(Date.parse(at) - STALE_AFTER_MS).toISOString();
+
+export const toFleetDevice = (r: DeviceRow): FleetDevice => ({
+  deviceId: r.device_id,
+  binding: r.binding,
+  label: r.label,
+  revokedAt: r.revoked_at,
+  address: r.address,
+  receivedAt: r.received_at,
+  heartbeat: JSON.parse(r.heartbeat) as DeviceHeartbeat,
+});
+
+export const toFleetServer = (r: ServerRow): FleetServer => ({
+  client: r.client,
+  address: r.address,
+  receivedAt: r.received_at,
+  heartbeat: JSON.parse(r.heartbeat) as ServerHeartbeat,
+});
+
 export function deviceKey(binding: Binding, deviceId: string, address: string): string {
   return binding.kind === 'enrolled' ? `enrolled:${binding.enrolledId}` : `address:${deviceId}@${address}`;
 }
 
-export function createFleetStore(db: Database.Database, maxDevices: number) {
+export function createSqliteFleetStore(db: Database.Database, maxDevices: number): FleetStore {
   const exists = db.prepare<[string], { one: 1 }>('SELECT 1 AS one FROM fleet_devices WHERE key = ?');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM fleet_devices');
   // Unenrolled rows are bound to an address, which changes (DHCP): a row silent this long gives way to new devices.
@@ -51,64 +90,46 @@ export function createFleetStore(db: Database.Database, maxDevices: number) {
   const list = db.prepare<[], DeviceRow>(
     `SELECT f.*, d.label AS label, d.revoked_at AS revoked_at FROM fleet_devices f LEFT JOIN devices d ON d.id = f.enrolled_id ORDER BY f.received_at DESC, f.key`,
   );
+  const counts = db.prepare<[string], { devices: number; offline: number }>(
+    'SELECT COUNT(*) AS devices, COALESCE(SUM(received_at < ?), 0) AS offline FROM fleet_devices',
+  );
   const upsertServer = db.prepare(
     `INSERT INTO fleet_servers (client, address, received_at, heartbeat) VALUES (?, ?, ?, ?)
      ON CONFLICT (client) DO UPDATE SET address = excluded.address, received_at = excluded.received_at, heartbeat = excluded.heartbeat`,
   );
   const listServers = db.prepare<[], ServerRow>('SELECT * FROM fleet_servers ORDER BY client');
 
+  const recordDevice = db.transaction((binding: Binding, heartbeat: DeviceHeartbeat, address: string, at: string) => {
+    const key = deviceKey(binding, heartbeat.deviceId, address);
+    if (binding.kind === 'enrolled') dropUnenrolled.run(deviceKey({ kind: 'address' }, heartbeat.deviceId, address));
+    if (!exists.get(key) && count.get()!.n >= maxDevices) pruneStale.run(staleBefore(at));
+    if (!exists.get(key) && count.get()!.n >= maxDevices) throw fleetFull(maxDevices);
+    upsert.run({
+      key,
+      binding: binding.kind,
+      device_id: heartbeat.deviceId,
+      enrolled_id: binding.kind === 'enrolled' ? binding.enrolledId : null,
+      address,
+      received_at: at,
+      heartbeat: JSON.stringify(heartbeat),
+    });
+  });
+
   return {
-    /**
-     * Stores a device's latest heartbeat in the row its binding names. A device not yet known is refused (FleetFull)
-     * once `maxDevices` rows exist, so devices that keep making up ids cannot fill the disk.
-     */
-    recordDevice(binding: Binding, heartbeat: DeviceHeartbeat, address: string, at: string): void {
-      const key = deviceKey(binding, heartbeat.deviceId, address);
-      db.transaction(() => {
-        if (binding.kind === 'enrolled') dropUnenrolled.run(deviceKey({ kind: 'address' }, heartbeat.deviceId, address));
-        if (!exists.get(key) && count.get()!.n >= maxDevices) pruneStale.run(new Date(Date.parse(at) - STALE_AFTER_MS).toISOString());
-        if (!exists.get(key) && count.get()!.n >= maxDevices)
-          throw new FleetFull(`this server keeps at most ${maxDevices} devices (RUYI_FLEET_MAX_DEVICES); a new device is refused`);
-        upsert.run({
-          key,
-          binding: binding.kind,
-          device_id: heartbeat.deviceId,
-          enrolled_id: binding.kind === 'enrolled' ? binding.enrolledId : null,
-          address,
-          received_at: at,
-          heartbeat: JSON.stringify(heartbeat),
-        });
-      }).immediate();
+    async recordDevice(binding, heartbeat, address, at) {
+      recordDevice.immediate(binding, heartbeat, address, at);
     },
-
-    devices(): FleetDevice[] {
-      return list.all().map((r) => ({
-        deviceId: r.device_id,
-        binding: r.binding,
-        label: r.label,
-        revokedAt: r.revoked_at,
-        address: r.address,
-        receivedAt: r.received_at,
-        heartbeat: JSON.parse(r.heartbeat) as DeviceHeartbeat,
-      }));
+    async devices() {
+      return list.all().map(toFleetDevice);
     },
-
-    /** How many devices there are, and how many have not been heard from since `offlineBefore`. */
-    deviceCounts(offlineBefore: string): { devices: number; offline: number } {
-      const row = db
-        .prepare<[string], { devices: number; offline: number }>('SELECT COUNT(*) AS devices, COALESCE(SUM(received_at < ?), 0) AS offline FROM fleet_devices')
-        .get(offlineBefore)!;
-      return row;
+    async deviceCounts(offlineBefore) {
+      return counts.get(offlineBefore)!;
     },
-
-    recordServer(client: string, heartbeat: ServerHeartbeat, address: string, at: string): void {
+    async recordServer(client, heartbeat, address, at) {
       upsertServer.run(client, address, at, JSON.stringify(heartbeat));
     },
-
-    servers(): FleetServer[] {
-      return listServers.all().map((r) => ({ client: r.client, address: r.address, receivedAt: r.received_at, heartbeat: JSON.parse(r.heartbeat) as ServerHeartbeat }));
+    async servers() {
+      return listServers.all().map(toFleetServer);
     },
   };
 }
-
-export type FleetStore = ReturnType<typeof createFleetStore>;

@@ -1,6 +1,7 @@
 // A damaged database is reported, never hidden: at start the server refuses it with a plain message (real process:
 // exit 1, no stack trace); found while running, /api/health answers 503 and every write answers 503 with the same
 // explanation. Damage is made in real SQLite files: junk over a table's leaf pages in the middle, or over the header.
+// SQLite only (PostgreSQL's health: routes/health/health.test.ts).
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ function expectPlainRefusal(result: { code: number | null; stdout: string; stder
 
 describe('a damaged database at start (the real server process)', () => {
   it('damage in the middle of the statements table: quick_check finds it, the server does not start', { timeout: 60_000 }, async () => {
-    env = createTestEnv();
+    env = createTestEnv({ postgres: false });
     const file = join(env.config.dataDir, DB_FILE);
     fillDatabase(env.config.dataDir, 6000);
     damageTablePages(file, 'statements');
@@ -49,7 +50,7 @@ describe('a damaged database at start (the real server process)', () => {
   });
 
   it('a damaged header (not a database any more): SQLITE_NOTADB, the server does not start', { timeout: 60_000 }, async () => {
-    env = createTestEnv();
+    env = createTestEnv({ postgres: false });
     const file = join(env.config.dataDir, DB_FILE);
     fillDatabase(env.config.dataDir, 100);
     damageHeader(file);
@@ -59,7 +60,7 @@ describe('a damaged database at start (the real server process)', () => {
 
 describe('damage found while running', () => {
   async function damagedWhileRunning(): Promise<{ app: App; file: string }> {
-    env = createTestEnv();
+    env = createTestEnv({ postgres: false });
     const file = join(env.config.dataDir, DB_FILE);
     fillDatabase(env.config.dataDir, 6000);
     // Counted by the statistics, so GET /api/stats/summary reads every row.
@@ -125,7 +126,7 @@ describe('damage found while running', () => {
   });
 
   it('a sound database passes the background check and stays ok', async () => {
-    env = createTestEnv();
+    env = createTestEnv({ postgres: false });
     fillDatabase(env.config.dataDir, 600);
     const app = await env.start();
     expect(await app.dbHealth.check()).toEqual([]);

@@ -3,12 +3,17 @@
 // /api/health answers 503 and says why, every write answers 503 with the restore steps (a write into a damaged file
 // could make things worse, and a 2xx would tell a kiosk to drop statements it still holds), and the log says it once.
 // Reads go on where the file still answers: staff can still see what is there.
+//
+// That is SQLite's file. On PostgreSQL the database server keeps its own pages (and its own checks); what can go wrong
+// from here is that it does not answer. There the health is a `select 1` round trip, made when asked, and nothing
+// watches `app.db` (there is none).
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { sql } from 'kysely';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DatabaseDamaged, damagedMessage, describeDamage, restoreSteps, watchForDamage } from '../database/damage.ts';
-import { DB_FILE } from './db.ts';
+import type { Dialect } from '../storage/database.ts';
 
 export interface Damage {
   /** When it was found (ms). */
@@ -19,13 +24,31 @@ export interface Damage {
   message: string;
 }
 
+/** The store in use and its state, as /api/health reports it. */
+export interface StoreHealth {
+  dialect: Dialect;
+  /** The SQLite file, or the PostgreSQL URL without its password. */
+  location: string;
+  /** 'damaged': SQLite found damage (see `damage`); 'unavailable': PostgreSQL did not answer. */
+  state: 'ok' | 'damaged' | 'unavailable';
+  /** PostgreSQL: how long a `select 1` took to come back, in milliseconds. */
+  roundTripMs?: number;
+  /** PostgreSQL, when unavailable: why (the driver's message, or the wait that ran out). */
+  problem?: string;
+}
+
 export interface DatabaseHealth {
-  /** Null while the database is sound. */
+  /** Null while the database is sound (always on PostgreSQL). */
   readonly damage: Damage | null;
-  /** Marks the server damaged (once; later reports are ignored). */
+  /** Marks the server damaged (once; later reports are ignored). SQLite only: ignored on PostgreSQL. */
   report(problem: string): void;
-  /** Runs `PRAGMA quick_check` on its own connection in a worker thread; reports what it finds. Resolves to the problems. */
+  /**
+   * SQLite: runs `PRAGMA quick_check` on its own connection in a worker thread; reports what it finds. PostgreSQL: a
+   * `select 1`. Resolves to the problems.
+   */
   check(): Promise<string[]>;
+  /** The store and its state now (on PostgreSQL one round trip). */
+  probe(): Promise<StoreHealth>;
 }
 
 declare module 'fastify' {
@@ -35,10 +58,15 @@ declare module 'fastify' {
 }
 
 export interface DbHealthOptions {
-  dataDir: string;
-  /** Minutes between background checks; 0: none (damage is still caught when a query meets it). */
+  /** Not needed any more (the file is `app.storage.location`); still accepted. */
+  dataDir?: string;
+  /** Minutes between background checks; 0: none (damage is still caught when a query meets it). SQLite only. */
   checkMinutes: number;
+  /** PostgreSQL: how long the health round trip may take before the database counts as unavailable (default 3 s). */
+  probeTimeoutMs?: number;
 }
+
+export const PROBE_TIMEOUT_MS = 3000;
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writes that touch no database and that staff need while the server is damaged (logging in and out). */
@@ -84,9 +112,45 @@ function quickCheckInWorker(file: string): { result: Promise<string[]>; stop(): 
   return { result, stop: async () => void (await worker.terminate()) };
 }
 
+/** PostgreSQL's health: no damage to watch, one `select 1` per question, bounded in time. */
+function postgresHealth(app: FastifyInstance, timeoutMs: number): DatabaseHealth {
+  const { db, location } = app.storage;
+  const probe = async (): Promise<StoreHealth> => {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        sql`select 1`.execute(db),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      return { dialect: 'postgres', location, state: 'ok', roundTripMs: Math.round((performance.now() - started) * 100) / 100 };
+    } catch (error) {
+      return { dialect: 'postgres', location, state: 'unavailable', problem: error instanceof Error ? error.message || String(error) : String(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    damage: null,
+    report() {},
+    async check() {
+      const health = await probe();
+      return health.problem ? [health.problem] : [];
+    },
+    probe,
+  };
+}
+
 export default fp<DbHealthOptions>(
   async (app, options) => {
-    const file = join(options.dataDir, DB_FILE);
+    if (app.storage.dialect === 'postgres') {
+      app.decorate('dbHealth', postgresHealth(app, options.probeTimeoutMs ?? PROBE_TIMEOUT_MS));
+      return;
+    }
+    const sqlite = app.storage.sqlite!;
+    const file = app.storage.location;
     let damage: Damage | null = null;
 
     const report = (problem: string) => {
@@ -95,7 +159,7 @@ export default fp<DbHealthOptions>(
       app.log.error({ file, problem }, `the database is damaged: /api/health answers 503 and writes are refused until it is restored.\n${restoreSteps(file)}`);
     };
     // Registered right after the db plugin, before anything prepares a statement: every query is watched.
-    watchForDamage(app.db, file, (error) => report(describeDamage(error)));
+    watchForDamage(sqlite, file, (error) => report(describeDamage(error)));
 
     let running: { result: Promise<string[]>; stop(): Promise<void> } | null = null;
     const check = async (): Promise<string[]> => {
@@ -115,6 +179,9 @@ export default fp<DbHealthOptions>(
       },
       report,
       check,
+      async probe() {
+        return { dialect: 'sqlite', location: file, state: damage ? 'damaged' : 'ok' };
+      },
     } satisfies DatabaseHealth);
 
     app.addHook('onRequest', async (request) => {
@@ -140,5 +207,5 @@ export default fp<DbHealthOptions>(
       await running?.stop();
     });
   },
-  { name: 'ruyi-db-health', fastify: '5.x', dependencies: ['ruyi-db'] },
+  { name: 'ruyi-db-health', fastify: '5.x', dependencies: ['ruyi-storage'] },
 );

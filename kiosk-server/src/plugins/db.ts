@@ -1,4 +1,5 @@
-// The SQLite database: one file in the data folder, opened once, migrated at start and closed with the app.
+// The SQLite file: how it is opened (pragmas), checked and migrated; and `app.db`, its connection, for code not yet
+// on a store interface (storage/).
 import Database from 'better-sqlite3';
 import fp from 'fastify-plugin';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -114,31 +115,13 @@ export function assertSound(db: Database.Database, file: string): void {
   throw new DatabaseUnusable(file, `PRAGMA quick_check found damage (${shown}${problems.length > 3 ? '; …' : ''})`);
 }
 
-export interface DbPluginOptions {
-  dataDir: string;
-  /** Only tests pass another folder. */
-  migrationsDir?: string;
-}
-
-export default fp<DbPluginOptions>(
-  async (app, options) => {
-    const db = openDatabase(options.dataDir);
-    const file = join(options.dataDir, DB_FILE);
-    try {
-      // Before anything reads or writes: a damaged file stops the server here, with the restore steps, rather than
-      // answering 500 to statistics and 200 to inserts into a file that is falling apart.
-      assertSound(db, file);
-      const applied = migrate(db, options.migrationsDir);
-      if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
-    } catch (error) {
-      db.close();
-      if (isDamage(error)) throw new DatabaseUnusable(file, describeDamage(error));
-      throw error;
-    }
-    app.decorate('db', db);
-    app.addHook('onClose', async () => {
-      db.close();
-    });
+/**
+ * `app.db`: the better-sqlite3 connection under `app.storage` (one connection, migrated by storage/plugin.ts), for the
+ * code that still runs synchronous SQL on the file. Absent on PostgreSQL, where every store goes through its interface.
+ */
+export default fp(
+  async (app) => {
+    if (app.storage.sqlite) app.decorate('db', app.storage.sqlite);
   },
-  { name: 'ruyi-db', fastify: '5.x' },
+  { name: 'ruyi-db', fastify: '5.x', dependencies: ['ruyi-storage'] },
 );

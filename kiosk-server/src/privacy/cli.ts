@@ -3,18 +3,21 @@
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { openExisting } from '../database/backup.ts';
-import { DB_FILE, migrate } from '../plugins/db.ts';
+import { existsSync } from 'node:fs';
+import { openCliStorage } from '../admin/cli-storage.ts';
+import { DB_FILE } from '../plugins/db.ts';
 import type { EraseTarget } from './erase.ts';
 
 export const ERASE_USAGE = `  erase --registration <uuid> [--yes]: deletes for good (not voiding) every statement of that visit
-  (context.registration, the visit id), and the statements that refer to them, from RUYI_DATA_DIR/ruyi.sqlite.
+  (context.registration, the visit id), and the statements that refer to them, from RUYI_DATA_DIR/ruyi.sqlite (or
+  RUYI_DATABASE_URL's PostgreSQL).
   erase --agent <agent> [--yes]: the same for every statement naming that agent: its JSON, a mailto: address, or a key
   such as account:<homePage>|<name>. Asks for confirmation unless --yes. Erases on THIS server only: a hub or LRS that
   already received the statements keeps them; run the same command there.`;
 
 // The statement code (xapi/store.ts) loads only for this command: every other admin command starts as fast as before.
 const eraseModule = () => import('./erase.ts');
+const storeModule = () => import('./store.ts');
 
 async function parseArgs(args: string[]): Promise<{ target: EraseTarget; yes: boolean } | { problem: string }> {
   const { parseAgent, parseRegistration } = await eraseModule();
@@ -50,7 +53,7 @@ async function confirm(question: string): Promise<boolean> {
 
 export async function eraseCommand(args: string[], config: Config, usage: string): Promise<number> {
   const parsed = await parseArgs(args);
-  const { erase, planErase } = await eraseModule();
+  const { createStatementDeletion } = await storeModule();
   if ('problem' in parsed) {
     console.error(`erase: ${parsed.problem}.\n\n${usage}`);
     return 2;
@@ -59,28 +62,31 @@ export async function eraseCommand(args: string[], config: Config, usage: string
   const what = 'registration' in target ? `visit ${target.registration}` : `agent ${target.agentKey}`;
   const syncTarget = config.sync?.url ?? null;
   const file = join(config.dataDir, DB_FILE);
-  const db = openExisting(file);
+  // An erasure never creates a database: a wrong RUYI_DATA_DIR must not look like "nothing to erase".
+  if (!config.databaseUrl && !existsSync(file)) throw new Error(`there is no database at ${file} (is RUYI_DATA_DIR right?)`);
+  // Migrated as the server would (the erasure bookkeeping must be there even if the server has not started since the
+  // update); the SQLite file is opened with secure_delete on, as the server opens it.
+  const storage = await openCliStorage(config);
+  const where = storage.location;
   try {
-    db.pragma('foreign_keys = ON');
-    db.pragma('secure_delete = ON');
-    // The erasure bookkeeping (007_erasure.sql) must be there even if the server has not started since the update.
-    migrate(db);
-    const plan = planErase(db, target, syncTarget);
+    const store = createStatementDeletion(storage);
+    const plan = await store.planErase(target, syncTarget);
     if (plan.seqs.length === 0 && plan.documents === 0) {
-      console.log(`Nothing to erase: no statement or document of ${what} in ${file}.`);
+      console.log(`Nothing to erase: no statement or document of ${what} in ${where}.`);
       return 0;
     }
     const documents = (n: number) => (n ? ` and ${n} xAPI documents` : '');
-    if (!yes && !(await confirm(`Erase ${plan.seqs.length} statements${documents(plan.documents)} of ${what} from ${file} for good? [y/N] `))) {
+    if (!yes && !(await confirm(`Erase ${plan.seqs.length} statements${documents(plan.documents)} of ${what} from ${where} for good? [y/N] `))) {
       console.log('Nothing was erased.');
       return 1;
     }
-    const result = erase(db, target, syncTarget);
-    // Push the overwritten pages into the file and empty the write-ahead log, which still holds the old page images.
-    const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    const result = await store.erase(target, syncTarget);
+    // SQLite: push the overwritten pages into the file and empty the write-ahead log, which still holds the old page
+    // images. PostgreSQL frees the rows' space at its next vacuum (autovacuum); the server's own files are its care.
+    const [checkpoint] = storage.sqlite ? (storage.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]) : [];
     const attachments = result.attachments ? `, ${result.attachments} attachments` : '';
     const records = result.records ? `, ${result.records} older records` : '';
-    console.log(`Erased ${result.statements} statements${documents(result.documents)} of ${what}${attachments}${records} from ${file} (overwritten, not voided).`);
+    console.log(`Erased ${result.statements} statements${documents(result.documents)} of ${what}${attachments}${records} from ${where} (${storage.sqlite ? 'overwritten' : 'deleted'}, not voided).`);
     if (checkpoint?.busy) console.log('The server was reading at that moment: the old bytes leave its write-ahead log at its next checkpoint.');
     console.log(
       syncTarget === null
@@ -89,6 +95,6 @@ export async function eraseCommand(args: string[], config: Config, usage: string
     );
     return 0;
   } finally {
-    db.close();
+    await storage.close();
   }
 }

@@ -1,8 +1,10 @@
 // Retention as a service: at start and every hour, expired statements are deleted in small batches, yielding to
 // requests between batches; the timer never keeps the process alive and is cleared before the database closes.
+// Also `app.erasure`: the statement-deletion store (store.ts) for the store in use, which retention runs on.
 import fp from 'fastify-plugin';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
-import { retention, retentionActive, RETENTION_BATCH, type RetentionPolicy } from './retention.ts';
+import { expiring, retentionActive, RETENTION_BATCH, type RetentionPolicy } from './retention.ts';
+import { createStatementDeletion, type StatementDeletionStore } from './store.ts';
 
 export interface RetentionPluginOptions extends RetentionPolicy {
   /** Only tests pass these. */
@@ -18,6 +20,7 @@ export interface RetentionService {
 declare module 'fastify' {
   interface FastifyInstance {
     retention: RetentionService;
+    erasure: StatementDeletionStore;
   }
 }
 
@@ -27,14 +30,16 @@ export default fp<RetentionPluginOptions>(
   async (app, options) => {
     const now = options.now ?? Date.now;
     const state = retentionActive(options);
-    const expire = retention(app.db, options);
+    const erasure = createStatementDeletion(app.storage);
+    app.decorate('erasure', erasure);
+    const expire = expiring(erasure, options);
     let closing = false;
     let running: Promise<number> | null = null;
 
     const runOnce = async (): Promise<number> => {
       let total = 0;
       while (!closing && !app.dbHealth.damage) {
-        const n = expire.deleteBatch(now(), RETENTION_BATCH);
+        const n = await expire.deleteBatch(now(), RETENTION_BATCH);
         total += n;
         if (n < RETENTION_BATCH) break;
         await yieldToRequests();
@@ -73,5 +78,5 @@ export default fp<RetentionPluginOptions>(
       await running?.catch(() => 0);
     });
   },
-  { name: 'ruyi-retention', fastify: '5.x', dependencies: ['ruyi-db', 'ruyi-db-health'] },
+  { name: 'ruyi-retention', fastify: '5.x', dependencies: ['ruyi-storage', 'ruyi-db-health'] },
 );

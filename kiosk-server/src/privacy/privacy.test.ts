@@ -1,4 +1,5 @@
 // Visitors' data: erased for good on request, expired by retention only once forwarded, never written to the log.
+// On the SQLite file (its bytes, secure_delete, its forwarder ledger); both stores: deletion.test.ts.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ const visit = (registration: string, n: number, extra: Record<string, unknown> =
   );
 
 async function appWithClient(config: Parameters<typeof createTestEnv>[0] = {}) {
-  env = createTestEnv(config);
+  env = createTestEnv({ ...config, postgres: false });
   const app = await env.start();
   const writer = addClient(app, 'hub', 'local-tool');
   const party = { env, app, writer: basicAuthorization(writer.key, writer.secret) };
@@ -198,7 +199,7 @@ describe('retention', () => {
   });
 
   it('runs in the server at start (the plugin), from RUYI_RETENTION_DAYS', async () => {
-    env = createTestEnv({ config: { data: { checkMinutes: 0, retentionDays: 30, retentionWithoutSync: 'delete' } } });
+    env = createTestEnv({ postgres: false, config: { data: { checkMinutes: 0, retentionDays: 30, retentionWithoutSync: 'delete' } } });
     const first = await env.start();
     const writer = addClient(first, 'hub', 'local-tool');
     await post({ env, app: first, writer: basicAuthorization(writer.key, writer.secret) }, visit(randomUUID(), 5));

@@ -4,6 +4,7 @@
 // server that forwards nowhere may be the only copy, and losing it should be a choice, not a default.
 import type Database from 'better-sqlite3';
 import { statementDeleter } from './delete.ts';
+import type { StatementDeletionStore } from './store.ts';
 
 export interface RetentionPolicy {
   days: number;
@@ -48,13 +49,34 @@ export function retention(db: Database.Database, policy: RetentionPolicy) {
     return deleteStatements(seqs).statements;
   });
 
+  const cutoff = (now: number) => cutoffOf(policy, now);
   return {
     /** The stored time before which statements expire, at `now`. */
-    cutoff: (now: number) => new Date(now - policy.days * 86_400_000).toISOString(),
+    cutoff,
     /** Deletes up to `limit` expired statements in one transaction; returns how many. */
     deleteBatch(now: number, limit = RETENTION_BATCH): number {
       if (!retentionActive(policy).active) return 0;
-      return batch.immediate(this.cutoff(now), limit);
+      return batch.immediate(cutoff(now), limit);
+    },
+    /** The same with the cutoff given (the store interface's `expire`); the policy's days are not looked at. */
+    deleteBefore(before: string, limit = RETENTION_BATCH): number {
+      if (policy.syncTarget === null && policy.withoutSync === 'keep') return 0;
+      return batch.immediate(before, limit);
+    },
+  };
+}
+
+const cutoffOf = (policy: RetentionPolicy, now: number) => new Date(now - policy.days * 86_400_000).toISOString();
+
+/** Retention over either store (store.ts): the policy applied to `StatementDeletionStore.expire`. */
+export function expiring(store: StatementDeletionStore, policy: RetentionPolicy) {
+  const cutoff = (now: number) => cutoffOf(policy, now);
+  return {
+    cutoff,
+    /** Deletes up to `limit` expired statements in one transaction; resolves to how many. */
+    async deleteBatch(now: number, limit = RETENTION_BATCH): Promise<number> {
+      if (!retentionActive(policy).active) return 0;
+      return store.expire(cutoff(now), policy, limit);
     },
   };
 }

@@ -9,11 +9,10 @@ import { isCoreRecord, recordEntry, type RecordPayload, type RecordSpec, type St
 import type { Platform } from '@ruyi/records';
 import { judgeScenarioEnd, type EvidenceField, type ScenarioEndClaim } from '@ruyi/scenario-engine';
 import { extensionPlaces, iris, recordFromStatement, type StatementFacts, type StatementKind, type Statement } from '@ruyi/xapi';
-import type Database from 'better-sqlite3';
 import { ApiError, summarize, type ErrorDetail } from '../errors.ts';
 import type { Client } from '../xapi/clients.ts';
 import type { StatementsContext } from '../xapi/statements.ts';
-import type { StatementItem } from '../xapi/store.ts';
+import type { StatementItem, StatementStore } from '../xapi/store.ts';
 import { checkRecords, type ContentIndex } from './check.ts';
 
 export interface AdmissionOptions {
@@ -98,29 +97,22 @@ interface RunSoFar {
 /** The record's platform fits its run: the same device kind as the start, or a headset (a run goes on in VR). */
 const platformFits = (start: Platform, platform: Platform) => platform === start || platform === 'vr' || start === 'vr';
 
-export function createAdmission(db: Database.Database, options: AdmissionOptions) {
+export function createAdmission(store: StatementStore, options: AdmissionOptions) {
   const { base } = options;
   const iri = iris(base);
   const runPath = `context.extensions.${iri.extensions.run}`;
   const known = extensionPlaces(base);
   const areaPattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}areas/(.+)$`);
-  const runStatements = db.prepare<[string, number | null], { body: string }>(
-    'SELECT body FROM statements WHERE run_id = ? AND client_id IS ? AND voided = 0 ORDER BY seq',
-  );
-  const runStart = db.prepare<[string, number | null], { body: string }>(
-    "SELECT body FROM statements WHERE run_id = ? AND client_id IS ? AND voided = 0 AND kind = 'scenario-start' ORDER BY seq LIMIT 1",
-  );
-  const isStored = db.prepare<[string], number>('SELECT 1 FROM statements WHERE id = ?').pluck();
 
   /**
    * The run's stored statements as records: all of them when the batch ends the run (the end is judged by them),
    * else only its start (what every other statement is checked against). Parsing a whole run for each of its
    * statements, as a kiosk sends them one by one, would make a run cost the square of its length.
    */
-  function loadRun(runId: string, clientId: number | null, whole: boolean): RunSoFar {
+  async function loadRun(runId: string, clientId: number | null, whole: boolean): Promise<RunSoFar> {
     const run: RunSoFar = { records: [], kinds: [] };
-    for (const row of whole ? runStatements.all(runId, clientId) : runStart.all(runId, clientId)) {
-      const read = recordFromStatement(JSON.parse(row.body) as Statement, base);
+    for (const body of await store.runBodies(runId, clientId, !whole)) {
+      const read = recordFromStatement(JSON.parse(body) as Statement, base);
       if (!read) continue;
       run.records.push(read.record);
       run.kinds.push(read.kind);
@@ -169,7 +161,7 @@ export function createAdmission(db: Database.Database, options: AdmissionOptions
    * Checks a request's statements and returns the statistics facts to store with each (null: counts nowhere).
    * Throws ApiError 400 naming every problem's statement path; nothing is stored then.
    */
-  function admit(request: AdmissionRequest): (StatementFacts | null)[] {
+  async function admit(request: AdmissionRequest): Promise<(StatementFacts | null)[]> {
     const { statements, clientId, device, at } = request;
     const path = (i: number, field?: string) => (field ? `${at(i)}${field}` : at(i).replace(/\.$/, '') || 'statement');
     const problems: ErrorDetail[] = [];
@@ -205,6 +197,9 @@ export function createAdmission(db: Database.Database, options: AdmissionOptions
     const facts: (StatementFacts | null)[] = statements.map(() => null);
     const runs = new Map<string, RunSoFar>();
     const ending = new Set(checkedAt.map((i) => reads[i]!.record).flatMap((r) => (r.type === 'scenario-end' ? [r.runId] : [])));
+    // One read for the batch: which statements are resends.
+    const ids = checkedAt.flatMap((i) => (typeof statements[i]!.id === 'string' ? [statements[i]!.id!.toLowerCase()] : []));
+    const stored = ids.length ? await store.storedIds(ids) : new Set<string>();
     for (const i of checkedAt) {
       const statement = statements[i]!;
       const { record, kind } = reads[i]!;
@@ -230,9 +225,9 @@ export function createAdmission(db: Database.Database, options: AdmissionOptions
         );
 
       // A statement stored before (a resend) was checked when it came; the store takes it as a duplicate (or 409).
-      if (isStored.get(statement.id!.toLowerCase()) === 1) continue;
+      if (stored.has(statement.id!.toLowerCase())) continue;
       let run = runs.get(record.runId);
-      if (!run) runs.set(record.runId, (run = loadRun(record.runId, clientId, ending.has(record.runId))));
+      if (!run) runs.set(record.runId, (run = await loadRun(record.runId, clientId, ending.has(record.runId))));
       const startAt = run.records.findIndex((r) => r.type === 'scenario-start');
       const start = startAt >= 0 ? run.records[startAt]! : null;
       const inRun = `run ${record.runId}`;
@@ -297,8 +292,8 @@ declare module '../xapi/statements.ts' {
  * /xapi/statements: the items to store, each with the facts admission gives it (null for other tools' statements and
  * for Ruyi's about a pack not loaded here). Throws ApiError 400 for a Ruyi statement its pack or run does not bear out.
  */
-export function admitXapiStatements(ctx: StatementsContext, client: Client, items: readonly StatementItem[], single: boolean): StatementItem[] {
+export async function admitXapiStatements(ctx: StatementsContext, client: Client, items: readonly StatementItem[], single: boolean): Promise<StatementItem[]> {
   if (!ctx.ruyi) return items.map((item) => ({ ...item, facts: null }));
-  const facts = ctx.ruyi.admit({ statements: items.map((i) => i.statement), clientId: client.id, at: (i) => (single ? '' : `[${i}].`) });
+  const facts = await ctx.ruyi.admit({ statements: items.map((i) => i.statement), clientId: client.id, at: (i) => (single ? '' : `[${i}].`) });
   return items.map((item, i) => ({ ...item, facts: facts[i] }));
 }

@@ -2,9 +2,11 @@
 // migrated for its dialect before anything uses it, with PostgreSQL's month partitions kept ahead, and closed with the
 // app. Store plugins depend on it ('ruyi-storage') and build their implementation from it.
 //
-// Not registered by app.ts yet: the stores still use `app.db` (plugins/db.ts). Registering both on one SQLite file
-// gives two connections to it; see README.md here for the order in which stores move over.
+// On SQLite the file is checked before anything reads or writes it: a damaged file stops the server here, with the
+// restore steps, rather than answering 500 to statistics and 200 to inserts into a file that is falling apart.
 import fp from 'fastify-plugin';
+import { DatabaseUnusable, describeDamage, isDamage } from '../database/damage.ts';
+import { assertSound } from '../plugins/db.ts';
 import { createDatabase, type DatabaseSettings, type StorageDatabase } from './database.ts';
 import { runMigrations } from './migrations.ts';
 import { ensurePartitions } from './partitions.ts';
@@ -31,6 +33,7 @@ export default fp<StoragePluginOptions>(
       onConnectionError: options.onConnectionError ?? ((error) => app.log.warn({ err: error }, 'database connection lost')),
     });
     try {
+      if (storage.sqlite) assertSound(storage.sqlite, storage.location);
       const applied = await runMigrations(storage, options.migrationsDir ? { dir: options.migrationsDir } : {});
       if (applied.length) app.log.info({ migrations: applied, database: storage.location }, 'database migrated');
       if (!options.migrationsDir) {
@@ -39,6 +42,9 @@ export default fp<StoragePluginOptions>(
       }
     } catch (error) {
       await storage.close();
+      // A migration's error carries the driver's as its cause.
+      const damage = [error, (error as Error).cause].find(isDamage);
+      if (storage.dialect === 'sqlite' && damage) throw new DatabaseUnusable(storage.location, describeDamage(damage));
       throw error;
     }
     // A failure here is logged, not fatal: months already exist ahead, and the next check tries again.

@@ -92,6 +92,24 @@ export interface XapiClientsTable {
   revoked_at: string | null;
 }
 
+/** The staff password's scrypt hash: one row at most (id 1). */
+export interface AdminCredentialTable {
+  id: number;
+  algorithm: string;
+  /** JSON: { N, r, p, keyLength }. */
+  params: string;
+  salt: string;
+  hash: string;
+  updated_at: string;
+}
+
+/** Staff sessions, by the SHA-256 of their token, so every hub process knows each one. */
+export interface StaffSessionsTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface SyncStateTable {
   target: string;
   cursor: ColumnType<number, number | undefined, number>;
@@ -115,6 +133,58 @@ export interface SyncQuarantineTable {
   discarded_at: string | null;
 }
 
+/** The xAPI State, Activity Profile and Agent Profile documents; a scope part a resource does not use is ''. */
+export interface XapiDocumentsTable {
+  kind: 'state' | 'activity-profile' | 'agent-profile';
+  activity_id: string;
+  agent: string;
+  registration: string;
+  doc_id: string;
+  owner: number;
+  content: Buffer;
+  content_type: string;
+  etag: string;
+  /** Milliseconds since the epoch. */
+  updated: number;
+}
+
+export interface FleetDevicesTable {
+  key: string;
+  binding: 'enrolled' | 'address';
+  device_id: string;
+  enrolled_id: string | null;
+  address: string;
+  received_at: string;
+  /** JSON text. */
+  heartbeat: string;
+}
+
+export interface FleetServersTable {
+  client: string;
+  address: string;
+  received_at: string;
+  /** JSON text. */
+  heartbeat: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  label: string;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface DeviceCodesTable {
+  code_hash: string;
+  label: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  device_id: string | null;
+}
+
 export interface RuyiDatabase {
   schema_migrations: SchemaMigrationsTable;
   statements: StatementsTable;
@@ -125,6 +195,13 @@ export interface RuyiDatabase {
   statement_activity_refs: StatementActivityRefsTable;
   attachments: AttachmentsTable;
   xapi_clients: XapiClientsTable;
+  admin_credential: AdminCredentialTable;
+  staff_sessions: StaffSessionsTable;
   sync_state: SyncStateTable;
   sync_quarantine: SyncQuarantineTable;
+  xapi_documents: XapiDocumentsTable;
+  fleet_devices: FleetDevicesTable;
+  fleet_servers: FleetServersTable;
+  devices: DevicesTable;
+  device_codes: DeviceCodesTable;
 }

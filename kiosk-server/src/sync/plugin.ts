@@ -1,7 +1,8 @@
 // The statement forwarder as a service: when a sync target is configured (RUYI_SYNC_URL and credentials), a runner sends
 // the stored statements there in order and in batches — woken by `app.sync.nudge()` after each commit, by a slow
 // poll, and by the end of a backoff — and stops with the app (preClose: before the database closes, no timer left).
-// Also registers the admin routes (/api/admin/sync/*) that show its progress and act on it.
+// Also registers the admin routes (/api/admin/sync/*) that show its progress and act on it (and, on a hub, what each
+// park delivered), and decorates `app.syncStore`: the queue and ledger on the database `app.storage` holds.
 import {
   createForwarder,
   createRunner,
@@ -17,8 +18,10 @@ import { createHash } from 'node:crypto';
 import type { SyncConfig } from '../config.ts';
 import { createHttpTransport } from './http-transport.ts';
 import routes from './routes.ts';
-import { sqliteLedger, sqliteQueue } from './sqlite.ts';
+import { createPostgresSyncStore } from './postgres.ts';
+import { createSqliteSyncStore } from './sqlite.ts';
 import { OFF, toStatus } from './status.ts';
+import type { SyncStore } from './store.ts';
 
 export interface SyncService {
   /** Statements were committed: send them soon. A no-op when there is no sync target. */
@@ -32,11 +35,14 @@ export interface SyncService {
 declare module 'fastify' {
   interface FastifyInstance {
     sync: SyncService;
+    syncStore: SyncStore;
   }
 }
 
 export interface SyncPluginOptions {
   sync: SyncConfig | null;
+  /** A hub lists what each park's client delivered (GET /api/admin/sync/parks); a park's server has none to list. */
+  mode?: 'kiosk' | 'hub';
   /** Only tests pass these. */
   backoff?: BackoffOptions;
   idlePollMs?: number;
@@ -59,13 +65,15 @@ function logger(log: FastifyBaseLogger): Logger {
 export default fp<SyncPluginOptions>(
   async (app, options) => {
     const { sync } = options;
+    const store = app.storage.dialect === 'postgres' ? createPostgresSyncStore(app.storage.db) : createSqliteSyncStore(app.storage);
+    app.decorate('syncStore', store);
     if (!sync) {
       app.decorate('sync', { nudge() {}, status: async () => OFF, forwarder: null, runner: null } satisfies SyncService);
     } else {
       const log = logger(app.log.child({ component: 'sync' }));
       const forwarder = createForwarder({
-        queue: sqliteQueue(app.db),
-        ledger: sqliteLedger(app.db, sync.url),
+        queue: store.queue,
+        ledger: await store.ledger(sync.url),
         transport: createHttpTransport({ url: sync.url, key: sync.key, secret: sync.secret, timeoutMs: options.timeoutMs }),
         batchSize: sync.batchSize,
         target: sync.url,
@@ -89,7 +97,7 @@ export default fp<SyncPluginOptions>(
         await runner.close();
       });
     }
-    await app.register(routes, { prefix: '/api/admin/sync' });
+    await app.register(routes, { prefix: '/api/admin/sync', mode: options.mode ?? 'kiosk' });
   },
-  { name: 'ruyi-sync', fastify: '5.x', dependencies: ['ruyi-db', 'ruyi-admin'] },
+  { name: 'ruyi-sync', fastify: '5.x', dependencies: ['ruyi-storage', 'ruyi-admin'] },
 );

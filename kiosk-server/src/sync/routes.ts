@@ -1,6 +1,6 @@
 // /api/admin/sync/*: the forwarder's progress, its quarantine, and the operator's actions (retry or discard a
-// quarantined statement, resume after a stop). Every route needs a staff session.
-import { DiscardResponse, QuarantineList, QuarantineParams, RetryResponse, SyncStatus } from '@ruyi/api-contract';
+// quarantined statement, resume after a stop), and on a hub the parks' deliveries. Every route needs a staff session.
+import { DiscardResponse, ParkList, QuarantineList, QuarantineParams, RetryResponse, SyncStatus } from '@ruyi/api-contract';
 import type { Forwarder } from '@ruyi/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, ErrorBody } from '../errors.ts';
@@ -8,7 +8,7 @@ import { toQuarantined } from './status.ts';
 
 const NO_TARGET = 'statement sync is off on this server: set RUYI_SYNC_URL, RUYI_SYNC_KEY and RUYI_SYNC_SECRET, then restart';
 
-const routes: FastifyPluginAsyncZod = async (app) => {
+const routes: FastifyPluginAsyncZod<{ mode: 'kiosk' | 'hub' }> = async (app, { mode }) => {
   app.addHook('onRequest', app.admin.authenticate);
   const errors = { 401: ErrorBody, 403: ErrorBody };
   const forwarder = (): Forwarder => {
@@ -55,6 +55,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return { statement: toQuarantined(result.entry) };
     },
   );
+
+  // What each park's client delivered here: the statements stored under its credentials. A park's server forwards
+  // and receives from no park, so it answers with an empty list rather than counting its local tools' statements.
+  app.get('/parks', { schema: { response: { 200: ParkList, ...errors } } }, async () => {
+    const parks = mode === 'hub' ? (await app.syncStore.deliveries()).map(({ name, ...d }) => ({ client: name, ...d })) : [];
+    // Read after the list: no delivery it shows is later than "now".
+    return { mode, now: new Date().toISOString(), parks };
+  });
 
   app.post('/resume', { schema: { response: { 200: SyncStatus, ...errors, 409: ErrorBody } } }, async () => {
     forwarder();

@@ -7,7 +7,7 @@ import { sqliteLedger, sqliteQueue } from './sqlite.ts';
 let env: TestEnv;
 let app: App;
 beforeEach(async () => {
-  env = createTestEnv();
+  env = createTestEnv({ postgres: false });
   app = await env.start();
 });
 afterEach(() => env.cleanup());

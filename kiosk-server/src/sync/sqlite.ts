@@ -1,9 +1,12 @@
 // The forwarder's queue and ledger over the server's SQLite file: the queue is the `statements` table in seq order
 // (the LRS's own store, read only), the ledger is sync_state and sync_quarantine (004_sync.sql). Every ledger write is
 // one transaction, committed (fsynced: synchronous = FULL) before it returns, so the forwarder's "cursor before the
-// next send" holds across a power cut.
+// next send" holds across a power cut. The work is synchronous on the one better-sqlite3 connection (no other
+// request's queries can land inside a transaction); createSqliteSyncStore gives it the asynchronous SyncStore shape.
 import type { QuarantineEntry, QueuedStatement, StatementQueue, SyncError, SyncLedger, SyncProgress, SyncStop } from '@ruyi/sync';
 import type Database from 'better-sqlite3';
+import type { StorageDatabase } from '../storage/database.ts';
+import type { ClientDelivery, SyncLedgerStore, SyncQueue, SyncStore } from './store.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const ms = (text: string | null) => (text === null ? null : Date.parse(text));
@@ -121,4 +124,83 @@ export function sqliteLedger(db: Database.Database, target: string) {
       discard.run(iso(at), target, seq);
     },
   } satisfies SyncLedger;
+}
+
+/** Runs each method of a synchronous implementation and hands its result (or its error) back as a promise. */
+function promised<T extends object>(sync: T): { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never } {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(sync)) {
+    out[name] = (...args: unknown[]) => {
+      try {
+        return Promise.resolve((fn as (...a: unknown[]) => unknown)(...args));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+  }
+  return out as never;
+}
+
+/** The sync store over the SQLite file under `storage` (its better-sqlite3 connection). */
+export function createSqliteSyncStore(storage: StorageDatabase): SyncStore {
+  const db = storage.sqlite;
+  if (!db) throw new Error('createSqliteSyncStore needs the SQLite storage (storage.sqlite is null)');
+  const queue: SyncQueue = promised(sqliteQueue(db));
+  const ledgers = new Map<string, SyncLedgerStore>();
+  const deliveries = sqliteDeliveries(db);
+  return {
+    queue,
+    async ledger(target) {
+      let ledger = ledgers.get(target);
+      if (!ledger) {
+        ledger = promised(sqliteLedger(db, target));
+        ledgers.set(target, ledger);
+      }
+      return ledger;
+    },
+    async deliveries() {
+      return deliveries();
+    },
+  };
+}
+
+interface Tally {
+  delivered: number;
+  last: string | null;
+}
+
+/**
+ * What each client delivered, kept up to date from the statements added since the last look: `statements` has no
+ * index on client_id (adding one costs every insert), and grouping a million statements holds the server for about
+ * two seconds, which an open sync page must not do again and again. SQLite hands seqs out in commit order and never
+ * reuses one, so the statements after the highest seq seen are exactly the new ones; a deleted statement (erasure,
+ * retention: recorded in statements_deleted) makes the next look count everything again.
+ */
+function sqliteDeliveries(db: Database.Database) {
+  const top = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM statements').pluck();
+  const deleted = db.prepare<[], number>('SELECT count(*) FROM statements_deleted').pluck();
+  const since = db.prepare<[number, number], { client_id: number; delivered: number; last: string }>(
+    'SELECT client_id, count(*) AS delivered, max(stored) AS last FROM statements WHERE seq > ? AND seq <= ? AND client_id IS NOT NULL GROUP BY client_id',
+  );
+  const clients = db.prepare<[], { id: number; name: string; role: ClientDelivery['role']; revoked_at: string | null }>(
+    "SELECT id, name, role, revoked_at FROM xapi_clients WHERE role IN ('kiosk', 'hub') ORDER BY name",
+  );
+  let seen: { top: number; deleted: number; byClient: Map<number, Tally> } | null = null;
+  return db.transaction((): ClientDelivery[] => {
+    const now = { top: top.get() ?? 0, deleted: deleted.get() ?? 0 };
+    if (!seen || seen.deleted !== now.deleted || now.top < seen.top) seen = { top: 0, deleted: now.deleted, byClient: new Map() };
+    for (const row of since.all(seen.top, now.top)) {
+      const tally = seen.byClient.get(row.client_id) ?? { delivered: 0, last: null };
+      tally.delivered += row.delivered;
+      if (tally.last === null || row.last > tally.last) tally.last = row.last;
+      seen.byClient.set(row.client_id, tally);
+    }
+    seen.top = now.top;
+    const byClient = seen.byClient;
+    return clients
+      .all()
+      .map((c) => ({ c, tally: byClient.get(c.id) }))
+      .filter(({ c, tally }) => tally !== undefined || c.revoked_at === null)
+      .map(({ c, tally }) => ({ name: c.name, role: c.role, revokedAt: c.revoked_at, lastDeliveryAt: tally?.last ?? null, delivered: tally?.delivered ?? 0 }));
+  });
 }

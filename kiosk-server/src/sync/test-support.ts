@@ -1,5 +1,5 @@
-// Two real servers for the forwarder's tests: a hub (hub mode, its own SQLite file, listening on a port) and a park's
-// kiosk-server forwarding to it; plus a small proxy that can stand in front of the hub (a path prefix like an external
+// Two real servers for the forwarder's tests: a hub (hub mode, its own SQLite file or PostgreSQL database, listening on
+// a port) and a park's kiosk-server (its SQLite file, as a park's is) forwarding to it; plus a small proxy that can stand in front of the hub (a path prefix like an external
 // LRS, or a connection that drops the answer after the hub committed).
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -8,7 +8,7 @@ import { createServer as createNetServer } from 'node:net';
 import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
-import { createClientRegistry, type Role } from '../xapi/clients.ts';
+import { clientRegistryFor, createClientRegistry, type NewClient, type Role } from '../xapi/clients.ts';
 import { basicAuthorization } from './http-transport.ts';
 
 export interface Party {
@@ -25,8 +25,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startHub(): Promise<Party> {
-  const env = createTestEnv({ config: { mode: 'hub' } });
+/** A hub on a SQLite file, or on a fresh PostgreSQL database with `postgres: true` (the run's cluster). */
+export async function startHub(options: { postgres?: boolean } = {}): Promise<Party> {
+  const env = createTestEnv({ config: { mode: 'hub' }, postgres: options.postgres ?? false });
   return { env, app: await env.start() };
 }
 
@@ -35,13 +36,25 @@ export async function listen(app: App, port = 0): Promise<string> {
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
 
-export function addClient(app: App, role: Role, name = `park-${randomUUID().slice(0, 8)}`) {
+const parkName = () => `park-${randomUUID().slice(0, 8)}`;
+
+/** A client on a SQLite server (synchronous); createClient works on either store. */
+export function addClient(app: App, role: Role, name = parkName()) {
   return createClientRegistry(app.db).add(name, role);
+}
+
+/** A client on the server's store, SQLite or PostgreSQL. */
+export function createClient(app: App, role: Role, name = parkName()): Promise<NewClient> {
+  return clientRegistryFor(app.storage).add(name, role);
+}
+
+export async function revokeClient(app: App, name: string): Promise<void> {
+  await clientRegistryFor(app.storage).revoke(name);
 }
 
 /** A kiosk-server forwarding to `url` (ending with '/') with these credentials. */
 export async function startKiosk(url: string, credentials: { key: string; secret: string }, config: Partial<Config> = {}): Promise<Party & { writer: string }> {
-  const env = createTestEnv({ config: { sync: { url, key: credentials.key, secret: credentials.secret, batchSize: 200 }, ...config } });
+  const env = createTestEnv({ postgres: false, config: { sync: { url, key: credentials.key, secret: credentials.secret, batchSize: 200 }, ...config } });
   const app = await env.start();
   const writer = addClient(app, 'kiosk', 'local-tool');
   return { env, app, writer: basicAuthorization(writer.key, writer.secret) };
@@ -71,7 +84,21 @@ export async function post(party: Party & { writer: string }, statements: unknow
   if (res.statusCode !== 200) throw new Error(`POST /xapi/statements: ${res.statusCode} ${res.body}`);
 }
 
-export const rows = (app: App) => app.db.prepare('SELECT seq, id, body FROM statements ORDER BY seq').all() as { seq: number; id: string; body: string }[];
+/** The statements a server holds, in its store order, on either store. */
+export const rows = (app: App): Promise<{ seq: number; id: string; body: string }[]> =>
+  app.storage.db.selectFrom('statements').select(['seq', 'id', 'body']).orderBy('seq').execute();
+
+/** Removes one statement from a server's store as its operator would (erasure), on either store. */
+export async function removeStatement(app: App, id: string): Promise<void> {
+  const db = app.storage.db;
+  const { seq } = await db.selectFrom('statements').select('seq').where('id', '=', id).executeTakeFirstOrThrow();
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('statement_agent_refs').where('seq', '=', seq).execute();
+    await tx.deleteFrom('statement_activity_refs').where('seq', '=', seq).execute();
+    if (app.storage.dialect === 'postgres') await tx.deleteFrom('statement_ids').where('id', '=', id).execute();
+    await tx.deleteFrom('statements').where('seq', '=', seq).execute();
+  });
+}
 
 export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;

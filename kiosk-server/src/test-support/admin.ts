@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app.ts';
-import { hashPassword, writeCredential } from '../admin/password.ts';
+import { hashPassword } from '../admin/password.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 const CLI = fileURLToPath(new URL('../admin-cli.ts', import.meta.url));
@@ -13,11 +13,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `admin-cli.ts set-password` with `input` piped to it and RUYI_DATA_DIR = dataDir. */
-export function runSetPassword(dataDir: string, input: string): Promise<CliResult> {
+/** Runs `admin-cli.ts set-password` with `input` piped to it, RUYI_DATA_DIR = dataDir and RUYI_DATABASE_URL = databaseUrl. */
+export function runSetPassword(dataDir: string, input: string, databaseUrl?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'set-password'], {
-      env: { ...process.env, RUYI_DATA_DIR: dataDir },
+      env: { ...process.env, RUYI_DATA_DIR: dataDir, ...(databaseUrl ? { RUYI_DATABASE_URL: databaseUrl } : {}) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -30,13 +30,13 @@ export function runSetPassword(dataDir: string, input: string): Promise<CliResul
   });
 }
 
-/** Stores the password straight into the app's database (for tests that are not about the CLI). */
-export async function setPasswordDirectly(app: App, password = PASSWORD): Promise<void> {
-  writeCredential(app.db, await hashPassword(password, { N: 2 ** 14, r: 8, p: 1, keyLength: 64 }));
+/** Stores the password straight into the app's database, SQLite or PostgreSQL (for tests that are not about the CLI). */
+export async function setPasswordDirectly(app: Pick<App, 'admin'>, password = PASSWORD): Promise<void> {
+  await app.admin.credentials.write(await hashPassword(password, { N: 2 ** 14, r: 8, p: 1, keyLength: 64 }));
 }
 
 /** Logs in and returns the Authorization header. */
-export async function login(app: App, password = PASSWORD): Promise<{ authorization: string }> {
+export async function login(app: Pick<App, 'inject'>, password = PASSWORD): Promise<{ authorization: string }> {
   const res = await app.inject({ method: 'POST', url: '/api/admin/session', payload: { password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${(res.json() as { token: string }).token}` };

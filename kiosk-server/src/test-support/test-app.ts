@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildApp, type App, type BuildOptions } from '../app.ts';
 import type { Config } from '../config.ts';
 import { DB_FILE } from '../plugins/db.ts';
+import { createTestDatabase } from '../storage/test-postgres.ts';
 import { writeFixtureContent, type FixtureOptions } from './fixture-content.ts';
 
 export interface TestEnv {
@@ -13,8 +14,10 @@ export interface TestEnv {
   config: Config;
   /** Builds (another) app on the same folders; the caller closes it (or cleanup() does). */
   start(options?: BuildOptions): Promise<App>;
-  /** Opens the database file separately, read-only, as a second process would. */
+  /** Opens the database file separately, read-only, as a second process would (SQLite only). */
   openDb(): Database.Database;
+  /** Which store the apps of this environment run on. */
+  dialect: 'sqlite' | 'postgres';
   cleanup(): Promise<void>;
 }
 
@@ -25,6 +28,22 @@ export interface TestEnvOptions extends FixtureOptions {
   noContent?: boolean;
   /** Settings that differ from the test defaults (hub mode, sync target, rate limit). */
   config?: Partial<Config>;
+  /**
+   * Run on PostgreSQL: a fresh database, made at the first start() in the cluster RUYI_TEST_DATABASE_URL names (the
+   * vitest-postgres globalSetup starts one). By default when RUYI_TEST_STORE=postgres, so one suite runs on both.
+   */
+  postgres?: boolean;
+}
+
+/** The store the server tests run on unless a test says otherwise. */
+export const TEST_STORE: 'sqlite' | 'postgres' = process.env.RUYI_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A fresh PostgreSQL database for a test, in the run's cluster. */
+export async function freshPostgresDatabase(): Promise<string> {
+  const base = process.env.RUYI_TEST_DATABASE_URL?.trim();
+  if (!base)
+    throw new Error('RUYI_TEST_DATABASE_URL is not set: run the test through a vitest config whose globalSetup is kiosk-server/src/storage/vitest-postgres.ts');
+  return createTestDatabase(base);
 }
 
 export const INDEX_HTML = '<!doctype html><title>Ruyi test app</title><div id="root"></div>';
@@ -57,15 +76,19 @@ export function createTestEnv(options: TestEnvOptions = {}): TestEnv {
   }
   const apps: App[] = [];
   const dbs: Database.Database[] = [];
+  const dialect = (options.postgres ?? TEST_STORE === 'postgres') ? 'postgres' : 'sqlite';
   return {
     root,
     config,
+    dialect,
     async start(options?: BuildOptions) {
+      if (dialect === 'postgres' && !config.databaseUrl) config.databaseUrl = await freshPostgresDatabase();
       const app = await buildApp(config, options);
       apps.push(app);
       return app;
     },
     openDb() {
+      if (dialect === 'postgres') throw new Error('openDb() reads the SQLite file; this environment runs on PostgreSQL');
       const db = new Database(join(config.dataDir, DB_FILE), { readonly: true });
       dbs.push(db);
       return db;

@@ -70,10 +70,10 @@ function mergeOlder(merged: Record<string, unknown>, older: Record<string, unkno
  * the DEFINITIONS_MERGED newest that define it, merged as the file comment says. No definition (or only empty
  * ones): just the id.
  */
-export function canonicalActivity(id: string, bodies: Iterable<string>): Activity {
+export async function canonicalActivity(id: string, bodies: AsyncIterable<string> | Iterable<string>): Promise<Activity> {
   const merged: Record<string, unknown> = {};
   let read = 0;
-  for (const body of bodies) {
+  for await (const body of bodies) {
     const definition = definitionIn(JSON.parse(body), id);
     if (!definition) continue;
     mergeOlder(merged, definition as Record<string, unknown>);
@@ -90,7 +90,7 @@ const bad = (details: ErrorDetail[]) => new ApiError(400, summarize(details), de
  * Checks the parameters (plain or from an alternate-syntax form) and answers the Activity; any role may read. A kiosk
  * client sees definitions only from its own statements (as on GET /statements), so one park never reads another's.
  */
-export function getActivity(store: StatementStore, client: Client, call: XapiCall): Reply {
+export async function getActivity(store: StatementStore, client: Client, call: XapiCall): Promise<Reply> {
   const parsed = ActivitiesQuerystring.safeParse(call.params);
   if (!parsed.success)
     throw bad(
@@ -102,7 +102,7 @@ export function getActivity(store: StatementStore, client: Client, call: XapiCal
     );
   const { activityId } = parsed.data;
   if (!isIri(activityId)) throw bad([{ path: 'activityId', message: `must be an absolute IRI such as http://example.com/activities/1, got '${activityId}'` }]);
-  const activity = canonicalActivity(activityId, store.activityDefinitionSources(activityId, client.role === 'kiosk' ? client.id : undefined));
+  const activity = await canonicalActivity(activityId, store.activityDefinitionSources(activityId, client.role === 'kiosk' ? client.id : undefined));
   // Exactly application/json, as GET /statements answers (see statements.ts): bytes, so Fastify adds no charset.
   return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(activity)) };
 }

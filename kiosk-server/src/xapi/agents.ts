@@ -83,7 +83,7 @@ export function readAgent(json: string): Agent {
 }
 
 /** Checks the parameters (plain or from an alternate-syntax form) and answers the Person. */
-export function getPerson(store: StatementStore, client: Client, call: XapiCall): Reply {
+export async function getPerson(store: StatementStore, client: Client, call: XapiCall): Promise<Reply> {
   const parsed = AgentsQuerystring.safeParse(call.params);
   if (!parsed.success)
     throw bad(
@@ -96,7 +96,7 @@ export function getPerson(store: StatementStore, client: Client, call: XapiCall)
   const agent = readAgent(parsed.data.agent);
   const key = agentKey(agent)!;
   // A kiosk client reads back only its own statements (as on GET /statements), so only those lend it names.
-  const sources = store.agentNameSources(key, NAME_SOURCES, client.role === 'kiosk' ? client.id : undefined);
+  const sources = await store.agentNameSources(key, NAME_SOURCES, client.role === 'kiosk' ? client.id : undefined);
   const person = personOf(agent, sources.flatMap((body) => namesIn(JSON.parse(body), key)));
   return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(person)) };
 }

@@ -1,7 +1,7 @@
 // HTTP Basic credentials of xAPI clients, and what each role may do. Every answer names the problem; none says
 // whether a key exists (a wrong key and a wrong secret read the same).
 import { ApiError } from '../errors.ts';
-import type { Client, ClientRegistry, Role } from './clients.ts';
+import type { Client, ClientRegistry, ClientRegistrySync, Role } from './clients.ts';
 
 export interface BasicCredentials {
   key: string;
@@ -26,14 +26,31 @@ export class Unauthorized extends ApiError {
   }
 }
 
-/** The client behind an Authorization header, or Unauthorized. */
-export function authenticate(clients: ClientRegistry, header: string | undefined): Client {
+function credentialsFrom(header: string | undefined): BasicCredentials {
   if (!header) throw new Unauthorized('Authorization: required; send HTTP Basic credentials (key:secret from `npm run admin -- client add`)');
   const credentials = parseBasic(header);
   if (!credentials) throw new Unauthorized('Authorization: must be HTTP Basic, i.e. "Basic " + base64 of key:secret');
-  const client = clients.authenticate(credentials.key, credentials.secret);
+  return credentials;
+}
+
+function known(client: Client | null): Client {
   if (!client) throw new Unauthorized('Authorization: unknown or revoked key, or wrong secret');
   return client;
+}
+
+/** The client behind an Authorization header, or Unauthorized (rejected). */
+export function authenticate(clients: ClientRegistry, header: string | undefined): Promise<Client>;
+/** The same on the synchronous SQLite registry (code still on `app.db`): the client, or Unauthorized (thrown). */
+export function authenticate(clients: ClientRegistrySync, header: string | undefined): Client;
+export function authenticate(clients: ClientRegistry | ClientRegistrySync, header: string | undefined): Client | Promise<Client> {
+  if ('synchronous' in clients) {
+    const { key, secret } = credentialsFrom(header);
+    return known(clients.authenticate(key, secret));
+  }
+  return (async () => {
+    const { key, secret } = credentialsFrom(header);
+    return known(await clients.authenticate(key, secret));
+  })();
 }
 
 const WRITERS: readonly Role[] = ['kiosk', 'hub'];

@@ -5,8 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { credentialStoreFor } from '../admin/credentials.ts';
+import { verifyPassword } from '../admin/password.ts';
+import { createDatabase } from '../storage/database.ts';
+import { createTestDatabase, startPostgres, type TestPostgres } from '../storage/test-postgres.ts';
+import { runSetPassword } from '../test-support/admin.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
+import { clientRegistryFor } from './clients.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 let dataDir: string;
@@ -20,10 +26,16 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+// Each call is a new Node process loading the database layer (kysely, pg, the migrations): a second or two, and far
+// more on a loaded machine, hence the long timeouts.
 function admin(...args: string[]) {
+  return adminOn({}, ...args);
+}
+
+function adminOn(env: Record<string, string>, ...args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', ...args], {
     cwd: REPO,
-    env: { ...process.env, RUYI_DATA_DIR: dataDir, RUYI_LOG_LEVEL: 'silent' },
+    env: { ...process.env, RUYI_DATA_DIR: dataDir, RUYI_LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
@@ -31,28 +43,30 @@ function admin(...args: string[]) {
 
 describe('npm run admin -- client', () => {
   it('adds a client whose last printed line works as Basic credentials; list never shows the secret; revoke stops it', async () => {
-    const added = admin('client', 'add', 'city-hub', '--role', 'hub');
+    // The server first: the CLI changes what a running server accepts, on whichever database the suite runs.
+    env = createTestEnv({ config: { dataDir } });
+    const app = await env.start();
+    const on: Record<string, string> = env.config.databaseUrl ? { RUYI_DATABASE_URL: env.config.databaseUrl } : {};
+    const added = adminOn(on, 'client', 'add', 'city-hub', '--role', 'hub');
     expect(added.code, added.err).toBe(0);
     const last = added.out.trim().split('\n').at(-1)!;
     expect(last).toMatch(/^[A-Za-z0-9_-]+:[A-Za-z0-9_-]{43}$/);
     const [key, secret] = last.split(':') as [string, string];
 
-    env = createTestEnv({ config: { dataDir } });
-    const app = await env.start();
     const headers = { authorization: `Basic ${Buffer.from(last).toString('base64')}`, 'x-experience-api-version': '1.0.3' };
     expect((await app.inject({ url: '/xapi/statements', headers })).statusCode).toBe(200);
 
-    const list = admin('client', 'list');
+    const list = adminOn(on, 'client', 'list');
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/city-hub\thub\tkey /);
     expect(list.out).toContain(key);
     expect(list.out).not.toContain(secret);
 
-    expect(admin('client', 'revoke', 'city-hub').code).toBe(0);
+    expect(adminOn(on, 'client', 'revoke', 'city-hub').code).toBe(0);
     expect((await app.inject({ url: '/xapi/statements', headers })).statusCode).toBe(401);
-    expect(admin('client', 'list').out).toMatch(/revoked /);
-    expect(admin('client', 'revoke', 'city-hub').code).toBe(1);
-  }, 30_000);
+    expect(adminOn(on, 'client', 'list').out).toMatch(/revoked /);
+    expect(adminOn(on, 'client', 'revoke', 'city-hub').code).toBe(1);
+  }, 90_000);
 
   it('exits 2 with usage for bad arguments and 1 for a duplicate name', () => {
     for (const args of [['client'], ['client', 'add', 'x'], ['client', 'add', 'x', '--role', 'admin'], ['client', 'add', '--role', 'hub'], ['client', 'add', 'a b', '--role', 'hub'], ['client', 'list', 'extra'], ['client', 'fly']]) {
@@ -64,7 +78,7 @@ describe('npm run admin -- client', () => {
     const again = admin('client', 'add', 'park-1', '--role', 'reader');
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/a client named 'park-1' already exists/);
-  }, 60_000);
+  }, 180_000);
 
   it('keeps set-password working', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', 'set-password'], {
@@ -75,5 +89,45 @@ describe('npm run admin -- client', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/admin password is set/);
-  }, 30_000);
+  }, 60_000);
+});
+
+describe('npm run admin -- client and set-password with RUYI_DATABASE_URL', () => {
+  let server: TestPostgres | undefined;
+  afterAll(() => server?.stop(), 60_000);
+
+  it('manage the clients and the password in PostgreSQL, and leave the data folder alone', async () => {
+    let base = process.env.RUYI_TEST_DATABASE_URL;
+    if (!base) {
+      server = await startPostgres();
+      base = server.url;
+    }
+    const databaseUrl = await createTestDatabase(base, 'ruyi_cli');
+    const on = { RUYI_DATABASE_URL: databaseUrl };
+
+    const added = adminOn(on, 'client', 'add', 'park-9', '--role', 'kiosk');
+    expect(added.code, added.err).toBe(0);
+    expect(added.out).toContain(`(database: ${databaseUrl})`);
+    const [key, secret] = added.out.trim().split('\n').at(-1)!.split(':') as [string, string];
+    expect(adminOn(on, 'client', 'add', 'park-9', '--role', 'hub').code).toBe(1);
+    expect(adminOn(on, 'client', 'revoke', 'park-9').code).toBe(0);
+    expect(adminOn(on, 'client', 'list').out).toMatch(/park-9\tkiosk\tkey .*\trevoked /);
+
+    const password = await runSetPassword(dataDir, 'a-long-enough-password\n', databaseUrl);
+    expect(password.code, password.stderr).toBe(0);
+
+    const storage = createDatabase({ dataDir, databaseUrl });
+    try {
+      const clients = await clientRegistryFor(storage).list();
+      expect(clients).toMatchObject([{ name: 'park-9', role: 'kiosk', key }]);
+      expect(clients[0]!.revokedAt).not.toBeNull();
+      expect(await clientRegistryFor(storage).authenticate(key, secret)).toBeNull();
+      const stored = await credentialStoreFor(storage).read();
+      expect(stored && (await verifyPassword('a-long-enough-password', stored))).toBe(true);
+    } finally {
+      await storage.close();
+    }
+    // Nothing went to a SQLite file.
+    expect(admin('client', 'list').out).toMatch(/No xAPI clients yet/);
+  }, 180_000);
 });

@@ -1,9 +1,9 @@
 // `npm run admin -- client add|list|revoke`: the xAPI clients of this server's /xapi/statements, in the database of
-// RUYI_DATA_DIR. `add` prints the new credentials once; the last line is exactly `key:secret`, so a script can take
+// RUYI_DATA_DIR (or RUYI_DATABASE_URL's PostgreSQL). `add` prints the new credentials once; the last line is exactly `key:secret`, so a script can take
 // it with `tail -n 1`. The running server sees changes at the next request; no restart is needed.
+import { openCliStorage, storageWhere } from '../admin/cli-storage.ts';
 import type { Config } from '../config.ts';
-import { migrate, openDatabase } from '../plugins/db.ts';
-import { CLIENT_NAME, ClientError, createClientRegistry, ROLES, type Role } from './clients.ts';
+import { CLIENT_NAME, ClientError, clientRegistryFor, ROLES, type Role } from './clients.ts';
 
 export const CLIENT_USAGE = `  client add <name> --role kiosk|hub|reader
       Makes credentials for an xAPI client of /xapi/statements. reader: GET/HEAD only; kiosk: writes, reads back its
@@ -40,34 +40,33 @@ export function parseClientArgs(args: readonly string[]): Parsed {
 }
 
 /** Runs one `client` subcommand; returns the exit code (2: bad arguments, 1: refused). */
-export function clientCommand(args: readonly string[], config: Config, usage: string): number {
+export async function clientCommand(args: readonly string[], config: Config, usage: string): Promise<number> {
   const parsed = parseClientArgs(args);
   if ('error' in parsed) {
     console.error(`admin: ${parsed.error}\n\n${usage}`);
     return 2;
   }
-  const db = openDatabase(config.dataDir);
+  const storage = await openCliStorage(config);
   try {
-    migrate(db);
-    const clients = createClientRegistry(db);
+    const clients = clientRegistryFor(storage);
     if (parsed.command === 'list') {
-      const all = clients.list();
+      const all = await clients.list();
       if (all.length === 0) console.log('No xAPI clients yet. Add one with: npm run admin -- client add <name> --role kiosk|hub|reader');
       for (const c of all) console.log(`${c.name}\t${c.role}\tkey ${c.key}\tadded ${c.createdAt}${c.revokedAt ? `\trevoked ${c.revokedAt}` : ''}`);
       return 0;
     }
     if (parsed.command === 'revoke') {
-      if (clients.revoke(parsed.name)) {
+      if (await clients.revoke(parsed.name)) {
         console.log(`Client '${parsed.name}' is revoked: its credentials no longer work.`);
         return 0;
       }
       console.error(`admin: no active client named '${parsed.name}' (see: npm run admin -- client list)`);
       return 1;
     }
-    const client = clients.add(parsed.name, parsed.role);
+    const client = await clients.add(parsed.name, parsed.role);
     console.log(
       [
-        `Client '${client.name}' added with the role ${client.role} (data folder: ${config.dataDir}).`,
+        `Client '${client.name}' added with the role ${client.role} (${storageWhere(storage, config)}).`,
         'It calls <this server>/xapi/statements with HTTP Basic auth and the header X-Experience-API-Version: 1.0.3.',
         'The secret is shown only now; keep it. On a kiosk-server that forwards here, set RUYI_SYNC_KEY and RUYI_SYNC_SECRET.',
         `key:secret below (key ${client.key}):`,
@@ -82,6 +81,6 @@ export function clientCommand(args: readonly string[], config: Config, usage: st
     }
     throw error;
   } finally {
-    db.close();
+    await storage.close();
   }
 }

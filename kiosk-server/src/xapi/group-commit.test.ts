@@ -3,7 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { oneOfEach } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
-import { statementStoreOf } from './store.ts';
 import { startLrs, statement, uuid, type Lrs } from './test-lrs.ts';
 
 let lrs: Lrs;
@@ -17,7 +16,7 @@ const storedIds = () => lrs.env.openDb().prepare('SELECT id FROM statements ORDE
 
 describe('group commit over HTTP', () => {
   it('answers concurrent requests of both routes each on its own, in fewer commits than requests, with every 2xx on disk', async () => {
-    const store = statementStoreOf(lrs.app.db);
+    const store = lrs.app.statements;
     const before = store.commits();
     const existing = statement({ id: uuid() });
     expect((await post(existing)).statusCode).toBe(200);

@@ -248,7 +248,7 @@ describe('the pure parts', () => {
     expect(definitionIn({ object: { objectType: 'StatementRef', id } }, id)).toBeUndefined();
   });
 
-  it(`canonicalActivity reads sources lazily and stops after ${DEFINITIONS_MERGED} definitions`, () => {
+  it(`canonicalActivity reads sources lazily and stops after ${DEFINITIONS_MERGED} definitions`, async () => {
     const id = 'http://example.com/a';
     let read = 0;
     function* sources() {
@@ -258,7 +258,7 @@ describe('the pure parts', () => {
         yield JSON.stringify({ object: { id, definition: { name: { [`x-${i}`]: String(i) } } } });
       }
     }
-    const activity = canonicalActivity(id, sources());
+    const activity = await canonicalActivity(id, sources());
     expect(read).toBe(DEFINITIONS_MERGED);
     expect(Object.keys(activity.definition!.name!)).toHaveLength(DEFINITIONS_MERGED);
   });

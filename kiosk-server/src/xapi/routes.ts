@@ -11,13 +11,12 @@ import { createAdmission } from '../records/admission.ts';
 import { ActivitiesQuerystring, ActivityBody, getActivity } from './activities.ts';
 import { AgentsQuerystring, getPerson, PersonBody } from './agents.ts';
 import { authenticate, requireWriter, Unauthorized, UNAUTHORIZED_HEADERS } from './auth.ts';
-import { createClientRegistry, type Client } from './clients.ts';
+import type { Client } from './clients.ts';
 import documentRoutes from './documents/routes.ts';
 import { isSupportedVersion, XAPI_VERSION } from './lib.ts';
 import { MAX_PAGE, StatementsQuerystring } from './query.ts';
 import { alternateCall, alternateMethod, anonymousFormBody, isAlternate, plainCall, refuseNonForm, type XapiCall } from './request.ts';
 import { getStatements, JSON_LIMIT, MAX_STATEMENTS, MULTIPART_LIMIT, postStatements, putStatement, type Reply, type StatementsContext } from './statements.ts';
-import { statementStoreOf } from './store.ts';
 
 export interface XapiOptions {
   /** RUYI_XAPI_BASE: Ruyi's own statements are recognised by it (their statistics columns). */
@@ -84,10 +83,10 @@ declare module 'fastify' {
 }
 
 const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
-  const clients = createClientRegistry(app.db);
+  const clients = app.clients;
   const ctx: StatementsContext = {
-    store: statementStoreOf(app.db),
-    ruyi: createAdmission(app.db, { base: options.base, content: () => app.content.index() }),
+    store: app.statements,
+    ruyi: createAdmission(app.statements, { base: options.base, content: () => app.content.index() }),
     authorityHome: options.authorityHome,
     prefix: options.prefix ?? '/xapi',
     onStored: () => app.sync.nudge(),
@@ -143,10 +142,10 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
   }
 
   /** The client behind an Authorization value; wrong credentials count against the address, which may be refused. */
-  function authenticateFrom(request: FastifyRequest, reply: FastifyReply, authorization: string | undefined): Client {
+  async function authenticateFrom(request: FastifyRequest, reply: FastifyReply, authorization: string | undefined): Promise<Client> {
     refuseGuesser(request, reply);
     try {
-      return authenticate(clients, authorization);
+      return await authenticate(clients, authorization);
     } catch (error) {
       // No credentials at all cannot be a guess: only credentials that were sent and are wrong count.
       if (error instanceof Unauthorized && authorization) {
@@ -164,13 +163,13 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
       if (!AUTHENTICATED[path]?.includes(request.method)) return;
       // Version first: the ADL suite expects 400 (not 401) for a request with neither header.
       checkVersion(request.headers['x-experience-api-version'] as string | undefined);
-      request.xapiClient = authenticateFrom(request, reply, request.headers.authorization);
+      request.xapiClient = await authenticateFrom(request, reply, request.headers.authorization);
       return;
     }
     if (!AUTHENTICATED[path]) return;
     refuseNonForm(request);
     if (request.headers.authorization) {
-      request.xapiClient = authenticateFrom(request, reply, request.headers.authorization);
+      request.xapiClient = await authenticateFrom(request, reply, request.headers.authorization);
       return;
     }
     // The credentials can only be in the form: read a small one, and refuse a larger one before reading it.
@@ -193,9 +192,9 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
    * The client a call is made by (for the alternate syntax without an Authorization header, authenticated from the
    * form here), charged one request of its budget.
    */
-  function callerOf(request: FastifyRequest, reply: FastifyReply, call: XapiCall): Client {
+  async function callerOf(request: FastifyRequest, reply: FastifyReply, call: XapiCall): Promise<Client> {
     checkVersion(call.version);
-    const client = request.xapiClient ?? authenticateFrom(request, reply, call.authorization);
+    const client = request.xapiClient ?? (await authenticateFrom(request, reply, call.authorization));
     const wait = budget.charge(`client:${client.id}`);
     if (wait > 0) {
       const seconds = retryAfter(reply, wait);
@@ -206,8 +205,8 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
 
   /** Runs a statements call in the name of its client. */
   async function run(request: FastifyRequest, reply: FastifyReply, call: XapiCall) {
-    const client = callerOf(request, reply, call);
-    if (call.method === 'GET' || call.method === 'HEAD') return send(reply, getStatements(ctx, client, call));
+    const client = await callerOf(request, reply, call);
+    if (call.method === 'GET' || call.method === 'HEAD') return send(reply, await getStatements(ctx, client, call));
     requireWriter(client);
     return send(reply, await (call.method === 'PUT' ? putStatement(ctx, client, call) : postStatements(ctx, client, call)));
   }
@@ -221,11 +220,11 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
   app.route({ method: ['PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'], url: '/about', schema: { hide: true }, handler: notAllowed('GET, HEAD') });
 
   // The read-only resources: GET and HEAD, or POST ?method=GET (the alternate request syntax); anything else is 405.
-  const readOnly = (url: string, summary: string, querystring: z.ZodType, body: z.ZodType, answer: (client: Client, call: XapiCall) => Reply) => {
+  const readOnly = (url: string, summary: string, querystring: z.ZodType, body: z.ZodType, answer: (client: Client, call: XapiCall) => Promise<Reply>) => {
     app.route({ method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'], url, schema: { hide: true }, handler: notAllowed('GET, HEAD') });
     app.get(url, { schema: { summary, tags: ['xAPI'], querystring, headers: VersionHeader, response: { 200: body, ...ERRORS } } }, async (request, reply) => {
       const call = plainCall(request, request.method === 'HEAD' ? 'HEAD' : 'GET', request.query as Record<string, string>);
-      return send(reply, answer(callerOf(request, reply, call), call));
+      return send(reply, await answer(await callerOf(request, reply, call), call));
     });
     app.post(url, { schema: { hide: true } }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
@@ -233,7 +232,7 @@ const xapi: FastifyPluginAsyncZod<XapiOptions> = async (app, options) => {
       const others = Object.keys(query).filter((k) => k !== 'method');
       if (others.length) throw new ApiError(400, `${others[0]}: with the alternate request syntax every parameter goes in the form body; the query string holds only method`);
       const call = alternateCall(request, 'GET');
-      return send(reply, answer(callerOf(request, reply, call), call));
+      return send(reply, await answer(await callerOf(request, reply, call), call));
     });
   };
   readOnly('/activities', 'The Activity with this LRS\'s canonical definition (an Activity with just the id when none is known)', ActivitiesQuerystring, ActivityBody, (client, call) =>

@@ -100,7 +100,7 @@ async function store(ctx: StatementsContext, client: Client, items: StatementIte
   const writer: Writer = { authority: authorityOf(client, ctx.authorityHome), clientId: client.id, voidsOnlyOwn: client.role === 'kiosk' };
   ctx.admit?.(client, items, single);
   try {
-    const outcome = await ctx.store.insert(admitXapiStatements(ctx, client, items, single), writer, attachments);
+    const outcome = await ctx.store.insert(await admitXapiStatements(ctx, client, items, single), writer, attachments);
     if (outcome.stored.length) ctx.onStored?.();
     return outcome;
   } catch (error) {
@@ -158,19 +158,19 @@ function present(row: StoredStatement, format: Format, languages: string[]): Sta
   return formatStatement(statement, format, languages);
 }
 
-function attachmentsOf(ctx: StatementsContext, statements: Statement[]): AttachmentBytes[] {
+async function attachmentsOf(ctx: StatementsContext, statements: Statement[]): Promise<AttachmentBytes[]> {
   const seen = new Map<string, AttachmentBytes>();
   for (const s of statements)
     for (const a of s.attachments ?? []) {
       const sha2 = String(a.sha2).toLowerCase();
       if (seen.has(sha2)) continue;
-      const bytes = ctx.store.attachment(sha2);
+      const bytes = await ctx.store.attachment(sha2);
       if (bytes) seen.set(sha2, bytes);
     }
   return [...seen.values()];
 }
 
-export function getStatements(ctx: StatementsContext, client: Client, call: XapiCall, now = new Date().toISOString()): Reply {
+export async function getStatements(ctx: StatementsContext, client: Client, call: XapiCall, now = new Date().toISOString()): Promise<Reply> {
   const parsed = StatementsQuerystring.safeParse(call.params);
   if (!parsed.success)
     throw bad(
@@ -189,7 +189,7 @@ export function getStatements(ctx: StatementsContext, client: Client, call: Xapi
   let statements: Statement[];
   let lastModified: string;
   if (request.kind === 'single') {
-    const row = ctx.store.get(request.id);
+    const row = await ctx.store.get(request.id);
     if (!row || row.voided !== request.voided || (ownOnly !== undefined && row.clientId !== ownOnly))
       throw new ApiError(404, `${request.voided ? 'voidedStatementId' : 'statementId'}: no ${request.voided ? 'voided ' : ''}statement '${request.id}' is stored${request.voided ? '' : ' (or it was voided: ask with voidedStatementId)'}`);
     const statement = present(row, request.format, languages);
@@ -197,7 +197,7 @@ export function getStatements(ctx: StatementsContext, client: Client, call: Xapi
     result = statement;
     lastModified = row.stored;
   } else {
-    const page = ctx.store.query({ ...request.query, ...(ownOnly !== undefined ? { clientId: ownOnly } : {}) });
+    const page = await ctx.store.query({ ...request.query, ...(ownOnly !== undefined ? { clientId: ownOnly } : {}) });
     statements = page.statements.map((row) => present(row, request.format, languages));
     result = { statements, more: page.next ? moreLink(ctx.prefix, request.filters, page.next) : '' };
     lastModified = page.statements.reduce((latest, row) => (row.stored > latest ? row.stored : latest), '') || now;
@@ -205,7 +205,7 @@ export function getStatements(ctx: StatementsContext, client: Client, call: Xapi
   headers['last-modified'] = new Date(lastModified).toUTCString();
   const json = JSON.stringify(result);
   if (request.attachments) {
-    const multipart = buildMultipart(json, attachmentsOf(ctx, statements));
+    const multipart = buildMultipart(json, await attachmentsOf(ctx, statements));
     return { status: 200, headers: { ...headers, 'content-type': multipart.contentType }, body: multipart.body };
   }
   // Exactly 'application/json' (the ADL suite compares the whole header, XAPI-00161; JSON is UTF-8 anyway). As bytes,

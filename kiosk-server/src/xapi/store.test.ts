@@ -7,12 +7,12 @@ import { oneOfEach } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
 import { createAdmission } from '../records/admission.ts';
-import { createStatementStore, StatementConflict, VoidingRejected, type StatementStore } from './store.ts';
+import { createStatementStore, StatementConflict, VoidingRejected, type SqliteStatementStore } from './store.ts';
 import { statement, uuid } from './test-lrs.ts';
 
 let env: TestEnv;
 let app: App;
-let store: StatementStore;
+let store: SqliteStatementStore;
 const by = { authority: { objectType: 'Agent' as const, account: { homePage: 'https://ruyi.localhost/parks/test', name: 'kiosk-app' } }, clientId: null };
 beforeEach(async () => {
   env = createTestEnv();
@@ -35,7 +35,7 @@ describe('createStatementStore', () => {
     const d = statement({ id: uuid() });
     await expect(store.insert([item(d), item({ ...b, verb: { id: 'http://example.com/other' } })], by)).rejects.toThrow(StatementConflict);
     expect(rows()).toHaveLength(3);
-    expect(store.count()).toBe(3);
+    expect(await store.count()).toBe(3);
   });
 
   it('throws StatementConflict for one id twice in a batch with different content, and takes identical twins once', async () => {
@@ -50,17 +50,17 @@ describe('createStatementStore', () => {
     const voider = statement({ id: uuid(), verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: target } });
     await store.insert([item(voider)], by);
     await store.insert([item(statement({ id: target }))], by);
-    expect(store.get(target)?.voided).toBe(true);
-    expect(store.get(voider.id as string)?.voided).toBe(false);
+    expect((await store.get(target))?.voided).toBe(true);
+    expect((await store.get(voider.id as string))?.voided).toBe(false);
     const voidVoider = statement({ id: uuid(), verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: voider.id } });
     await expect(store.insert([item(voidVoider)], by)).rejects.toThrow(VoidingRejected);
-    expect(store.get(voider.id as string)?.voided).toBe(false);
+    expect((await store.get(voider.id as string))?.voided).toBe(false);
   });
 
   it("fills the statistics columns with the facts admission gives Ruyi's own statements, and leaves them null for other tools'", async () => {
     const statements = statementsOf(app, env.config, oneOfEach());
-    const admission = createAdmission(app.db, { base: env.config.xapi.base, content: () => app.content.index() });
-    const facts = admission.admit({ statements, clientId: null, at: (i) => `[${i}].` });
+    const admission = createAdmission(store, { base: env.config.xapi.base, content: () => app.content.index() });
+    const facts = await admission.admit({ statements, clientId: null, at: (i) => `[${i}].` });
     await store.insert([...statements.map((s, i) => ({ statement: s, body: JSON.stringify(s), facts: facts[i] })), item(statement({ id: uuid() }))], by);
     const all = rows();
     const end = all.find((r) => r.kind === 'scenario-end')!;
@@ -73,10 +73,10 @@ describe('createStatementStore', () => {
   it('pages a query by seq, bounded by the newest seq of the first page', async () => {
     const ids = Array.from({ length: 4 }, () => uuid());
     await store.insert(ids.map((id) => item(statement({ id }))), by);
-    const first = store.query({ limit: 3 });
+    const first = await store.query({ limit: 3 });
     expect(first.statements.map((s) => s.id)).toEqual([ids[3], ids[2], ids[1]]);
     await store.insert([item(statement({ id: uuid() }))], by);
-    const second = store.query({ limit: 3, ...first.next!, afterSeq: first.next!.afterSeq });
+    const second = await store.query({ limit: 3, ...first.next!, afterSeq: first.next!.afterSeq });
     expect(second.statements.map((s) => s.id)).toEqual([ids[0]]);
     expect(second.next).toBeNull();
   });
@@ -113,7 +113,7 @@ describe('group commit', () => {
     expect((results[1] as { error: unknown }).error).toBeInstanceOf(StatementConflict);
     expect(results[2]).toEqual({ value: { stored: [last.id], duplicates: [] } });
     expect(rows().map((r) => r.id)).toEqual([a.id, first.id, last.id]);
-    expect(store.get(fresh.id as string)).toBeUndefined();
+    expect(await store.get(fresh.id as string)).toBeUndefined();
     expect(store.commits().commits).toBe(before.commits + 1);
   });
 
@@ -146,9 +146,9 @@ describe('group commit', () => {
       settle(store.insert([item(voidVoider)], by)),
     ]);
     expect((results[2] as { error: unknown }).error).toBeInstanceOf(VoidingRejected);
-    expect(store.get(target)?.voided).toBe(true);
-    expect(store.get(voider.id as string)?.voided).toBe(false);
-    expect(store.get(voidVoider.id as string)).toBeUndefined();
+    expect((await store.get(target))?.voided).toBe(true);
+    expect((await store.get(voider.id as string))?.voided).toBe(false);
+    expect(await store.get(voidVoider.id as string)).toBeUndefined();
   });
 
   it('refuses the whole group, storing nothing, when SQLite rolls the transaction back', async () => {

@@ -1,10 +1,13 @@
-// All SQL about xAPI statements. A request's statements are stored all or none, and `insert` resolves only after the
+// The xAPI statement store: its asynchronous interface (StatementStore), what both implementations share (agents and
+// activities a statement names, the errors), and the SQLite implementation (store-postgres.ts is the other; plugin.ts
+// picks one). A request's statements are stored all or none, and `insert` resolves only after the
 // COMMIT that holds them, which with synchronous = FULL means on disk: a 2xx from the routes is a promise the
 // statement survives. Group commit: the requests that arrive within one turn of the event loop share one transaction
 // and so one fsync (the fsync, not SQLite, is what bounds a durable store); each request runs in its own savepoint
 // inside it, so one that fails (a conflict, a forbidden voiding) is undone alone, exactly as if the requests had come
 // one after another in the order they were queued. Seq order is that order, and so is the order of the answers.
 import type Database from 'better-sqlite3';
+import type { Dialect } from '../storage/database.ts';
 import { agentKey, sameStatement, VOIDED_VERB, type Agent, type Group, type Statement, type StatementFacts } from './lib.ts';
 
 export interface StatementItem {
@@ -115,6 +118,54 @@ export interface QueryPage {
   next: { afterSeq: number; maxSeq: number } | null;
 }
 
+/**
+ * Where the server's statements are kept: SQLite (this file) or PostgreSQL (store-postgres.ts), both with group commit.
+ * Routes, admission and the Activities/Agents resources see only this.
+ */
+export interface StatementStore {
+  readonly dialect: Dialect;
+  /**
+   * Stores a request's statements, all or none, together with whatever other requests are queued at the same moment
+   * (one transaction, one fsync); resolves after that COMMIT. Rejects with StatementConflict (409), VoidingRejected
+   * (400) or VoidingForbidden (403) when this request alone is refused, storing nothing of it; with the database's
+   * error when the commit itself failed (nothing of the group was stored). Attachments (bytes by sha2) are stored in
+   * the same transaction. Seq order is the order of the calls.
+   */
+  insert(items: readonly StatementItem[], by: Writer, attachments?: readonly AttachmentBytes[]): Promise<InsertOutcome>;
+  /** One statement by id (any case), voided or not. */
+  get(id: string): Promise<StoredStatement | undefined>;
+  /** Which of these ids (lower-case) are stored. */
+  storedIds(ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * Bodies of a run's statements (not voided) stored by this client (null: the device route), in seq order; with
+   * `startOnly`, only its scenario-start. For admission, which checks a run's statements against it.
+   */
+  runBodies(runId: string, clientId: number | null, startOnly: boolean): Promise<string[]>;
+  count(): Promise<number>;
+  attachment(sha2: string): Promise<AttachmentBytes | undefined>;
+  /**
+   * Statements matching the filters (xAPI GET /statements), never voided ones, plus every statement that refers
+   * (through StatementRef, recursively) to one matching the content filters — as the spec asks. Newest first unless
+   * `ascending`. Paging is by seq, bounded by `maxSeq`, so inserts during paging neither shift nor repeat statements.
+   */
+  query(q: StatementQuery): Promise<QueryPage>;
+  /**
+   * Bodies of the statements (not voided) that name this Activity anywhere and may carry a definition, newest first,
+   * read a page at a time: the Activities resource stops at the first that define it. With `clientId`, only that
+   * client's statements (a kiosk client sees only its own).
+   */
+  activityDefinitionSources(activityId: string, clientId?: number): AsyncIterable<string>;
+  /** Bodies of the newest statements (not voided) naming this agent key anywhere, for the Agents resource. */
+  agentNameSources(key: string, limit: number, clientId?: number): Promise<string[]>;
+  /** Group commits so far, and the requests they held: how much sharing one fsync saves. */
+  commits(): { commits: number; requests: number };
+  /** Waits for the inserts already queued to commit (before the database closes). */
+  close(): Promise<void>;
+}
+
+/** Definition sources read per page (the Activities resource usually stops within the first). */
+export const SOURCES_PAGE = 100;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -182,7 +233,20 @@ export function activitiesOf(statement: Statement): { direct: Set<string>; relat
   return { direct, related };
 }
 
-export function createStatementStore(db: Database.Database) {
+/** The SQLite store, with `insertNow` for tools that hold the file alone. */
+export interface SqliteStatementStore extends StatementStore {
+  /**
+   * The same as `insert`, alone in its own transaction, at once: for the command-line tools, backfills and
+   * benchmarks that hold the database by themselves. Throws what `insert` rejects with.
+   */
+  insertNow(items: readonly StatementItem[], by: Writer, attachments?: readonly AttachmentBytes[]): InsertOutcome;
+}
+
+/**
+ * Statements in the SQLite file, with today's synchronous better-sqlite3 statements inside (prepared once, run in
+ * one transaction per group): the promises only carry their results.
+ */
+export function createSqliteStatementStore(db: Database.Database): SqliteStatementStore {
   const insertRow = db.prepare(`
     INSERT INTO statements (id, body, stored, authority, client_id, verb_id, timestamp, registration,
       object_statement_id, voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id,
@@ -213,15 +277,18 @@ export function createStatementStore(db: Database.Database) {
   const maxSeq = db.prepare<[], number | null>('SELECT MAX(seq) FROM statements').pluck();
   // Resources other than statements: the LRS's view of an Activity or an Agent, read from the statements themselves.
   // `instr` skips, without parsing, bodies that cannot hold what is looked for (JSON.stringify writes keys quoted).
-  const definitionSources = db
-    .prepare<{ activityId: string; clientId: number | null }, string>(
-      `SELECT s.body FROM statement_activity_refs a JOIN statements s ON s.seq = a.seq
-       WHERE a.activity = (SELECT id FROM statement_activity_iris WHERE iri = @activityId)
-         AND s.voided = 0 AND instr(s.body, '"definition"') > 0
-         AND (@clientId IS NULL OR s.client_id = @clientId)
-       ORDER BY a.seq DESC`,
-    )
+  const definitionSources = db.prepare<{ activityId: string; clientId: number | null; before: number; limit: number }, { seq: number; body: string }>(
+    `SELECT s.seq, s.body FROM statement_activity_refs a JOIN statements s ON s.seq = a.seq
+     WHERE a.activity = (SELECT id FROM statement_activity_iris WHERE iri = @activityId) AND a.seq < @before
+       AND s.voided = 0 AND instr(s.body, '"definition"') > 0
+       AND (@clientId IS NULL OR s.client_id = @clientId)
+     ORDER BY a.seq DESC LIMIT @limit`,
+  );
+  const runStatements = db.prepare<[string, number | null], string>('SELECT body FROM statements WHERE run_id = ? AND client_id IS ? AND voided = 0 ORDER BY seq').pluck();
+  const runStart = db
+    .prepare<[string, number | null], string>("SELECT body FROM statements WHERE run_id = ? AND client_id IS ? AND voided = 0 AND kind = 'scenario-start' ORDER BY seq LIMIT 1")
     .pluck();
+  const isStored = db.prepare<[string], number>('SELECT 1 FROM statements WHERE id = ?').pluck();
   const nameSources = db
     .prepare<{ key: string; limit: number; clientId: number | null }, string>(
       `SELECT s.body FROM statement_agent_refs a JOIN statements s ON s.seq = a.seq
@@ -359,14 +426,77 @@ export function createStatementStore(db: Database.Database) {
   type Row = Omit<StoredStatement, 'voided'> & { voided: number };
   const toStored = (row: Row): StoredStatement => ({ ...row, voided: row.voided === 1 });
 
+  function query(q: StatementQuery): QueryPage {
+    return db.transaction((): QueryPage => {
+      const max = q.maxSeq ?? maxSeq.get() ?? 0;
+      const content: string[] = [];
+      const params: Record<string, unknown> = { max, limit: q.limit + 1 };
+      if (q.agent !== undefined) {
+        content.push(
+          's.seq IN (SELECT seq FROM statement_agent_refs WHERE agent = (SELECT id FROM statement_agent_keys WHERE key = @agent) AND direct >= @agentDirect)',
+        );
+        Object.assign(params, { agent: q.agent, agentDirect: q.relatedAgents ? 0 : 1 });
+      }
+      if (q.verb !== undefined) {
+        content.push('s.verb_id = @verb');
+        params.verb = q.verb;
+      }
+      if (q.activity !== undefined) {
+        content.push(
+          's.seq IN (SELECT seq FROM statement_activity_refs WHERE activity = (SELECT id FROM statement_activity_iris WHERE iri = @activity) AND direct >= @activityDirect)',
+        );
+        Object.assign(params, { activity: q.activity, activityDirect: q.relatedActivities ? 0 : 1 });
+      }
+      if (q.registration !== undefined) {
+        content.push('s.registration = @registration');
+        params.registration = q.registration.toLowerCase();
+      }
+      const where = ['t.voided = 0', 't.seq <= @max'];
+      if (q.since !== undefined) {
+        where.push('t.stored > @since');
+        params.since = q.since;
+      }
+      if (q.until !== undefined) {
+        where.push('t.stored <= @until');
+        params.until = q.until;
+      }
+      if (q.clientId !== undefined) {
+        where.push('t.client_id = @clientId');
+        params.clientId = q.clientId;
+      }
+      if (q.afterSeq !== undefined) {
+        where.push(q.ascending ? 't.seq > @after' : 't.seq < @after');
+        params.after = q.afterSeq;
+      }
+      const matched = content.length
+        ? `WITH RECURSIVE matched(id) AS (
+             SELECT s.id FROM statements s WHERE ${content.join(' AND ')}
+             UNION
+             SELECT r.id FROM statements r JOIN matched m ON r.object_statement_id = m.id
+           ) `
+        : '';
+      if (content.length) where.push('t.id IN (SELECT id FROM matched)');
+      const sql = `${matched}SELECT t.seq, t.id, t.body, t.stored, t.authority, t.voided, t.client_id AS clientId FROM statements t
+        WHERE ${where.join(' AND ')} ORDER BY t.seq ${q.ascending ? 'ASC' : 'DESC'} LIMIT @limit`;
+      const rows = (db.prepare(sql).all(params) as Row[]).map(toStored);
+      const more = rows.length > q.limit;
+      const page = more ? rows.slice(0, q.limit) : rows;
+      return { statements: page, next: more ? { afterSeq: page[page.length - 1]!.seq, maxSeq: max } : null };
+    })();
+  }
+
+  /** A synchronous read as a promise: a failure rejects rather than throwing at the caller. */
+  const later = <T>(read: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(read());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
   return {
-    /**
-     * Stores a request's statements, all or none, together with whatever other requests are queued in the same turn
-     * of the event loop (one transaction, one fsync); resolves after that COMMIT. Rejects with StatementConflict
-     * (409), VoidingRejected (400) or VoidingForbidden (403) when this request alone is refused, storing nothing of
-     * it; with the database's error when the commit itself failed (nothing of the group was stored). Attachments
-     * (bytes by sha2) are stored in the same transaction.
-     */
+    dialect: 'sqlite',
+
     insert(items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[] = []): Promise<InsertOutcome> {
       return new Promise<InsertOutcome>((resolve, reject) => {
         queue.push({ items, by, attachments, resolve, reject });
@@ -378,123 +508,63 @@ export function createStatementStore(db: Database.Database) {
       });
     },
 
-    /**
-     * The same as `insert`, alone in its own transaction, at once: for the command-line tools, backfills and
-     * benchmarks that hold the database by themselves. Throws what `insert` rejects with.
-     */
     insertNow(items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[] = []): InsertOutcome {
       return insertAll(items, by, attachments);
     },
 
-    /** Group commits so far, and the requests they held: how much sharing one fsync saves. */
     commits(): { commits: number; requests: number } {
       return { ...counts };
     },
 
-    /** One statement by id (any case), voided or not. */
-    get(id: string): StoredStatement | undefined {
-      const row = byId.get(id.toLowerCase());
-      return row && toStored(row);
+    get: (id) =>
+      later(() => {
+        const row = byId.get(id.toLowerCase());
+        return row && toStored(row);
+      }),
+
+    storedIds: (ids) => later(() => new Set(ids.filter((id) => isStored.get(id.toLowerCase()) === 1).map((id) => id.toLowerCase()))),
+
+    runBodies: (runId, clientId, startOnly) => later(() => (startOnly ? runStart.all(runId, clientId) : runStatements.all(runId, clientId))),
+
+    count: () => later(() => countAll.get() ?? 0),
+
+    attachment: (sha2) =>
+      later(() => {
+        const row = attachmentBySha.get(sha2.toLowerCase());
+        return row && { sha2: row.sha2, contentType: row.content_type, content: row.content };
+      }),
+
+    query: (q) => later(() => query(q)),
+
+    // A page at a time, each read whole: better-sqlite3 allows no other statement on the connection while an
+    // iterator is open, and the caller awaits between bodies.
+    async *activityDefinitionSources(activityId: string, clientId?: number): AsyncIterable<string> {
+      let before = Number.MAX_SAFE_INTEGER;
+      for (;;) {
+        const page = definitionSources.all({ activityId, clientId: clientId ?? null, before, limit: SOURCES_PAGE });
+        for (const row of page) yield row.body;
+        if (page.length < SOURCES_PAGE) return;
+        before = page[page.length - 1]!.seq;
+      }
     },
 
-    count(): number {
-      return countAll.get() ?? 0;
-    },
+    agentNameSources: (key, limit, clientId) => later(() => nameSources.all({ key, limit, clientId: clientId ?? null })),
 
-    attachment(sha2: string): AttachmentBytes | undefined {
-      const row = attachmentBySha.get(sha2.toLowerCase());
-      return row && { sha2: row.sha2, contentType: row.content_type, content: row.content };
-    },
-
-    /**
-     * Statements matching the filters (xAPI GET /statements), never voided ones, plus every statement that refers
-     * (through StatementRef, recursively) to one matching the content filters — as the spec asks. Newest first unless
-     * `ascending`. Paging is by seq, bounded by `maxSeq`, so inserts during paging neither shift nor repeat statements.
-     */
-    query(q: StatementQuery): QueryPage {
-      return db.transaction((): QueryPage => {
-        const max = q.maxSeq ?? maxSeq.get() ?? 0;
-        const content: string[] = [];
-        const params: Record<string, unknown> = { max, limit: q.limit + 1 };
-        if (q.agent !== undefined) {
-          content.push(
-            's.seq IN (SELECT seq FROM statement_agent_refs WHERE agent = (SELECT id FROM statement_agent_keys WHERE key = @agent) AND direct >= @agentDirect)',
-          );
-          Object.assign(params, { agent: q.agent, agentDirect: q.relatedAgents ? 0 : 1 });
-        }
-        if (q.verb !== undefined) {
-          content.push('s.verb_id = @verb');
-          params.verb = q.verb;
-        }
-        if (q.activity !== undefined) {
-          content.push(
-            's.seq IN (SELECT seq FROM statement_activity_refs WHERE activity = (SELECT id FROM statement_activity_iris WHERE iri = @activity) AND direct >= @activityDirect)',
-          );
-          Object.assign(params, { activity: q.activity, activityDirect: q.relatedActivities ? 0 : 1 });
-        }
-        if (q.registration !== undefined) {
-          content.push('s.registration = @registration');
-          params.registration = q.registration.toLowerCase();
-        }
-        const where = ['t.voided = 0', 't.seq <= @max'];
-        if (q.since !== undefined) {
-          where.push('t.stored > @since');
-          params.since = q.since;
-        }
-        if (q.until !== undefined) {
-          where.push('t.stored <= @until');
-          params.until = q.until;
-        }
-        if (q.clientId !== undefined) {
-          where.push('t.client_id = @clientId');
-          params.clientId = q.clientId;
-        }
-        if (q.afterSeq !== undefined) {
-          where.push(q.ascending ? 't.seq > @after' : 't.seq < @after');
-          params.after = q.afterSeq;
-        }
-        const matched = content.length
-          ? `WITH RECURSIVE matched(id) AS (
-               SELECT s.id FROM statements s WHERE ${content.join(' AND ')}
-               UNION
-               SELECT r.id FROM statements r JOIN matched m ON r.object_statement_id = m.id
-             ) `
-          : '';
-        if (content.length) where.push('t.id IN (SELECT id FROM matched)');
-        const sql = `${matched}SELECT t.seq, t.id, t.body, t.stored, t.authority, t.voided, t.client_id AS clientId FROM statements t
-          WHERE ${where.join(' AND ')} ORDER BY t.seq ${q.ascending ? 'ASC' : 'DESC'} LIMIT @limit`;
-        const rows = (db.prepare(sql).all(params) as Row[]).map(toStored);
-        const more = rows.length > q.limit;
-        const page = more ? rows.slice(0, q.limit) : rows;
-        return { statements: page, next: more ? { afterSeq: page[page.length - 1]!.seq, maxSeq: max } : null };
-      })();
-    },
-
-    /**
-     * Bodies of the statements (not voided) that name this Activity anywhere and may carry a definition, newest
-     * first, read lazily: the Activities resource stops at the first that defines it. With `clientId`, only that
-     * client's statements (a kiosk client sees only its own).
-     */
-    activityDefinitionSources(activityId: string, clientId?: number): IterableIterator<string> {
-      return definitionSources.iterate({ activityId, clientId: clientId ?? null });
-    },
-
-    /** Bodies of the newest statements (not voided) naming this agent key anywhere, for the Agents resource. */
-    agentNameSources(key: string, limit: number, clientId?: number): string[] {
-      return nameSources.all({ key, limit, clientId: clientId ?? null });
-    },
+    // Inserts commit within the turn they were queued in: nothing is left to wait for.
+    close: () => Promise.resolve(),
   };
 }
 
-export type StatementStore = ReturnType<typeof createStatementStore>;
+/** The SQLite store; the name the tools and benchmarks have always used. */
+export const createStatementStore = createSqliteStatementStore;
 
-const shared = new WeakMap<Database.Database, StatementStore>();
+const shared = new WeakMap<Database.Database, SqliteStatementStore>();
 
 /**
  * The one store of this database that every route writes through: group commit needs all concurrent writers in one
  * queue (two stores would each commit, and fsync, on their own).
  */
-export function statementStoreOf(db: Database.Database): StatementStore {
+export function statementStoreOf(db: Database.Database): SqliteStatementStore {
   let store = shared.get(db);
   if (!store) shared.set(db, (store = createStatementStore(db)));
   return store;

@@ -7,7 +7,7 @@ import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { basicAuthorization } from '../sync/http-transport.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
-import { createClientRegistry, type Role } from './clients.ts';
+import type { Role } from './clients.ts';
 
 export interface Lrs {
   env: TestEnv;
@@ -22,12 +22,13 @@ export const basic = basicAuthorization;
 export async function startLrs(config: Partial<Config> = {}): Promise<Lrs> {
   const env = createTestEnv({ config });
   const app = await env.start();
-  const registry = createClientRegistry(app.db);
   const auth = Object.fromEntries(
-    (['kiosk', 'hub', 'reader'] as const).map((role) => {
-      const c = registry.add(`test-${role}`, role);
-      return [role, basic(c.key, c.secret)];
-    }),
+    await Promise.all(
+      (['kiosk', 'hub', 'reader'] as const).map(async (role) => {
+        const c = await app.clients.add(`test-${role}`, role);
+        return [role, basic(c.key, c.secret)];
+      }),
+    ),
   ) as Record<Role, string>;
   return {
     env,

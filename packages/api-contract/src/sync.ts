@@ -73,3 +73,26 @@ export const RetryResponse = z.object({
 export type RetryResponse = z.infer<typeof RetryResponse>;
 
 export const DiscardResponse = z.object({ statement: QuarantinedStatement });
+
+/** GET /api/admin/sync/parks: on a hub, one xAPI client that forwards statements here (a park's server, another hub). */
+export const ParkDelivery = z.object({
+  /** The client's name, as given by `npm run admin -- client add <name>`: the only name the hub vouches for. */
+  client: z.string(),
+  role: z.enum(['kiosk', 'hub']),
+  /** Set: its credentials were revoked (it is listed while statements from it are stored here). */
+  revokedAt: z.iso.datetime().nullable(),
+  /** When the newest statement it sent was stored here (the hub's clock); null: none yet. */
+  lastDeliveryAt: z.iso.datetime().nullable(),
+  /** Its statements stored here. */
+  delivered: z.number().int().min(0),
+});
+export type ParkDelivery = z.infer<typeof ParkDelivery>;
+
+export const ParkList = z.object({
+  /** kiosk: a park's server, which has no parks to list (parks is empty); hub: the city's. */
+  mode: z.enum(['kiosk', 'hub']),
+  /** The server's clock, for "how long ago" on the page. */
+  now: z.iso.datetime(),
+  parks: z.array(ParkDelivery),
+});
+export type ParkList = z.infer<typeof ParkList>;

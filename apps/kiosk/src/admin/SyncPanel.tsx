@@ -5,6 +5,7 @@ import { AdminApiError, discardQuarantined, resumeSync, retryQuarantined, type Q
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { QuarantineTable } from './QuarantineTable.tsx';
 import { splitQuarantine } from './syncView.ts';
+import { SyncParks } from './SyncParks.tsx';
 import { SyncSummary } from './SyncSummary.tsx';
 import { useAdminErrorText } from './useAdminErrorText.ts';
 import { useSyncStatus } from './useSyncStatus.ts';
@@ -20,7 +21,7 @@ export interface SyncPanelProps {
 /**
  * The operators' view of statement sync (/api/admin/sync): where statements go and how it is going, refreshed every
  * few seconds while the page is open, and the operator's actions: resume after a stop, retry or discard a statement
- * the target refused. Each action's outcome is announced.
+ * the target refused. Each action's outcome is announced. On a hub, also what each park delivered here.
  */
 export function SyncPanel({ token, onUnauthorized }: SyncPanelProps) {
   const { t, i18n } = useTranslation();
@@ -110,6 +111,7 @@ export function SyncPanel({ token, onUnauthorized }: SyncPanelProps) {
           <p className="admin-muted">{t('sync.updatedAt', { time: formatTime(snapshot.at, i18n.language) })}</p>
         </>
       )}
+      <SyncParks token={token} onUnauthorized={onUnauthorized} />
       {discarding ? (
         <ConfirmDialog
           message={t('sync.confirmDiscard', { seq: discarding.seq, id: discarding.id })}

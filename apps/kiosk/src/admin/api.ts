@@ -9,6 +9,7 @@ import {
   DiscardResponse,
   ErrorBody,
   InstallResponse,
+  ParkList,
   QuarantineList,
   RemoveResponse,
   RetryResponse,
@@ -23,6 +24,8 @@ export type {
   AdminPack,
   ErrorDetail,
   InstallResponse as InstallResult,
+  ParkDelivery,
+  ParkList,
   QuarantinedStatement,
   RetryResponse as RetryResult,
   SessionResponse as Session,
@@ -93,6 +96,8 @@ export const retryQuarantined = (token: string, seq: number) => call('POST', `/a
 export const discardQuarantined = (token: string, seq: number) =>
   call('POST', `/api/admin/sync/quarantine/${seq}/discard`, DiscardResponse, token).then((r) => r.statement);
 export const resumeSync = (token: string) => call('POST', '/api/admin/sync/resume', SyncStatus, token);
+/** On a hub: each park's client with its last delivery (a park's server answers mode 'kiosk' and no parks). */
+export const listParks = (token: string, signal?: AbortSignal) => call('GET', '/api/admin/sync/parks', ParkList, token, undefined, signal);
 
 // Enrolled devices (/api/admin/devices): one-time codes, the list, revoking.
 export type { Device, EnrollmentCodeResponse as EnrollmentCode } from '@ruyi/api-contract';

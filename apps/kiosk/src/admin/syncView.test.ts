@@ -1,6 +1,6 @@
 import { SYNC_STATES, SyncStatus, type QuarantinedStatement } from '@ruyi/api-contract';
 import { describe, expect, it } from 'vitest';
-import { durationParts, refusalKind, secondsLeft, secondsUntil, showsProgress, splitQuarantine, STATE_SHAPES, stopAdvice } from './syncView.ts';
+import { durationParts, refusalKind, secondsLeft, secondsSince, secondsUntil, showsProgress, splitQuarantine, STATE_SHAPES, stopAdvice } from './syncView.ts';
 
 const status = (over: Partial<SyncStatus> = {}): SyncStatus =>
   SyncStatus.parse({
@@ -72,6 +72,13 @@ describe('sync page view', () => {
     const now = Date.parse('2026-06-01T09:00:00.000Z');
     expect(secondsUntil('2026-06-01T09:00:04.200Z', now)).toBe(5);
     expect(secondsUntil('2026-06-01T08:59:00.000Z', now)).toBe(0);
+  });
+
+  it("counts the seconds since a park's last delivery on the server's clock, never below zero", () => {
+    const now = '2026-06-01T09:00:00.000Z';
+    expect(secondsSince('2026-06-01T08:58:59.600Z', now)).toBe(60);
+    expect(secondsSince('2026-06-01T09:00:00.000Z', now)).toBe(0);
+    expect(secondsSince('2026-06-01T09:00:03.000Z', now)).toBe(0);
   });
 
   it('advises on a stop by the status the target answered', () => {

@@ -72,3 +72,9 @@ export function splitQuarantine(statements: readonly QuarantinedStatement[]): { 
   const pending = statements.filter((s) => s.discardedAt === null);
   return { pending, discarded: statements.length - pending.length };
 }
+
+/** Whole seconds from an ISO time until `now` (both the server's clock, so the staff browser's clock plays no part);
+ * 0 for a time ahead of it. */
+export function secondsSince(iso: string, now: string): number {
+  return Math.max(0, Math.floor((Date.parse(now) - Date.parse(iso)) / 1000));
+}

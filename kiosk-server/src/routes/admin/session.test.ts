@@ -2,7 +2,7 @@
 // hashes at once server-wide, visitors' pages unaffected.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../app.ts';
-import { hashPassword, readCredential, writeCredential } from '../../admin/password.ts';
+import { hashPassword } from '../../admin/password.ts';
 import { HASH_CONCURRENCY, HASH_QUEUE, MAX_FAILURES } from '../../admin/sessions.ts';
 import { login, PASSWORD, runSetPassword, setPasswordDirectly } from '../../test-support/admin.ts';
 import { ASSET_FILE, createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
@@ -14,6 +14,9 @@ beforeEach(async () => {
   app = await env.start();
 });
 afterEach(() => env.cleanup());
+
+/** The CLI on this environment's database (the SQLite file, or PostgreSQL when the suite runs there). */
+const setPassword = (input: string) => runSetPassword(env.config.dataDir, input, env.config.databaseUrl);
 
 const loginWith = (password: string, remoteAddress = '10.0.0.7') =>
   app.inject({ method: 'POST', url: '/api/admin/session', payload: { password }, remoteAddress });
@@ -47,18 +50,17 @@ describe('GET /api/admin/status', () => {
 
 describe('set-password CLI and login', () => {
   it('refuses a short password and stores nothing', async () => {
-    await app.close();
-    const result = await runSetPassword(env.config.dataDir, 'too-short\n');
+    const result = await setPassword('too-short\n');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('at least 12 characters');
-    expect(readCredential(env.openDb())).toBeNull();
-  });
+    expect(await app.admin.credentials.read()).toBeNull();
+  }, 30_000);
 
   it('stores a scrypt hash, never the password; then login works, a wrong one is 401, and a 6th wrong one is 429', async () => {
-    const result = await runSetPassword(env.config.dataDir, `${PASSWORD}\n`);
+    const result = await setPassword(`${PASSWORD}\n`);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const row = env.openDb().prepare('SELECT * FROM admin_credential').get() as Record<string, string>;
+    const row = await app.storage.db.selectFrom('admin_credential').selectAll().executeTakeFirstOrThrow();
     expect(row.algorithm).toBe('scrypt');
     expect(JSON.stringify(row)).not.toContain(PASSWORD);
     expect(Buffer.from(row.salt!, 'base64')).toHaveLength(16);
@@ -88,8 +90,9 @@ describe('set-password CLI and login', () => {
 
 describe('sessions', () => {
   beforeEach(async () => {
-    expect((await runSetPassword(env.config.dataDir, `${PASSWORD}\n`)).code).toBe(0);
-  });
+    expect((await setPassword(`${PASSWORD}\n`)).code).toBe(0);
+    // A CLI process that loads the database layer and hashes with the real parameters: seconds on a busy machine.
+  }, 30_000);
 
   it('admin routes need a valid bearer token (401 otherwise); logout ends the session', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/admin/packs' })).statusCode).toBe(401);
@@ -124,6 +127,17 @@ describe('sessions', () => {
 });
 
 describe('guessing in parallel', () => {
+  /**
+   * Logins sent at once fill the gate (2 hashing, 8 waiting) and the rest are refused. On SQLite each login reads the
+   * credential at once, so exactly those 10 are hashed; a PostgreSQL read takes a round trip, so a hash or two may end
+   * before the last logins arrive, and their places are taken again.
+   */
+  const expectGateFilled = (hashed: number, sent: number) => {
+    if (env.dialect === 'sqlite') expect(hashed).toBe(HASH_CONCURRENCY + HASH_QUEUE);
+    else expect(hashed).toBeGreaterThanOrEqual(HASH_CONCURRENCY + HASH_QUEUE);
+    expect(hashed).toBeLessThan(sent / 2);
+  };
+
   it('200 wrong passwords at once from one address: 5 hashes in all, the rest 429 with Retry-After, at most 2 hashing at once', async () => {
     await setPasswordDirectly(app);
     const answers = await Promise.all(Array.from({ length: 200 }, () => loginWith('wrong password!!', '10.0.0.9')));
@@ -143,10 +157,11 @@ describe('guessing in parallel', () => {
     await setPasswordDirectly(app);
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => loginWith('wrong password!!', `10.2.0.${i}`)));
     const codes = answers.map((a) => a.statusCode);
-    expect(codes.filter((c) => c === 401)).toHaveLength(HASH_CONCURRENCY + HASH_QUEUE);
-    expect(codes.filter((c) => c === 503)).toHaveLength(60 - HASH_CONCURRENCY - HASH_QUEUE);
+    const hashed = codes.filter((c) => c === 401).length;
+    expectGateFilled(hashed, 60);
+    expect(codes.filter((c) => c === 503)).toHaveLength(60 - hashed);
     expect(answers.find((a) => a.statusCode === 503)!.headers['retry-after']).toBe('1');
-    expect(app.admin.hashes.stats()).toMatchObject({ completed: HASH_CONCURRENCY + HASH_QUEUE, peak: HASH_CONCURRENCY });
+    expect(app.admin.hashes.stats()).toMatchObject({ completed: hashed, peak: HASH_CONCURRENCY });
   }, 30_000);
 
   it("visitors' files and /api/health answer while logins hash: before the first hash has finished", async () => {
@@ -154,7 +169,7 @@ describe('guessing in parallel', () => {
     try {
       const site = await built.start();
       // The real parameters (N = 2^15, 0.1–0.5 s a hash), so hashes are in flight long enough.
-      writeCredential(site.db, await hashPassword(PASSWORD));
+      await site.admin.credentials.write(await hashPassword(PASSWORD));
       const logins = Promise.all(
         Array.from({ length: 40 }, (_, i) => site.inject({ method: 'POST', url: '/api/admin/session', payload: { password: `guess number ${i}!` }, remoteAddress: `10.3.0.${i}` })),
       );
@@ -169,8 +184,9 @@ describe('guessing in parallel', () => {
       expect(await Promise.all([visitor(`/assets/${ASSET_FILE}`), visitor('/'), visitor('/api/health')])).toEqual([200, 200, 200]);
       expect(completedWhenAnswered).toEqual([0, 0, 0]);
       const codes = (await logins).map((r) => r.statusCode);
-      expect(codes.filter((c) => c === 401)).toHaveLength(HASH_CONCURRENCY + HASH_QUEUE);
-      expect(codes.filter((c) => c === 503)).toHaveLength(40 - HASH_CONCURRENCY - HASH_QUEUE);
+      const hashed = codes.filter((c) => c === 401).length;
+      expectGateFilled(hashed, 40);
+      expect(codes.filter((c) => c === 503)).toHaveLength(40 - hashed);
     } finally {
       await built.cleanup();
     }

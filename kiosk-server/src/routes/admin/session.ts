@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AdminStatus, LoginBody, SessionResponse } from '@ruyi/api-contract';
 import { z } from 'zod';
-import { readCredential, verifyPassword } from '../../admin/password.ts';
+import { verifyPassword } from '../../admin/password.ts';
 import { GateFull } from '../../auth/gate.ts';
 import { ApiError, ErrorBody } from '../../errors.ts';
 import { refusal } from '../../refusal.ts';
@@ -20,7 +20,7 @@ const session: FastifyPluginAsyncZod = async (app) => {
 
   // Public: the admin page says at once what to run on the server when no password is set. It tells no more than the
   // 403 every admin route answers then.
-  app.get('/status', { schema: { response: { 200: AdminStatus } } }, async () => ({ passwordSet: readCredential(app.db) !== null }));
+  app.get('/status', { schema: { response: { 200: AdminStatus } } }, async () => ({ passwordSet: (await app.admin.credentials.read()) !== null }));
 
   app.post(
     '/session',
@@ -30,7 +30,7 @@ const session: FastifyPluginAsyncZod = async (app) => {
       onRequest: async (request, reply) => {
         const wait = app.admin.failures.retryAfterMs(request.ip);
         if (wait > 0) {
-          app.admin.credential();
+          await app.admin.credential();
           throw refuseLocked(reply, wait);
         }
       },
@@ -40,7 +40,7 @@ const session: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const stored = app.admin.credential();
+      const stored = await app.admin.credential();
       const address = request.ip;
       // The attempt counts before it is checked: parallel guesses get MAX_FAILURES hashes in all, not one each.
       const wait = app.admin.failures.reserve(address);
@@ -58,7 +58,7 @@ const session: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError(401, 'wrong password');
       }
       app.admin.failures.clear(address);
-      const { token, expiresAt } = app.admin.sessions.create();
+      const { token, expiresAt } = await app.admin.sessions.create();
       request.log.info({ address }, 'admin logged in');
       return { token, expiresAt: expiresAt.toISOString() };
     },
@@ -69,7 +69,7 @@ const session: FastifyPluginAsyncZod = async (app) => {
     { onRequest: app.admin.authenticate, schema: { response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody } } },
     async (request, reply) => {
       const token = request.headers.authorization!.slice('Bearer '.length);
-      app.admin.sessions.revoke(token);
+      await app.admin.sessions.revoke(token);
       return reply.code(204).send(null);
     },
   );

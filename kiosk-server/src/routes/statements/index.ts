@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ErrorBody, summarize, type ErrorDetail } from '../../errors.ts';
 import { createAdmission } from '../../records/admission.ts';
-import { StatementConflict, statementStoreOf } from '../../xapi/store.ts';
+import { StatementConflict } from '../../xapi/store.ts';
 
 /** A kiosk's outbox sends 50 at most; more in one request is a client bug, not a visit. */
 export const MAX_DEVICE_BATCH = 200;
@@ -22,8 +22,8 @@ export interface DeviceStatementsOptions {
 }
 
 const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (app, { base, parkIri }) => {
-  const store = statementStoreOf(app.db);
-  const admission = createAdmission(app.db, { base, content: () => app.content.index() });
+  const store = app.statements;
+  const admission = createAdmission(store, { base, content: () => app.content.index() });
   const authority = { objectType: 'Agent' as const, account: { homePage: parkIri, name: 'kiosk-app' } };
 
   app.post(
@@ -49,7 +49,7 @@ const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (
       const statements = body as Statement[];
       app.floor.admit(request, 'device', statements);
       // After the budget is charged: a flood of forged statements spends it like any other.
-      const facts = admission.admit({ statements, clientId: null, device: { parkIri }, at: (i) => `[${i}].` });
+      const facts = await admission.admit({ statements, clientId: null, device: { parkIri }, at: (i) => `[${i}].` });
       try {
         const result = await store.insert(
           statements.map((statement, i) => ({ statement, body: JSON.stringify(statement), facts: facts[i] })),

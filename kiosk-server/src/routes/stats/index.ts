@@ -3,12 +3,10 @@
 // Open for now: statistics hold no personal data (visit ids are random). A later issue adds staff login in front of it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SummaryResponse } from '@ruyi/api-contract';
-import { createStatsRepository } from './summary.ts';
 
 const stats: FastifyPluginAsyncZod = async (app) => {
-  const repository = createStatsRepository(app.db);
   app.get('/stats/summary', { schema: { response: { 200: SummaryResponse } } }, async () =>
-    repository.summary(app.content.current().park?.areas.map((a) => a.id) ?? []),
+    app.statistics.summary(app.content.current().park?.areas.map((a) => a.id) ?? []),
   );
 };
 

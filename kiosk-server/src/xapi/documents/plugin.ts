@@ -1,6 +1,7 @@
 // The document store as a plugin: `app.documents`, the xAPI State, Activity Profile and Agent Profile documents.
-// Embedded SQLite (the server's own database file) for now; another implementation plugs in here.
+// The embedded SQLite file or PostgreSQL, whichever app.storage is; routes only see the DocumentStore interface.
 import fp from 'fastify-plugin';
+import { createPostgresDocumentStore } from './postgres.ts';
 import { createSqliteDocumentStore, type DocumentStore } from './store.ts';
 
 declare module 'fastify' {
@@ -19,7 +20,12 @@ export interface DocumentsPluginOptions {
 
 export default fp<DocumentsPluginOptions>(
   async (app, options) => {
-    app.decorate('documents', createSqliteDocumentStore(app.db, { maxPerOwner: options.maxPerClient ?? MAX_DOCUMENTS_PER_CLIENT }));
+    const settings = { maxPerOwner: options.maxPerClient ?? MAX_DOCUMENTS_PER_CLIENT };
+    const { storage } = app;
+    app.decorate(
+      'documents',
+      storage.dialect === 'postgres' ? createPostgresDocumentStore(storage.db, settings) : createSqliteDocumentStore(storage.sqlite!, settings),
+    );
   },
-  { name: 'ruyi-xapi-documents', fastify: '5.x', dependencies: ['ruyi-db'] },
+  { name: 'ruyi-xapi-documents', fastify: '5.x', dependencies: ['ruyi-storage'] },
 );

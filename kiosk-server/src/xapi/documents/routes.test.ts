@@ -2,7 +2,7 @@
 // alternate request syntax, credentials before the body, size limits, 405s and the store a 2xx leaves on disk.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClientRegistry } from '../clients.ts';
+import { clientRegistryFor } from '../clients.ts';
 import { basic, startLrs, type Lrs } from '../test-lrs.ts';
 import { MAX_DOCUMENTS_PER_CLIENT } from './plugin.ts';
 import { MAX_DOCUMENT_BYTES } from './resource.ts';
@@ -19,21 +19,21 @@ const agent = { objectType: 'Agent', mbox: 'mailto:learner@example.com' };
 const stateUrl = (stateId: string, extra: Record<string, string> = {}) =>
   `/xapi/activities/state?${new URLSearchParams({ activityId: 'http://example.com/course/1', agent: JSON.stringify(agent), stateId, ...extra })}`;
 const profileUrl = (profileId: string) => `/xapi/activities/profile?${new URLSearchParams({ activityId: 'http://example.com/course/1', profileId })}`;
-const rowCount = () => lrs.app.db.prepare('SELECT COUNT(*) FROM xapi_documents').pluck().get() as number;
+const rowCount = async () => Number((await lrs.app.storage.db.selectFrom('xapi_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('roles', () => {
   it('a reader reads every document but writes none (403, nothing stored)', async () => {
     const id = randomUUID();
     expect((await lrs.request({ method: 'PUT', url: stateUrl(id), payload: { a: 1 }, as: 'hub' })).statusCode).toBe(204);
     expect((await lrs.request({ url: stateUrl(id), as: 'reader' })).json()).toEqual({ a: 1 });
-    const before = rowCount();
+    const before = await rowCount();
     for (const method of ['PUT', 'POST', 'DELETE']) {
       const res = await lrs.request({ method, url: stateUrl(randomUUID()), payload: method === 'DELETE' ? undefined : { b: 2 }, as: 'reader' });
       expect(res.statusCode, method).toBe(403);
       expect(res.json().message).toMatch(/reader/);
     }
     expect((await lrs.request({ method: 'DELETE', url: stateUrl(id), as: 'reader' })).statusCode).toBe(403);
-    expect(rowCount()).toBe(before);
+    expect(await rowCount()).toBe(before);
   });
 
   it('a kiosk client sees and changes only its own documents; a hub sees and changes all', async () => {
@@ -69,13 +69,13 @@ describe('roles', () => {
 
 describe('credentials and version before anything', () => {
   it('no credentials: 401 and nothing stored; wrong version: 400', async () => {
-    const before = rowCount();
+    const before = await rowCount();
     const res = await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { a: 1 }, as: null });
     expect(res.statusCode).toBe(401);
     expect(res.headers['www-authenticate']).toMatch(/Basic/);
     expect((await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { a: 1 }, headers: { authorization: basic('nobody', 'wrong') }, as: null })).statusCode).toBe(401);
     expect((await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { a: 1 }, headers: { 'x-experience-api-version': '2.0.0' } })).statusCode).toBe(400);
-    expect(rowCount()).toBe(before);
+    expect(await rowCount()).toBe(before);
   });
 
   it('credentials are checked before the body is read: an oversized body without them is 401, not 413', async () => {
@@ -88,9 +88,9 @@ describe('credentials and version before anything', () => {
   });
 
   it('a revoked client is refused', async () => {
-    const registry = createClientRegistry(lrs.app.db);
-    const c = registry.add(`revoked-${randomUUID().slice(0, 8)}`, 'hub');
-    registry.revoke(c.name);
+    const registry = clientRegistryFor(lrs.app.storage);
+    const c = await registry.add(`revoked-${randomUUID().slice(0, 8)}`, 'hub');
+    await registry.revoke(c.name);
     const res = await lrs.request({ url: stateUrl(randomUUID()), headers: { authorization: basic(c.key, c.secret) }, as: null });
     expect(res.statusCode).toBe(401);
   });
@@ -200,14 +200,23 @@ describe('OpenAPI', () => {
 
 describe('documents per client', () => {
   it(`a client keeping ${MAX_DOCUMENTS_PER_CLIENT} documents stores no new one (403) but still replaces and deletes`, async () => {
-    const owner = lrs.app.db.prepare("SELECT id FROM xapi_clients WHERE name = 'test-kiosk'").pluck().get() as number;
-    const kept = lrs.app.db.prepare('SELECT COUNT(*) FROM xapi_documents WHERE owner = ?').pluck().get(owner) as number;
-    const insert = lrs.app.db.prepare(
-      "INSERT INTO xapi_documents (kind, activity_id, agent, registration, doc_id, owner, content, content_type, etag, updated) VALUES ('agent-profile', '', 'mbox:mailto:bulk@example.com', '', ?, ?, X'7B7D', 'application/json', 'x', 0)",
-    );
-    lrs.app.db.transaction(() => {
-      for (let i = kept; i < MAX_DOCUMENTS_PER_CLIENT - 1; i++) insert.run(`bulk-${i}`, owner);
-    })();
+    const { db } = lrs.app.storage;
+    const owner = (await db.selectFrom('xapi_clients').select('id').where('name', '=', 'test-kiosk').executeTakeFirstOrThrow()).id;
+    const kept = await lrs.app.documents.countOf(owner);
+    const bulk = Array.from({ length: MAX_DOCUMENTS_PER_CLIENT - 1 - kept }, (_, i) => ({
+      kind: 'agent-profile' as const,
+      activity_id: '',
+      agent: 'mbox:mailto:bulk@example.com',
+      registration: '',
+      doc_id: `bulk-${i}`,
+      owner,
+      content: Buffer.from('{}'),
+      content_type: 'application/json',
+      etag: 'x',
+      updated: 0,
+    }));
+    // In slices: both databases bound the parameters of one statement.
+    for (let i = 0; i < bulk.length; i += 500) await db.insertInto('xapi_documents').values(bulk.slice(i, i + 500)).execute();
     const last = randomUUID();
     expect((await lrs.request({ method: 'PUT', url: stateUrl(last), payload: { n: 1 }, as: 'kiosk' })).statusCode).toBe(204);
     const refused = await lrs.request({ method: 'PUT', url: stateUrl(randomUUID()), payload: { n: 1 }, as: 'kiosk' });

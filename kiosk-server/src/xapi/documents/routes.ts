@@ -13,9 +13,9 @@ import { handleDocumentCall, MAX_DOCUMENT_BYTES, RESOURCES, type DocumentCall, t
 
 export interface DocumentRoutesOptions {
   /** The client behind an Authorization value; wrong credentials count against the address. */
-  authenticate(request: FastifyRequest, reply: FastifyReply, authorization: string | undefined): Client;
+  authenticate(request: FastifyRequest, reply: FastifyReply, authorization: string | undefined): Promise<Client>;
   /** The client a call is made by (checking its version header, authenticating it if not yet), charged one request. */
-  caller(request: FastifyRequest, reply: FastifyReply, call: Pick<XapiCall, 'version' | 'authorization'>): Client;
+  caller(request: FastifyRequest, reply: FastifyReply, call: Pick<XapiCall, 'version' | 'authorization'>): Promise<Client>;
   checkVersion(version: string | undefined): void;
 }
 
@@ -60,19 +60,19 @@ const documentRoutes: FastifyPluginAsyncZod<DocumentRoutesOptions> = async (app,
     const alternate = documentAlternateMethod(request);
     if (alternate === null) {
       options.checkVersion(request.headers['x-experience-api-version'] as string | undefined);
-      request.xapiClient = options.authenticate(request, reply, request.headers.authorization);
+      request.xapiClient = await options.authenticate(request, reply, request.headers.authorization);
       return;
     }
     refuseNonForm(request);
     if (request.headers.authorization) {
-      request.xapiClient = options.authenticate(request, reply, request.headers.authorization);
+      request.xapiClient = await options.authenticate(request, reply, request.headers.authorization);
       return;
     }
     return anonymousFormBody(request, payload);
   });
 
   async function answer(resource: DocumentResource, request: FastifyRequest, reply: FastifyReply, call: DocumentCall) {
-    const client = options.caller(request, reply, call);
+    const client = await options.caller(request, reply, call);
     // A nearly full disk stops document writes as it stops statements (deleting still frees space).
     if (call.method === 'PUT' || call.method === 'POST') {
       const disk = app.floor.status().disk;

@@ -1,5 +1,5 @@
-// Where the xAPI documents live: an asynchronous interface (so a PostgreSQL implementation can stand in later) and its
-// embedded-SQLite implementation. A write is one transaction around a caller's pure decision, so the precondition a
+// Where the xAPI documents live: an asynchronous interface and its embedded-SQLite implementation (postgres.ts holds
+// the PostgreSQL one). A write is one transaction around a caller's pure decision, so the precondition a
 // request carries (If-Match, If-None-Match, the merge rules) is judged against exactly the row it replaces.
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -59,6 +59,8 @@ export class DocumentLimitReached extends Error {
   }
 }
 
+export type EraseDocumentsTarget = { agent: string } | { registration: string };
+
 export interface DocumentStore {
   get(key: DocumentKey): Promise<StoredDocument | undefined>;
   /**
@@ -72,11 +74,13 @@ export interface DocumentStore {
   removeAll(scope: DocumentScope, options?: Omit<ListOptions, 'since'>): Promise<number>;
   /** How many documents a client keeps. */
   countOf(owner: number): Promise<number>;
+  /** Erasure's plan: how many documents `eraseFor` would delete. */
+  countFor(target: EraseDocumentsTarget): Promise<number>;
   /**
    * Erasure: deletes every document of an Agent (its agentKey: its State and Agent Profile documents) or of a
    * registration (State), of every client. Answers how many.
    */
-  eraseFor(target: { agent: string } | { registration: string }): Promise<number>;
+  eraseFor(target: EraseDocumentsTarget): Promise<number>;
 }
 
 export interface DocumentStoreOptions {
@@ -87,7 +91,7 @@ export interface DocumentStoreOptions {
 
 export const etagOf = (content: Buffer): string => createHash('sha1').update(content).digest('hex');
 
-interface Row {
+export interface DocumentRow {
   kind: DocumentKind;
   activity_id: string;
   agent: string;
@@ -100,7 +104,7 @@ interface Row {
   updated: number;
 }
 
-const toDocument = (row: Row): StoredDocument => ({
+export const toDocument = (row: DocumentRow): StoredDocument => ({
   key: { kind: row.kind, activityId: row.activity_id, agent: row.agent, registration: row.registration, id: row.doc_id },
   owner: row.owner,
   content: row.content,
@@ -108,8 +112,6 @@ const toDocument = (row: Row): StoredDocument => ({
   etag: row.etag,
   updated: row.updated,
 });
-
-export type EraseDocumentsTarget = { agent: string } | { registration: string };
 
 function erasable(target: EraseDocumentsTarget): [string, string] {
   return 'agent' in target ? ["agent = ? AND agent <> ''", target.agent] : ["registration = ? AND registration <> ''", target.registration];
@@ -165,7 +167,7 @@ export function createSqliteDocumentStore(db: Database.Database, options: Docume
   }
 
   const change = db.transaction((key: DocumentKey, owner: number, decide: (current: StoredDocument | undefined) => Decision) => {
-    const row = select.get(...keyArgs(key)) as Row | undefined;
+    const row = select.get(...keyArgs(key)) as DocumentRow | undefined;
     const current = row ? toDocument(row) : undefined;
     const decision = decide(current);
     if (decision.action === 'delete') {
@@ -183,7 +185,7 @@ export function createSqliteDocumentStore(db: Database.Database, options: Docume
 
   return {
     async get(key) {
-      const row = select.get(...keyArgs(key)) as Row | undefined;
+      const row = select.get(...keyArgs(key)) as DocumentRow | undefined;
       return row ? toDocument(row) : undefined;
     },
     async change(key, owner, decide) {
@@ -204,6 +206,9 @@ export function createSqliteDocumentStore(db: Database.Database, options: Docume
     },
     async countOf(owner) {
       return count.get(owner) as number;
+    },
+    async countFor(target) {
+      return countDocumentsFor(db, target);
     },
     async eraseFor(target) {
       return deleteDocumentsFor(db, target);

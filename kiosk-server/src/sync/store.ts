@@ -1,0 +1,49 @@
+// What statement sync keeps, as asynchronous interfaces: the queue the forwarder reads (the stored statements in seq
+// order), its ledger per target (cursor, last success and error, stop, quarantine), and a hub's view of what each
+// park's client delivered. Two implementations: sqlite.ts (the park's file) and postgres.ts (the city's hub); the
+// plugin decorates `app.syncStore` with the one for `app.storage.dialect`.
+import type { QuarantineEntry, QueuedStatement, StatementQueue, SyncError, SyncLedger, SyncProgress, SyncStop } from '@ruyi/sync';
+
+export interface SyncQueue extends StatementQueue {
+  /** Up to `limit` statements with seq > `afterSeq`, by seq ascending. */
+  after(afterSeq: number, limit: number): Promise<QueuedStatement[]>;
+  /** How many statements have seq > `afterSeq` (counted: seqs may have gaps). */
+  countAfter(afterSeq: number): Promise<number>;
+  get(seq: number): Promise<QueuedStatement | null>;
+}
+
+/** One target's ledger. Each write is committed before its promise resolves. */
+export interface SyncLedgerStore extends SyncLedger {
+  read(): Promise<SyncProgress>;
+  delivered(cursor: number, at: number): Promise<void>;
+  quarantine(entry: Omit<QuarantineEntry, 'attempts' | 'discardedAt'>): Promise<void>;
+  failed(error: SyncError): Promise<void>;
+  setStopped(stop: SyncStop | null): Promise<void>;
+  quarantined(): Promise<QuarantineEntry[]>;
+  release(seq: number, at: number): Promise<void>;
+  refused(seq: number, status: number, reason: string, at: number): Promise<void>;
+  discard(seq: number, at: number): Promise<void>;
+}
+
+/** What one xAPI client that sends statements on (a park's kiosk-server, another hub) delivered here. */
+export interface ClientDelivery {
+  name: string;
+  role: 'kiosk' | 'hub';
+  /** ISO 8601; set when the client's credentials were revoked. */
+  revokedAt: string | null;
+  /** ISO 8601: when the newest statement it sent was stored here; null when none is stored. */
+  lastDeliveryAt: string | null;
+  /** Statements from it stored here (erased or expired ones are no longer counted). */
+  delivered: number;
+}
+
+export interface SyncStore {
+  readonly queue: SyncQueue;
+  /** The ledger for one target address; its row is made on first use. */
+  ledger(target: string): Promise<SyncLedgerStore>;
+  /**
+   * Every client of role kiosk or hub that has statements stored here, and every active one that has none yet (a park
+   * not heard from), by name.
+   */
+  deliveries(): Promise<ClientDelivery[]>;
+}
