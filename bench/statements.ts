@@ -4,6 +4,11 @@
 //          request, fsync before the answer), from CONNECTIONS keep-alive connections;
 //   store  the LRS's store module called directly (its side tables and indexes; no HTTP, no validation);
 //   raw    better-sqlite3 inserting the same JSON texts into a bare (seq, id, body) table.
+// Then the same on PostgreSQL (a durable throwaway cluster: fsync on, synchronous_commit on), as the city's hub runs:
+//   http pg   the server process with RUYI_DATABASE_URL;
+//   store pg  the PostgreSQL statement store called directly by CONNECTIONS concurrent writers (its group commit);
+//   raw pg    one connection inserting the texts into a bare (seq, id, body) table, a transaction per batch.
+// "vs raw" is always against SQLite's raw rate: the issue's yardstick for every layer.
 // All on files in the system temp folder with WAL and synchronous = FULL, so every commit is fsynced, and the server's
 // page size. "vs raw" is the share of SQLite's own durable rate the layer keeps at that batch size (the server's group
 // commit lets concurrent requests share one fsync, so http can pass raw's one-row-per-transaction rate). Then: the
@@ -17,8 +22,14 @@ import { join } from 'node:path';
 import { DB_FILE, migrate, openDatabase, PAGE_SIZE } from '../kiosk-server/src/plugins/db.ts';
 import { basicAuthorization } from '../kiosk-server/src/sync/http-transport.ts';
 import { createTestEnv } from '../kiosk-server/src/test-support/test-app.ts';
-import { createClientRegistry } from '../kiosk-server/src/xapi/clients.ts';
+import { createDatabase, type StorageDatabase } from '../kiosk-server/src/storage/database.ts';
+import { runMigrations } from '../kiosk-server/src/storage/migrations.ts';
+import { ensurePartitions } from '../kiosk-server/src/storage/partitions.ts';
+import { startPostgres, type TestPostgres } from '../kiosk-server/src/storage/test-postgres.ts';
+import { clientRegistryFor, createClientRegistry } from '../kiosk-server/src/xapi/clients.ts';
+import { createPostgresStatementStore } from '../kiosk-server/src/xapi/store-postgres.ts';
 import { createStatementStore, type StatementItem } from '../kiosk-server/src/xapi/store.ts';
+import { sql } from 'kysely';
 import { percentile, startServerProcess, statementTexts, thousands } from './server-bench.ts';
 
 const SECONDS = Number(process.env.RUYI_BENCH_SECONDS ?? 8);
@@ -29,7 +40,7 @@ const PACED_RATE = Number(process.env.RUYI_BENCH_PACED_RATE ?? 1000);
 const SPACE_STATEMENTS = 5000;
 
 interface Result {
-  layer: 'http' | 'store' | 'raw';
+  layer: 'http' | 'store' | 'raw' | 'http pg' | 'store pg' | 'raw pg';
   batch: number;
   statements: number;
   /** Requests or transactions. */
@@ -55,7 +66,7 @@ function post(agent: Agent, url: URL, headers: Record<string, string>, body: str
  * has its own stream of whole visits, sent in order, as a kiosk's outbox sends them: the server judges every scenario
  * end by its run's statements, which must come first.
  */
-async function httpCase(url: string, authorization: string, batch: number, stream: () => () => string, seconds = SECONDS): Promise<Result> {
+async function httpCase(url: string, authorization: string, batch: number, stream: () => () => string, seconds = SECONDS, layer: Result['layer'] = 'http'): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const target = new URL('/xapi/statements', url);
   const headers = { authorization, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' };
@@ -86,7 +97,7 @@ async function httpCase(url: string, authorization: string, batch: number, strea
   const ms = performance.now() - start;
   agent.destroy();
   if (refused.size) throw new Error(`POST /xapi/statements refused requests: ${JSON.stringify(Object.fromEntries(refused))}`);
-  return { layer: 'http', batch, statements, operations: latencies.length, ms, latencies: latencies.sort((a, b) => a - b) };
+  return { layer, batch, statements, operations: latencies.length, ms, latencies: latencies.sort((a, b) => a - b) };
 }
 
 /** Transactions of `batch` statements, back to back, for SECONDS / 2 (SQLite is synchronous: one at a time). */
@@ -146,6 +157,95 @@ function storeCase(batch: number, next: () => string, base: string, parkIri: str
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh, migrated database in the bench's cluster, with this month's partitions. */
+async function postgresDatabase(cluster: TestPostgres, name: string): Promise<StorageDatabase & { url: string }> {
+  const url = await cluster.createDatabase(name);
+  const storage = createDatabase({ dataDir: tmpdir(), databaseUrl: url });
+  await runMigrations(storage);
+  await ensurePartitions(storage);
+  return { ...storage, url };
+}
+
+/** CONNECTIONS writers calling the PostgreSQL store at once, each its next batch when the last is stored. */
+async function postgresStoreCase(cluster: TestPostgres, batch: number, stream: () => () => string, parkIri: string): Promise<Result> {
+  const storage = await postgresDatabase(cluster, `bench_store_${batch}`);
+  const store = createPostgresStatementStore(storage.db);
+  const writer = { authority: { objectType: 'Agent' as const, account: { homePage: parkIri, name: 'bench' } }, clientId: null };
+  const latencies: number[] = [];
+  let statements = 0;
+  try {
+    const start = performance.now();
+    const end = start + (SECONDS / 2) * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        const next = stream();
+        while (performance.now() < end) {
+          const items: StatementItem[] = Array.from({ length: batch }, () => {
+            const body = next();
+            return { statement: JSON.parse(body), body };
+          });
+          const t = performance.now();
+          await store.insert(items, writer);
+          latencies.push(performance.now() - t);
+          statements += batch;
+        }
+      }),
+    );
+    return { layer: 'store pg', batch, statements, operations: latencies.length, ms: performance.now() - start, latencies: latencies.sort((a, b) => a - b) };
+  } finally {
+    await store.close();
+    await storage.close();
+  }
+}
+
+/** One connection, a bare (seq, id, body) table, a transaction per batch: PostgreSQL's own durable rate here. */
+async function postgresRawCase(cluster: TestPostgres, batch: number, next: () => string): Promise<Result> {
+  const storage = await postgresDatabase(cluster, `bench_raw_${batch}`);
+  const db = storage.db;
+  const latencies: number[] = [];
+  let statements = 0;
+  try {
+    await sql`CREATE TABLE bench_raw (seq bigserial PRIMARY KEY, id uuid NOT NULL UNIQUE, body text NOT NULL)`.execute(db);
+    const start = performance.now();
+    const end = start + (SECONDS / 2) * 1000;
+    while (performance.now() < end) {
+      const texts = Array.from({ length: batch }, next);
+      const t = performance.now();
+      await sql`INSERT INTO bench_raw (id, body) SELECT * FROM unnest(${texts.map((x) => x.slice(7, 43))}::uuid[], ${texts}::text[])`.execute(db);
+      latencies.push(performance.now() - t);
+      statements += batch;
+    }
+    return { layer: 'raw pg', batch, statements, operations: latencies.length, ms: performance.now() - start, latencies: latencies.sort((a, b) => a - b) };
+  } finally {
+    await storage.close();
+  }
+}
+
+/** The server process on PostgreSQL: the HTTP cases again, against a hub's store. */
+async function postgresHttpCases(cluster: TestPostgres, env: ReturnType<typeof createTestEnv>, stream: () => () => string): Promise<Result[]> {
+  const storage = await postgresDatabase(cluster, 'bench_http');
+  const client = await clientRegistryFor(storage).add('bench', 'kiosk');
+  await storage.close();
+  const server = await startServerProcess({
+    RUYI_DATA_DIR: env.config.dataDir,
+    RUYI_CONTENT_DIR: env.config.contentDir,
+    RUYI_APP_DIR: env.config.appDir,
+    RUYI_DATABASE_URL: storage.url,
+    RUYI_XAPI_RATE_LIMIT: '1000000',
+    RUYI_XAPI_STATEMENTS_PER_MINUTE: '100000000',
+    RUYI_XAPI_BYTES_PER_MINUTE: String(2 ** 40),
+  });
+  try {
+    const authorization = basicAuthorization(client.key, client.secret);
+    await httpCase(server.url, authorization, 10, stream, 2, 'http pg');
+    const results: Result[] = [];
+    for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream, SECONDS, 'http pg'));
+    return results;
+  } finally {
+    await server.stop();
   }
 }
 
@@ -304,10 +404,20 @@ async function main(): Promise<number> {
     for (const batch of BATCHES) results.push(storeCase(batch, next, base, parkIri));
     for (const batch of BATCHES) results.push(rawCase(batch, next));
     space = spaceCase(next, parkIri);
+    const cluster = await startPostgres({ durable: true });
+    try {
+      results.push(...(await postgresHttpCases(cluster, env, stream)));
+      for (const batch of BATCHES) results.push(await postgresStoreCase(cluster, batch, stream, parkIri));
+      for (const batch of BATCHES) results.push(await postgresRawCase(cluster, batch, next));
+    } finally {
+      await cluster.stop();
+    }
   } finally {
     await env.cleanup();
   }
-  console.log(`durable statements (WAL, synchronous = FULL; http: ${CONNECTIONS} keep-alive connections, ${SECONDS} s a case; store and raw: one thread, ${SECONDS / 2} s)`);
+  console.log(
+    `durable statements (SQLite: WAL, synchronous = FULL; PostgreSQL: fsync on; http: ${CONNECTIONS} keep-alive connections, ${SECONDS} s a case; store and raw: one thread (store pg: ${CONNECTIONS} writers), ${SECONDS / 2} s)`,
+  );
   console.log(table(results));
   const n = (x: number) => thousands(x);
   console.log(

@@ -63,6 +63,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     bodyLimit: BODY_LIMIT,
     // xAPI clients join a base URL ending in '/' with '/statements' (the ADL conformance suite does): '/xapi//statements'.
     routerOptions: { ignoreDuplicateSlashes: true },
+    // Only the proxies named: a client that sends X-Forwarded-For itself must not choose its own address.
+    trustProxy: config.trustProxy?.length ? config.trustProxy : false,
     ...serverTimeouts(config.connections.requestTimeoutMs),
   }).withTypeProvider<ZodTypeProvider>();
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

@@ -46,6 +46,8 @@ describe('loadConfig', () => {
       RUYI_DB_CHECK_MINUTES: '15',
       RUYI_RETENTION_DAYS: '90',
       RUYI_RETENTION_WITHOUT_SYNC: 'delete',
+      RUYI_TRUST_PROXY: '127.0.0.1',
+      RUYI_DATABASE_URL: 'postgres://ruyi:secret@db.example:5432/ruyi',
     });
     expect(config).toEqual({
       port: 18080,
@@ -68,6 +70,8 @@ describe('loadConfig', () => {
       fleet: { maxDevices: 500, heartbeatsPerMinute: 30, reportSeconds: 60 },
       connections: { streamsPerAddress: 4, streamsTotal: 300, maxConnections: 2000, requestTimeoutMs: 45_000 },
       sync: { url: 'https://lrs.example.org/xapi/', key: 'park-1', secret: 's3cret', batchSize: 100 },
+      trustProxy: ['127.0.0.1'],
+      databaseUrl: 'postgres://ruyi:secret@db.example:5432/ruyi',
     });
     expect(loadConfig({}).connections).toEqual({ streamsPerAddress: 8, streamsTotal: 1000, maxConnections: null, requestTimeoutMs: 120_000 });
   });

@@ -81,6 +81,17 @@ const EnvSchema = z.object({
   RUYI_FLEET_MAX_DEVICES: integer(1, 100_000).default(DEFAULT_FLEET.maxDevices),
   RUYI_FLEET_HEARTBEATS_PER_MINUTE: integer(1, 100_000).default(DEFAULT_FLEET.heartbeatsPerMinute),
   RUYI_FLEET_REPORT_SECONDS: integer(0, 86_400).default(DEFAULT_FLEET.reportSeconds),
+  // 'none' (the default): no proxy is believed; every request's address is the connection's.
+  RUYI_TRUST_PROXY: z
+    .string()
+    .default('none')
+    .transform((v) => (v.trim().toLowerCase() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)))
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = exemptEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; or 'none'` });
+      }
+    }),
   RUYI_DATABASE_URL: z
     .string()
     .refine(isPostgresUrl, { error: 'must be a PostgreSQL URL, e.g. postgres://ruyi:secret@db.example:5432/ruyi' })
@@ -118,8 +129,13 @@ export interface Config {
   floor?: FloorConfig;
   /** Device heartbeats and the report to the hub (src/fleet/); absent (tests): DEFAULT_FLEET, without the report. */
   fleet?: FleetSettings;
-  /** A PostgreSQL database instead of the SQLite file (src/storage/); absent: the file. Not yet used by the stores. */
+  /** A PostgreSQL database instead of the SQLite file (src/storage/); absent: the file. */
   databaseUrl?: string;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed: behind them a request's address is
+   * the visitor's, for enrollment exemptions and per-address limits. Absent or empty: none.
+   */
+  trustProxy?: string[];
   connections: {
     /** Open content event streams (GET /api/content/events) allowed from one address, and in all. */
     streamsPerAddress: number;
@@ -197,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     fleet: { maxDevices: e.RUYI_FLEET_MAX_DEVICES, heartbeatsPerMinute: e.RUYI_FLEET_HEARTBEATS_PER_MINUTE, reportSeconds: e.RUYI_FLEET_REPORT_SECONDS },
     databaseUrl: e.RUYI_DATABASE_URL,
+    trustProxy: e.RUYI_TRUST_PROXY,
     connections: {
       streamsPerAddress: e.RUYI_EVENT_STREAMS_PER_ADDRESS,
       streamsTotal: e.RUYI_EVENT_STREAMS_TOTAL,

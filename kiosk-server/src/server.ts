@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DatabaseUnusable } from './database/damage.ts';
+import { postgresUnusable } from './storage/unusable.ts';
 
 let config: Config;
 try {
@@ -14,12 +15,14 @@ try {
 
 // A database that cannot be used (damaged, not a database, unreadable) is the operator's to fix, not a crash: a plain
 // message naming the file and the restore steps, no stack trace, exit 1 (a service manager shows it as a failure).
+// So is a PostgreSQL (RUYI_DATABASE_URL) that cannot be reached or refuses the connection at start.
 let app: Awaited<ReturnType<typeof buildApp>>;
 try {
   app = await buildApp(config);
 } catch (error) {
-  if (!(error instanceof DatabaseUnusable)) throw error;
-  console.error(error.message);
+  const message = error instanceof DatabaseUnusable ? error.message : config.databaseUrl ? postgresUnusable(config.databaseUrl, error) : null;
+  if (message === null) throw error;
+  console.error(message);
   process.exit(1);
 }
 
@@ -50,4 +53,6 @@ try {
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
-console.log(`Ruyi kiosk server: http://${shownHost}:${port}/  (data: ${config.dataDir}, content: ${config.contentDir})`);
+// On PostgreSQL the data folder still holds installed packs, but the statements are in the database: name both.
+const database = app.storage.dialect === 'postgres' ? `, database: ${app.storage.location}` : '';
+console.log(`Ruyi kiosk server: http://${shownHost}:${port}/  (data: ${config.dataDir}${database}, content: ${config.contentDir})`);

@@ -4,7 +4,7 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export const MIN_PASSWORD_LENGTH = 12;
-export const SET_PASSWORD_HINT = 'no admin password is set: run `npm run admin -- set-password` on the server (with the same RUYI_DATA_DIR)';
+export const SET_PASSWORD_HINT = 'no admin password is set: run `npm run admin -- set-password` on the server (with the same RUYI_DATA_DIR, or RUYI_DATABASE_URL on PostgreSQL)';
 
 export interface ScryptParams {
   N: number;

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 describe('npm run admin -- backup <file>', () => {
   it('copies the database while the server writes: the copy opens, passes quick_check and has every statement acknowledged before it started', { timeout: 90_000 }, async () => {
-    const e = (env = createTestEnv());
+    const e = (env = createTestEnv({ postgres: false }));
     fillDatabase(e.config.dataDir, 3000);
     const db = openDatabase(e.config.dataDir);
     migrate(db);
@@ -78,7 +78,7 @@ describe('npm run admin -- backup <file>', () => {
 
 describe('npm run admin -- integrity-check', () => {
   it('prints ok for a sound file (exit 0), and the problems with the restore steps for a damaged one (exit 1)', { timeout: 60_000 }, async () => {
-    const e = (env = createTestEnv());
+    const e = (env = createTestEnv({ postgres: false }));
     const file = join(e.config.dataDir, DB_FILE);
     fillDatabase(e.config.dataDir, 6000);
     const sound = await runAdmin(['integrity-check'], { RUYI_DATA_DIR: e.config.dataDir });
@@ -92,5 +92,24 @@ describe('npm run admin -- integrity-check', () => {
     expect(damaged.stdout).toMatch(/Tree \d+ page \d+|database disk image is malformed|btreeInitPage/);
     expect(damaged.stdout).toContain('To restore:');
     expect(damaged.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('on a server whose database is PostgreSQL (RUYI_DATABASE_URL)', () => {
+  it('backup and integrity-check say they are for the SQLite file and name PostgreSQL\'s own tools, writing nothing', { timeout: 60_000 }, async () => {
+    const e = (env = createTestEnv({ postgres: false }));
+    // Never connected to: the commands answer from the settings alone.
+    const settings = { RUYI_DATA_DIR: e.config.dataDir, RUYI_DATABASE_URL: 'postgres://ruyi:s3cret@127.0.0.1:1/ruyi' };
+    const target = join(e.root, 'ruyi-backup.sqlite');
+    const backup = await runAdmin(['backup', target], settings);
+    expect(backup).toMatchObject({ code: 1, stdout: '' });
+    expect(backup.stderr).toContain("this server's database is PostgreSQL (RUYI_DATABASE_URL postgres://ruyi:***@127.0.0.1:1/ruyi)");
+    expect(backup.stderr).toMatch(/pg_dump/);
+    expect(existsSync(target)).toBe(false);
+    const check = await runAdmin(['integrity-check'], settings);
+    expect(check).toMatchObject({ code: 1, stdout: '' });
+    expect(check.stderr).toMatch(/integrity-check works on the SQLite file .* pg_amcheck/);
+    for (const out of [backup.stderr, check.stderr]) expect(out).not.toContain('s3cret');
+    expect(existsSync(join(e.config.dataDir, DB_FILE))).toBe(false);
   });
 });

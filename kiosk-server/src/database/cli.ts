@@ -1,11 +1,13 @@
 // `npm run admin -- integrity-check` and `npm run admin -- backup <file>`: on RUYI_DATA_DIR/ruyi.sqlite, safe while the
-// server runs. `move-to-postgres <url>` (move.ts) copies it into PostgreSQL.
+// server runs (with RUYI_DATABASE_URL set they refuse and name PostgreSQL's own tools). `move-to-postgres <url>`
+// (move.ts) copies it into PostgreSQL.
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { DB_FILE } from '../plugins/db.ts';
 import { backupDatabase, openExisting } from './backup.ts';
 import { checkDatabase, describeDamage, restoreSteps } from './damage.ts';
 import { MOVE_USAGE } from './move.ts';
+import { redactDatabaseUrl } from '../storage/url.ts';
 
 export { moveCommand } from './move.ts';
 
@@ -17,7 +19,22 @@ ${MOVE_USAGE}`;
 
 const MiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
+/**
+ * Both commands read the SQLite file; with RUYI_DATABASE_URL set the server's data is in PostgreSQL, whose own tools
+ * check and back it up. Said plainly (exit 1) rather than "there is no database" or a check of a file not in use.
+ */
+function refusedOnPostgres(config: Config, command: string, instead: string): number | null {
+  if (!config.databaseUrl) return null;
+  console.error(
+    `admin: ${command} works on the SQLite file (RUYI_DATA_DIR/${DB_FILE}); this server's database is PostgreSQL ` +
+      `(RUYI_DATABASE_URL ${redactDatabaseUrl(config.databaseUrl)}). ${instead} (see kiosk-server/README.md, the hub's runbook).`,
+  );
+  return 1;
+}
+
 export function integrityCheckCommand(config: Config): number {
+  const refused = refusedOnPostgres(config, 'integrity-check', 'PostgreSQL checks its own pages: use pg_amcheck');
+  if (refused !== null) return refused;
   const file = join(config.dataDir, DB_FILE);
   let problems: string[];
   try {
@@ -44,6 +61,8 @@ export async function backupCommand(args: string[], config: Config, usage: strin
     console.error(`backup needs exactly one argument: the new file to write.\n\n${usage}`);
     return 2;
   }
+  const refused = refusedOnPostgres(config, 'backup', 'Back it up with pg_dump or pg_basebackup');
+  if (refused !== null) return refused;
   const source = join(config.dataDir, DB_FILE);
   const target = resolve(args[0]!);
   const result = await backupDatabase(source, target);

@@ -51,7 +51,8 @@ beforeAll(async () => {
   }
   // The park: Ruyi's own statements from the kiosk route, other tools' statements on /xapi (one with an attachment,
   // one voided), in several requests.
-  const lrs = await startLrs();
+  // The source is a park's SQLite file, whichever store the rest of the run is on.
+  const lrs = await startLrs({}, { postgres: false });
   env = lrs.env;
   const app = lrs.app;
   for (let i = 0; i < 6; i++) {

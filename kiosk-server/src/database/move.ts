@@ -17,6 +17,7 @@ import { createDatabase, redactDatabaseUrl, type StorageDatabase } from '../stor
 import { listMigrations, runMigrations, SQLITE_MIGRATIONS_DIR } from '../storage/migrations.ts';
 import { MONTHS_AHEAD } from '../storage/partitions.ts';
 import { DB_FILE } from '../plugins/db.ts';
+import { pgText } from '../xapi/store-postgres.ts';
 import { openExisting } from './backup.ts';
 
 /** The lock every statement-inserting transaction takes on PostgreSQL (migrations/postgres/001_xapi.sql). */
@@ -320,12 +321,13 @@ async function copyDictionary(
     const rows = read.all(last) as { id: number; value: string }[];
     if (!rows.length) break;
     last = rows[rows.length - 1]!.id;
-    const values = rows.map((r) => r.value);
+    // As the PostgreSQL store keeps them (a key with U+0000 as its JSON string).
+    const values = rows.map((r) => pgText(r.value));
     await sql`INSERT INTO ${sql.table(table)} (${sql.ref(column)}) SELECT unnest(${values}::text[]) ON CONFLICT (${sql.ref(column)}) DO NOTHING`.execute(trx);
     const { rows: ids } = await sql<{ id: number; value: string }>`
       SELECT id, ${sql.ref(column)} AS value FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ANY(${values}::text[])`.execute(trx);
     const target = new Map(ids.map((r) => [r.value, Number(r.id)]));
-    for (const r of rows) map.set(r.id, target.get(r.value)!);
+    for (const r of rows) map.set(r.id, target.get(pgText(r.value))!);
   }
   return map;
 }

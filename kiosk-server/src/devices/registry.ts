@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { CODE_ALPHABET, CODE_LENGTH, CODE_REFUSED, normalizeCode, type CodeRefusal } from '@ruyi/api-contract';
+import type { DevicesTable } from '../storage/schema.ts';
 
 /** How long a code may be used after staff create it. */
 export const CODE_TTL_MS = 10 * 60 * 1000;
@@ -61,14 +62,8 @@ export interface DeviceRegistry {
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export interface DeviceRow {
-  id: string;
-  label: string;
-  token_hash: string;
-  created_at: string;
-  last_seen_at: string | null;
-  revoked_at: string | null;
-}
+/** A row of devices, as both stores give it. */
+export type DeviceRow = DevicesTable;
 export interface CodeRow {
   code_hash: string;
   label: string;

@@ -3,7 +3,7 @@
 // processes (or concurrent requests) add devices at once.
 import { sql, type Kysely } from 'kysely';
 import type { RuyiDatabase } from '../storage/schema.ts';
-import { deviceKey, fleetFull, staleBefore, toFleetDevice, toFleetServer, type FleetStore } from './store.ts';
+import { deviceKey, deviceRowOf, fleetFull, staleBefore, toFleetDevice, toFleetServer, type FleetStore } from './store.ts';
 
 // Any fixed number (a single 64-bit key): held by whoever is adding a device row, until its transaction ends.
 const NEW_DEVICE_LOCK = 7_361_312;
@@ -14,16 +14,8 @@ export function createPostgresFleetStore(db: Kysely<RuyiDatabase>, maxDevices: n
 
   return {
     async recordDevice(binding, heartbeat, address, at) {
-      const key = deviceKey(binding, heartbeat.deviceId, address);
-      const row = {
-        key,
-        binding: binding.kind,
-        device_id: heartbeat.deviceId,
-        enrolled_id: binding.kind === 'enrolled' ? binding.enrolledId : null,
-        address,
-        received_at: at,
-        heartbeat: JSON.stringify(heartbeat),
-      };
+      const row = deviceRowOf(binding, heartbeat, address, at);
+      const key = row.key;
       await db.transaction().execute(async (trx) => {
         // A device that enrolls leaves its unenrolled row behind: that row is its own (same id, same address).
         if (binding.kind === 'enrolled')

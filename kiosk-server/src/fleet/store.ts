@@ -3,6 +3,7 @@
 // (synchronous FULL, or PostgreSQL's commit) when its promise resolves.
 import type Database from 'better-sqlite3';
 import type { DeviceHeartbeat, FleetDevice, FleetServer, ServerHeartbeat } from '@ruyi/api-contract';
+import type { FleetDevicesTable, FleetServersTable } from '../storage/schema.ts';
 
 /** Whom a heartbeat speaks for: decided by the server from the request, never from the body. */
 export type Binding = { kind: 'enrolled'; enrolledId: string; label: string } | { kind: 'address' };
@@ -22,23 +23,9 @@ export interface FleetStore {
   servers(): Promise<FleetServer[]>;
 }
 
-export interface DeviceRow {
-  key: string;
-  binding: 'enrolled' | 'address';
-  device_id: string;
-  enrolled_id: string | null;
-  address: string;
-  received_at: string;
-  heartbeat: string;
-  label: string | null;
-  revoked_at: string | null;
-}
-export interface ServerRow {
-  client: string;
-  address: string;
-  received_at: string;
-  heartbeat: string;
-}
+/** A device's row with its enrollment's label and revocation (joined from devices), as both stores give it. */
+export type DeviceRow = FleetDevicesTable & { label: string | null; revoked_at: string | null };
+export type ServerRow = FleetServersTable;
 
 /** An unenrolled device's row unheard-of for a week may be dropped when the table is full. */
 export const STALE_AFTER_MS = 7 * 24 * 60 * 60_000;
@@ -69,6 +56,19 @@ export const toFleetServer = (r: ServerRow): FleetServer => ({
   receivedAt: r.received_at,
   heartbeat: JSON.parse(r.heartbeat) as ServerHeartbeat,
 });
+
+/** A device's row of fleet_devices for a heartbeat, the same on both stores. */
+export function deviceRowOf(binding: Binding, heartbeat: DeviceHeartbeat, address: string, at: string): FleetDevicesTable {
+  return {
+    key: deviceKey(binding, heartbeat.deviceId, address),
+    binding: binding.kind,
+    device_id: heartbeat.deviceId,
+    enrolled_id: binding.kind === 'enrolled' ? binding.enrolledId : null,
+    address,
+    received_at: at,
+    heartbeat: JSON.stringify(heartbeat),
+  };
+}
 
 export function deviceKey(binding: Binding, deviceId: string, address: string): string {
   return binding.kind === 'enrolled' ? `enrolled:${binding.enrolledId}` : `address:${deviceId}@${address}`;
@@ -104,15 +104,7 @@ export function createSqliteFleetStore(db: Database.Database, maxDevices: number
     if (binding.kind === 'enrolled') dropUnenrolled.run(deviceKey({ kind: 'address' }, heartbeat.deviceId, address));
     if (!exists.get(key) && count.get()!.n >= maxDevices) pruneStale.run(staleBefore(at));
     if (!exists.get(key) && count.get()!.n >= maxDevices) throw fleetFull(maxDevices);
-    upsert.run({
-      key,
-      binding: binding.kind,
-      device_id: heartbeat.deviceId,
-      enrolled_id: binding.kind === 'enrolled' ? binding.enrolledId : null,
-      address,
-      received_at: at,
-      heartbeat: JSON.stringify(heartbeat),
-    });
+    upsert.run(deviceRowOf(binding, heartbeat, address, at));
   });
 
   return {

@@ -15,7 +15,8 @@ describe('migrations', () => {
   });
 
   it('are applied once and recorded in schema_migrations, across restarts', async () => {
-    env = createTestEnv();
+    // About the SQLite file's own ledger and columns.
+    env = createTestEnv({ postgres: false });
     await (await env.start()).close();
     await (await env.start()).close();
     const db = env.openDb();

@@ -13,7 +13,7 @@ export interface Deleted {
 const asRecord = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 
 /** The sha2 of each attachment a statement body names. */
-function attachmentHashes(body: string): string[] {
+export function attachmentHashes(body: string): string[] {
   try {
     const attachments = asRecord(JSON.parse(body))?.attachments;
     return Array.isArray(attachments) ? attachments.map((a) => asRecord(a)?.sha2).filter((h): h is string => typeof h === 'string') : [];

@@ -12,8 +12,9 @@ import type { RuyiDatabase } from '../storage/schema.ts';
 import { countPostgresDocumentsFor, deletePostgresDocumentsFor } from '../xapi/documents/postgres.ts';
 import type { EraseDocumentsTarget } from '../xapi/documents/store.ts';
 import { agentsOf } from '../xapi/store.ts';
+import { pgText } from '../xapi/store-postgres.ts';
 import type { Agent, Statement } from '../xapi/lib.ts';
-import type { Deleted } from './delete.ts';
+import { attachmentHashes, type Deleted } from './delete.ts';
 import type { ErasePlan, EraseResult, EraseTarget } from './erase.ts';
 import type { ExpiryRule, StatementDeletionStore } from './store.ts';
 
@@ -41,17 +42,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An authority no agent key can match: agentsOf without the authority, so a client's own key never selects its statements. */
 const NO_AUTHORITY = { objectType: 'Group' } as unknown as Agent;
-
-const asRecord = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
-
-function attachmentHashes(body: string): string[] {
-  try {
-    const attachments = asRecord(JSON.parse(body))?.attachments;
-    return Array.isArray(attachments) ? attachments.map((a) => asRecord(a)?.sha2).filter((h): h is string => typeof h === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -159,7 +149,7 @@ async function plan(trx: Trx, target: EraseTarget, syncTarget: string | null): P
       .innerJoin('statement_agent_refs as r', 'r.agent', 'k.id')
       .innerJoin('statements as s', (join) => join.onRef('s.seq', '=', 'r.seq').onRef('s.stored', '=', 'r.stored'))
       .select(['s.seq', 's.stored', 's.id', 's.body'])
-      .where('k.key', '=', target.agentKey)
+      .where('k.key', '=', pgText(target.agentKey))
       .execute();
     for (const { body, ...row } of candidates) {
       const agents = agentsOf(JSON.parse(body) as Statement, NO_AUTHORITY);

@@ -4,9 +4,11 @@
 import type { VisitRecord } from '@ruyi/mechanics';
 import { iris } from '@ruyi/xapi';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addClient, listen, startHub, startKiosk, waitFor, type Party } from '../sync/test-support.ts';
+import { createClient, listen, startHub, startKiosk, waitFor, type Party } from '../sync/test-support.ts';
 import { newVisit, oneOfEach, played, records } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
+import { storedStatements } from '../test-support/stored-statements.ts';
+import { TEST_STORE } from '../test-support/test-app.ts';
 import { startLrs, type Lrs } from '../xapi/test-lrs.ts';
 
 const RUN = iris('https://ruyi.localhost/xapi/').extensions.run;
@@ -20,13 +22,13 @@ describe('POST /xapi/statements with Ruyi statements', () => {
 
   const of = (...rs: VisitRecord[]) => statementsOf(lrs.app, lrs.env.config, rs);
   const post = (payload: unknown, as: 'kiosk' | 'hub' = 'kiosk') => lrs.request({ method: 'POST', url: '/xapi/statements', payload, as });
-  const rows = () => lrs.app.db.prepare('SELECT kind, area, run_id, score_scaled, passed FROM statements ORDER BY seq').all() as Record<string, unknown>[];
+  const rows = () => storedStatements(lrs.env.config, ['kind', 'area', 'run_id', 'score_scaled', 'passed']);
 
   it('takes a played visit, with its facts from the pack and the evidence', async () => {
     const visit = newVisit();
     const res = await post(of(...oneOfEach(visit)));
     expect(res.statusCode, res.body).toBe(200);
-    expect(rows().find((r) => r.kind === 'scenario-end')).toEqual({ kind: 'scenario-end', area: 'fire', run_id: visit.runId, score_scaled: 0.75, passed: 1 });
+    expect((await rows()).find((r) => r.kind === 'scenario-end')).toEqual({ kind: 'scenario-end', area: 'fire', run_id: visit.runId, score_scaled: 0.75, passed: 1 });
   });
 
   it('refuses a forged end with 400 naming the field, in a batch and alone (PUT)', async () => {
@@ -35,7 +37,7 @@ describe('POST /xapi/statements with Ruyi statements', () => {
     const res = await post(forged);
     expect(res.statusCode).toBe(400);
     expect(res.json().details).toContainEqual({ path: '[2].result.score.raw', message: "the run's steps scored nothing (no step was finished): its score is 0, not 40" });
-    expect(rows()).toEqual([]);
+    expect(await rows()).toEqual([]);
 
     expect((await post(forged.slice(0, 2))).statusCode).toBe(200);
     const put = await lrs.request({ method: 'PUT', url: `/xapi/statements?statementId=${forged[2]!.id}`, payload: forged[2], as: 'kiosk' });
@@ -59,7 +61,7 @@ describe('POST /xapi/statements with Ruyi statements', () => {
     const elsewhere = (r: VisitRecord) => ({ ...r, packId: 'flood-2020' }) as VisitRecord;
     const res = await post(of(records.visitStart(visit), elsewhere(records.scenarioStart(visit)), elsewhere(records.scenarioEnd(visit, 40, 40))));
     expect(res.statusCode, res.body).toBe(200);
-    expect(rows()).toEqual([
+    expect(await rows()).toEqual([
       { kind: 'visit-start', area: null, run_id: null, score_scaled: null, passed: null },
       ...Array.from({ length: 3 }, () => ({ kind: null, area: null, run_id: null, score_scaled: null, passed: null })),
     ]);
@@ -83,9 +85,10 @@ describe('a park forwarding played visits to its hub', () => {
   });
 
   it('delivers every visit in stored order; the hub checks each end against the run it already has and counts it', async () => {
-    hub = await startHub();
+    // The hub on the store under test (a city's hub may run on PostgreSQL); the park's server on its SQLite file.
+    hub = await startHub({ postgres: TEST_STORE === 'postgres' });
     const url = await listen(hub.app);
-    const park = addClient(hub.app, 'kiosk');
+    const park = await createClient(hub.app, 'kiosk');
     // A small forwarding batch, so runs are cut across requests: evidence arrives before its end, never after.
     kiosk = await startKiosk(`${url}/xapi/`, park, { sync: { url: `${url}/xapi/`, key: park.key, secret: park.secret, batchSize: 7 } });
     const statements = Array.from({ length: 5 }, () => oneOfEach(newVisit())).flatMap((visit) => statementsOf(kiosk.app, kiosk.env.config, visit));
@@ -93,9 +96,11 @@ describe('a park forwarding played visits to its hub', () => {
       const res = await kiosk.app.inject({ method: 'POST', url: '/api/statements', payload: statements.slice(i, i + 20) });
       expect(res.statusCode, res.body).toBe(200);
     }
-    const count = () => hub.app.db.prepare('SELECT COUNT(*) FROM statements').pluck().get() as number;
-    await waitFor(() => count() === statements.length, 'the hub to hold every statement');
+    const count = async (party: Party, table: 'statements' | 'sync_quarantine') =>
+      Number((await party.app.storage.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    await waitFor(async () => (await count(hub, 'statements')) === statements.length, 'the hub to hold every statement');
     expect((await hub.app.inject({ url: '/api/stats/summary' })).json()).toMatchObject({ visits: 5, completedScenarios: 5 });
-    expect(hub.app.db.prepare('SELECT COUNT(*) FROM sync_quarantine').pluck().get()).toBe(0);
+    // The hub refused nothing: the park's forwarder set no statement aside.
+    expect(await count(kiosk, 'sync_quarantine')).toBe(0);
   });
 });

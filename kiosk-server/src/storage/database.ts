@@ -73,6 +73,8 @@ export function createDatabase<DB = RuyiDatabase>(settings: DatabaseSettings): S
       max: settings.poolSize ?? 10,
       types: pgTypes,
       application_name: 'ruyi-kiosk-server',
+      // A host that silently drops packets would otherwise hold a start-up or a request until the OS gives up.
+      connectionTimeoutMillis: 10_000,
     });
     // An idle connection the server drops (restart, failover) emits 'error' on the pool; unhandled, it would end the
     // process. The next query gets a fresh connection or a clear error.

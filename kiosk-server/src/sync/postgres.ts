@@ -7,10 +7,9 @@ import type { QuarantineEntry, QueuedStatement, SyncProgress } from '@ruyi/sync'
 import { sql, type Kysely } from 'kysely';
 import type { RuyiDatabase } from '../storage/schema.ts';
 import { deliveriesQuery, toDelivery } from './deliveries.ts';
-import type { SyncLedgerStore, SyncQueue, SyncStore } from './store.ts';
+import { ms, progressOf, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const ms = (text: string | null) => (text === null ? null : Date.parse(text));
 
 function postgresQueue(db: Kysely<RuyiDatabase>): SyncQueue {
   return {
@@ -38,16 +37,7 @@ async function postgresLedger(db: Kysely<RuyiDatabase>, target: string): Promise
   return {
     async read(): Promise<SyncProgress> {
       const row = await db.selectFrom('sync_state').selectAll().where('target', '=', target).executeTakeFirstOrThrow();
-      return {
-        cursor: row.cursor,
-        lastSuccessAt: ms(row.last_success_at),
-        lastError:
-          row.last_error === null
-            ? null
-            : { at: ms(row.last_error_at)!, message: row.last_error, ...(row.last_error_status === null ? {} : { status: row.last_error_status }) },
-        stopped:
-          row.stopped_reason === null ? null : { at: ms(row.stopped_at)!, reason: row.stopped_reason, credentials: row.stopped_credentials ?? '' },
-      };
+      return progressOf(row);
     },
     async delivered(cursor, at) {
       await state()

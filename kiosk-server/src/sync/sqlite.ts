@@ -5,11 +5,12 @@
 // request's queries can land inside a transaction); createSqliteSyncStore gives it the asynchronous SyncStore shape.
 import type { QuarantineEntry, QueuedStatement, StatementQueue, SyncError, SyncLedger, SyncProgress, SyncStop } from '@ruyi/sync';
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { SyncStateTable } from '../storage/schema.ts';
 import type { StorageDatabase } from '../storage/database.ts';
-import type { ClientDelivery, SyncLedgerStore, SyncQueue, SyncStore } from './store.ts';
+import { ms, progressOf, type ClientDelivery, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const ms = (text: string | null) => (text === null ? null : Date.parse(text));
 
 export function sqliteQueue(db: Database.Database) {
   const after = db.prepare<[number, number], QueuedStatement>('SELECT seq, id, body FROM statements WHERE seq > ? ORDER BY seq LIMIT ?');
@@ -31,16 +32,7 @@ export function sqliteQueue(db: Database.Database) {
   } satisfies StatementQueue;
 }
 
-interface StateRow {
-  cursor: number;
-  last_success_at: string | null;
-  last_error_at: string | null;
-  last_error: string | null;
-  last_error_status: number | null;
-  stopped_at: string | null;
-  stopped_reason: string | null;
-  stopped_credentials: string | null;
-}
+type StateRow = Omit<Selectable<SyncStateTable>, 'target'>;
 
 interface QuarantineRow {
   seq: number;
@@ -81,16 +73,7 @@ export function sqliteLedger(db: Database.Database, target: string) {
   return {
     read(): SyncProgress {
       const row = read.get(target)!;
-      return {
-        cursor: row.cursor,
-        lastSuccessAt: ms(row.last_success_at),
-        lastError:
-          row.last_error === null
-            ? null
-            : { at: ms(row.last_error_at)!, message: row.last_error, ...(row.last_error_status === null ? {} : { status: row.last_error_status }) },
-        stopped:
-          row.stopped_reason === null ? null : { at: ms(row.stopped_at)!, reason: row.stopped_reason, credentials: row.stopped_credentials ?? '' },
-      };
+      return progressOf(row);
     },
     delivered(cursor: number, at: number) {
       delivered.run(cursor, iso(at), target);

@@ -3,6 +3,24 @@
 // park's client delivered. Two implementations: sqlite.ts (the park's file) and postgres.ts (the city's hub); the
 // plugin decorates `app.syncStore` with the one for `app.storage.dialect`.
 import type { QuarantineEntry, QueuedStatement, StatementQueue, SyncError, SyncLedger, SyncProgress, SyncStop } from '@ruyi/sync';
+import type { Selectable } from 'kysely';
+import type { SyncStateTable } from '../storage/schema.ts';
+
+/** An ISO 8601 time as stored, in ms (null stays null). */
+export const ms = (text: string | null) => (text === null ? null : Date.parse(text));
+
+/** A target's row of sync_state as the ledger reports it, the same on both stores. */
+export function progressOf(row: Omit<Selectable<SyncStateTable>, 'target'>): SyncProgress {
+  return {
+    cursor: row.cursor,
+    lastSuccessAt: ms(row.last_success_at),
+    lastError:
+      row.last_error === null
+        ? null
+        : { at: ms(row.last_error_at)!, message: row.last_error, ...(row.last_error_status === null ? {} : { status: row.last_error_status }) },
+    stopped: row.stopped_reason === null ? null : { at: ms(row.stopped_at)!, reason: row.stopped_reason, credentials: row.stopped_credentials ?? '' },
+  };
+}
 
 export interface SyncQueue extends StatementQueue {
   /** Up to `limit` statements with seq > `afterSeq`, by seq ascending. */

@@ -3,6 +3,7 @@ import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseMultipart, getMultipartBoundary } from '@remix-run/multipart-parser';
 import { startLrs, statement, uuid, type Lrs } from './test-lrs.ts';
+import { countStatements, readLrs } from './test-lrs-rows.ts';
 
 let lrs: Lrs;
 beforeEach(async () => {
@@ -11,7 +12,7 @@ beforeEach(async () => {
 afterEach(() => lrs.env.cleanup());
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const count = () => lrs.env.openDb().prepare('SELECT COUNT(*) FROM statements').pluck().get();
+const count = () => countStatements(lrs);
 
 /** A multipart body as the ADL test suite writes one: leading CRLF, no space after colons, no final CRLF. */
 function multipart(json: unknown, parts: { content: Buffer; type: string; hash?: string; encoding?: string }[], boundary = 'b0undary') {
@@ -73,7 +74,7 @@ describe('attachments', () => {
     expect(json.json().message).toMatch(/attachments\[0\]: has no fileUrl/);
     const withUrl = await lrs.request({ method: 'POST', url: '/xapi/statements', payload: statement({ attachments: [declared(file, { fileUrl: 'https://example.com/c.txt' })] }) });
     expect(withUrl.statusCode).toBe(200);
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
   });
 
   it('reads a message written with bare LF line breaks, keeping part bytes exact', async () => {
@@ -88,7 +89,8 @@ describe('attachments', () => {
     ]);
     const res = await lrs.request({ method: 'POST', url: '/xapi/statements', payload: body, headers: { 'content-type': 'multipart/mixed; boundary=b' } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(Buffer.from(lrs.env.openDb().prepare('SELECT content FROM attachments WHERE sha2 = ?').pluck().get(sha(second)) as Buffer).equals(second)).toBe(true);
+    const stored = await readLrs(lrs, (db) => db.selectFrom('attachments').select('content').where('sha2', '=', sha(second)).executeTakeFirst());
+    expect(Buffer.from(stored!.content).equals(second)).toBe(true);
   });
 
   it('rejects a first part that is not JSON', async () => {
@@ -131,7 +133,7 @@ describe('signed statements', () => {
       expect(res.statusCode, `${name}: ${res.body}`).toBe(400);
       expect(res.json().message).toMatch(/signature/);
     }
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 });
 
@@ -165,7 +167,7 @@ describe('alternate request syntax (POST ?method=)', () => {
       lrs.request({ method: 'GET', url: '/xapi/statements?method=POST' }),
     ];
     for (const [i, res] of (await Promise.all(tries)).entries()) expect(res.statusCode, `try ${i}: ${res.body}`).toBe(400);
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 
   it('needs credentials (401) and the version (400) from header or form', async () => {

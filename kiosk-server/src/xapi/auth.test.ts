@@ -1,7 +1,7 @@
 // Who may use /xapi/statements: HTTP Basic per client, roles, revocation, version header, rate limit per client.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClientRegistry } from './clients.ts';
 import { basic, startLrs, statement, type Lrs } from './test-lrs.ts';
+import { countStatements } from './test-lrs-rows.ts';
 
 let lrs: Lrs | undefined;
 afterEach(async () => {
@@ -9,7 +9,7 @@ afterEach(async () => {
   lrs = undefined;
 });
 
-const count = (l: Lrs) => l.env.openDb().prepare('SELECT COUNT(*) FROM statements').pluck().get();
+const count = (l: Lrs) => countStatements(l);
 
 describe('authentication', () => {
   it('answers 401 with WWW-Authenticate to requests without credentials, with wrong ones, or not Basic', async () => {
@@ -27,16 +27,16 @@ describe('authentication', () => {
       expect(res.json().message).toMatch(/^Authorization: /);
     }
     expect((await lrs.request({ url: '/xapi/statements', as: null })).statusCode).toBe(401);
-    expect(count(lrs)).toBe(0);
+    expect(await count(lrs)).toBe(0);
   });
 
   it('stops accepting a client once revoked', async () => {
     lrs = await startLrs();
     expect((await lrs.request({ method: 'POST', url: '/xapi/statements', payload: statement() })).statusCode).toBe(200);
-    expect(createClientRegistry(lrs.app.db).revoke('test-hub')).toBe(true);
+    expect(await lrs.app.clients.revoke('test-hub')).toBe(true);
     const res = await lrs.request({ method: 'POST', url: '/xapi/statements', payload: statement() });
     expect(res.statusCode).toBe(401);
-    expect(count(lrs)).toBe(1);
+    expect(await count(lrs)).toBe(1);
   });
 
   it('lets a reader GET and HEAD but not write (403); kiosk and hub may write', async () => {
@@ -45,7 +45,7 @@ describe('authentication', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toMatch(/role 'reader'/);
     expect((await lrs.request({ method: 'PUT', url: `/xapi/statements?statementId=${crypto.randomUUID()}`, payload: statement(), as: 'reader' })).statusCode).toBe(403);
-    expect(count(lrs)).toBe(0);
+    expect(await count(lrs)).toBe(0);
     expect((await lrs.request({ url: '/xapi/statements', as: 'reader' })).statusCode).toBe(200);
     expect((await lrs.request({ method: 'HEAD', url: '/xapi/statements', as: 'reader' })).statusCode).toBe(200);
     expect((await lrs.request({ method: 'POST', url: '/xapi/statements', payload: statement(), as: 'kiosk' })).statusCode).toBe(200);

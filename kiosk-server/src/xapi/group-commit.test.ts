@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { oneOfEach } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
 import { startLrs, statement, uuid, type Lrs } from './test-lrs.ts';
+import { statementIds } from './test-lrs-rows.ts';
 
 let lrs: Lrs;
 beforeEach(async () => {
@@ -12,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => lrs.env.cleanup());
 
 const post = (payload: unknown) => lrs.request({ method: 'POST', url: '/xapi/statements', payload });
-const storedIds = () => lrs.env.openDb().prepare('SELECT id FROM statements ORDER BY seq').pluck().all() as string[];
+const storedIds = () => statementIds(lrs);
 
 describe('group commit over HTTP', () => {
   it('answers concurrent requests of both routes each on its own, in fewer commits than requests, with every 2xx on disk', async () => {
@@ -36,7 +37,7 @@ describe('group commit over HTTP', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 409, 200, 400, 200, 200, 200, 200]);
     expect(answers[4]!.json().message).toContain('nothing from this request was stored');
 
-    const ids = storedIds();
+    const ids = await storedIds();
     for (const s of [...batches.flat(), ...device]) expect(ids, `statement ${s.id as string}`).toContain(s.id);
     for (const s of [conflicting[0]!, invalid[0]!]) expect(ids).not.toContain(s.id);
     // Seq order is the order the requests were queued in, and a request's statements stay together.

@@ -38,6 +38,8 @@ export type GetRequest =
   | { kind: 'query'; query: StatementQuery; filters: StatementsQuerystring; format: Format; attachments: boolean };
 
 const bad = (details: ErrorDetail[]) => new ApiError(400, summarize(details), details);
+/** 9999-12-31T23:59:59.999Z: the latest time with a four-digit year. */
+const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Reads the checked query string (or a decoded `more` cursor) as a single-statement or filtered request. */
 export function readGetParams(params: StatementsQuerystring): GetRequest {
@@ -83,8 +85,10 @@ export function readGetParams(params: StatementsQuerystring): GetRequest {
     if (value === undefined) continue;
     const time = parseTimestamp(value);
     if (time === null) details.push({ path: name, message: 'must be an ISO 8601 timestamp with a time zone, e.g. 2026-06-01T09:30:00Z' });
-    // Stored times are all toISOString() (UTC, milliseconds), so normalised times compare as strings.
-    else query[name] = new Date(time).toISOString();
+    // Stored times are all toISOString() (UTC, milliseconds), so normalised times compare as strings. An offset can
+    // carry 9999-12-31 into year 10000, which toISOString() spells '+010000-…' (less than any stored time as a string):
+    // the last millisecond of 9999 selects the same statements, since nothing is stored later.
+    else query[name] = new Date(Math.min(time, LAST_TIME)).toISOString();
   }
   if (params.limit !== undefined) {
     const limit = Number(params.limit);

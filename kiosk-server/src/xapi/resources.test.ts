@@ -1,8 +1,8 @@
-// GET/HEAD /xapi/activities and /xapi/agents (xAPI 1.0.3 Communication 2.4, 2.5) against a real app and SQLite file.
+// GET/HEAD /xapi/activities and /xapi/agents (xAPI 1.0.3 Communication 2.4, 2.5) against a real app and its store
+// (SQLite or PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalActivity, definitionIn, DEFINITIONS_MERGED } from './activities.ts';
 import { namesIn, personOf } from './agents.ts';
-import { createClientRegistry } from './clients.ts';
 import { basic, startLrs, statement, uuid, type Lrs } from './test-lrs.ts';
 
 let lrs: Lrs;
@@ -224,9 +224,8 @@ describe('both resources', () => {
   });
 
   it('refuse a revoked client', async () => {
-    const registry = createClientRegistry(lrs.app.db);
-    const client = registry.add(`revoked-${uuid()}`, 'reader');
-    registry.revoke(client.name);
+    const client = await lrs.app.clients.add(`revoked-${uuid()}`, 'reader');
+    expect(await lrs.app.clients.revoke(client.name)).toBe(true);
     const res = await lrs.request({ url: `/xapi/activities?activityId=${encodeURIComponent(newIri())}`, headers: { authorization: basic(client.key, client.secret) }, as: null });
     expect(res.statusCode).toBe(401);
   });

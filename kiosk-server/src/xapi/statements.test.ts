@@ -1,6 +1,8 @@
-// PUT/POST/GET/HEAD /xapi/statements and /xapi/about against a real app and a real SQLite file.
+// PUT/POST/GET/HEAD /xapi/statements and /xapi/about against a real app and a real store (SQLite or PostgreSQL).
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLrs, statement, uuid, type Lrs } from './test-lrs.ts';
+import { countStatements, statementIds, statementRows } from './test-lrs-rows.ts';
 
 let lrs: Lrs;
 beforeEach(async () => {
@@ -8,7 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => lrs.env.cleanup());
 
-const rows = () => lrs.env.openDb().prepare('SELECT COUNT(*) FROM statements').pluck().get();
+const rows = () => countStatements(lrs);
 const post = (payload: unknown, headers?: Record<string, string>) => lrs.request({ method: 'POST', url: '/xapi/statements', payload, ...(headers ? { headers } : {}) });
 const put = (id: string, payload: unknown) => lrs.request({ method: 'PUT', url: `/xapi/statements?statementId=${id}`, payload });
 const get = (query: string, headers?: Record<string, string>) => lrs.request({ url: `/xapi/statements${query}`, ...(headers ? { headers } : {}) });
@@ -40,7 +42,9 @@ describe('POST /xapi/statements', () => {
     expect(res.statusCode).toBe(200);
     const [id] = res.json() as string[];
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const row = lrs.env.openDb().prepare('SELECT * FROM statements').get() as Record<string, unknown>;
+    const all = await statementRows(lrs);
+    expect(all).toHaveLength(1);
+    const row = all[0]!;
     expect(row.id).toBe(id);
     // The exact body the forwarder will send: the client's fields in its order, with the id first.
     expect(row.body).toBe(JSON.stringify({ id, ...s }));
@@ -53,7 +57,7 @@ describe('POST /xapi/statements', () => {
     const res = await post(ids.map((id) => statement({ id })));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(ids);
-    expect(lrs.env.openDb().prepare('SELECT id FROM statements ORDER BY seq').pluck().all()).toEqual(ids);
+    expect(await statementIds(lrs)).toEqual(ids);
   });
 
   it('treats a resent statement as a no-op, also with fields in another order', async () => {
@@ -63,7 +67,7 @@ describe('POST /xapi/statements', () => {
     const again = await post([reordered]);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual([s.id]);
-    expect(rows()).toBe(1);
+    expect(await rows()).toBe(1);
   });
 
   it('answers 409 for a known id with different content, and stores nothing from that batch', async () => {
@@ -72,7 +76,7 @@ describe('POST /xapi/statements', () => {
     const res = await post([statement(), { ...s, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' } }]);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'Conflict', message: expect.stringContaining('[1].id') });
-    expect(rows()).toBe(1);
+    expect(await rows()).toBe(1);
   });
 
   it('answers 400 naming every invalid statement path, storing nothing', async () => {
@@ -81,7 +85,7 @@ describe('POST /xapi/statements', () => {
     const paths = (res.json().details as { path: string }[]).map((d) => d.path);
     expect(paths.some((p) => p.startsWith('[1].actor'))).toBe(true);
     expect(paths.some((p) => p.startsWith('[2].verb'))).toBe(true);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
   });
 
   it('answers 400 for malformed JSON, and keeps serving', async () => {
@@ -98,7 +102,7 @@ describe('POST /xapi/statements', () => {
     expect(res.headers['x-experience-api-version']).toBe('1.0.3');
     const formData = await post(JSON.stringify(statement()), { 'content-type': 'multipart/form-data; boundary=x' });
     expect(formData.statusCode).toBe(400);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
   });
 
   it('answers 413 for a body over 1 MiB and for more than 1000 statements', async () => {
@@ -108,7 +112,7 @@ describe('POST /xapi/statements', () => {
     const res = await post(many);
     expect(res.statusCode).toBe(413);
     expect(res.json().message).toMatch(/at most 1000/);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
   });
 
   it('answers 400 to any query parameter', async () => {
@@ -125,17 +129,88 @@ describe('PUT /xapi/statements', () => {
     expect(first.statusCode).toBe(204);
     expect(first.body).toBe('');
     expect((await put(id, s)).statusCode).toBe(204);
-    expect(rows()).toBe(1);
+    expect(await rows()).toBe(1);
     const other = await put(id, { ...s, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' } });
     expect(other.statusCode).toBe(409);
-    expect(JSON.parse(lrs.env.openDb().prepare('SELECT body FROM statements').pluck().get() as string).verb.id).toBe(s.verb && (s.verb as { id: string }).id);
+    expect((await statementRows(lrs)).map((r) => JSON.parse(r.body).verb.id)).toEqual([(s.verb as { id: string }).id]);
   });
 
   it('answers 400 without statementId, with an id that differs from it, or with an array', async () => {
     expect((await lrs.request({ method: 'PUT', url: '/xapi/statements', payload: statement() })).statusCode).toBe(400);
     expect((await put(uuid(), statement({ id: uuid() }))).statusCode).toBe(400);
     expect((await put(uuid(), [statement()])).statusCode).toBe(400);
-    expect(rows()).toBe(0);
+    expect(await rows()).toBe(0);
+  });
+});
+
+describe('values at the edges of what xAPI allows', () => {
+  // PostgreSQL's text cannot hold U+0000 and its timestamps have no year 0: neither may become a 500 there.
+  it('stores and finds an agent whose account name holds U+0000, as any other agent', async () => {
+    const agent = { objectType: 'Agent', account: { homePage: 'https://school.example', name: 'a\u0000b' } };
+    const other = { objectType: 'Agent', account: { homePage: 'https://school.example', name: '"a\\u0000b"' } };
+    const ids = [uuid(), uuid(), uuid()];
+    const res = await post([
+      statement({ id: ids[0], actor: agent }),
+      statement({ id: ids[1], actor: { objectType: 'Group', name: 'class', member: [agent] } }),
+      statement({ id: ids[2], actor: other }),
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await rows()).toBe(3);
+    const found = async (a: object, related = false) =>
+      (await get(`?agent=${encodeURIComponent(JSON.stringify(a))}${related ? '&related_agents=true' : ''}`)).json().statements.map((s: { id: string }) => s.id);
+    expect(await found(agent)).toEqual([ids[0]]);
+    expect(await found(agent, true)).toEqual([ids[1], ids[0]]);
+    expect(await found(other)).toEqual([ids[2]]);
+    expect(await found({ ...agent, account: { ...agent.account, name: 'a\u0000c' } })).toEqual([]);
+    const person = await lrs.request({ url: `/xapi/agents?agent=${encodeURIComponent(JSON.stringify(agent))}` });
+    expect(person.statusCode, person.body).toBe(200);
+    expect(person.json().account).toEqual([agent.account]);
+  });
+
+  it('stores and finds agents, activities and verbs of several kilobytes, each apart from another sharing its start', async () => {
+    // Random, so no index can compress them below its limit.
+    const long = () => 'shared-start-' + randomBytes(3000).toString('base64url');
+    const [a, b] = [long(), long()];
+    const agentOf = (name: string) => ({ objectType: 'Agent', account: { homePage: 'https://school.example', name } });
+    const activityOf = (tail: string) => ({ objectType: 'Activity', id: `https://x.example/a/${tail}` });
+    const verbOf = (tail: string) => ({ id: `https://x.example/v/${tail}` });
+    const ids = [uuid(), uuid()];
+    const res = await post([
+      statement({ id: ids[0], actor: agentOf(a), object: activityOf(a), verb: verbOf(a) }),
+      statement({ id: ids[1], actor: agentOf(b), object: activityOf(b), verb: verbOf(b) }),
+    ]);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const found = async (filter: string, value: string) => (await get(`?${filter}=${encodeURIComponent(value)}`)).json().statements.map((s: { id: string }) => s.id);
+    for (const [i, tail] of [a, b].entries()) {
+      expect(await found('agent', JSON.stringify(agentOf(tail)))).toEqual([ids[i]]);
+      expect(await found('activity', activityOf(tail).id)).toEqual([ids[i]]);
+      expect(await found('verb', verbOf(tail).id)).toEqual([ids[i]]);
+    }
+    const definition = await lrs.request({ url: `/xapi/activities?activityId=${encodeURIComponent(activityOf(a).id)}` });
+    expect(definition.statusCode).toBe(200);
+    expect(definition.json().id).toBe(activityOf(a).id);
+  });
+
+  it('answers a verb or activity filter holding U+0000 with no statements', async () => {
+    await post(statement());
+    for (const filter of ['verb', 'activity']) {
+      const res = await get(`?${filter}=${encodeURIComponent('http://example.com/x\u0000')}`);
+      expect(res.statusCode, `${filter}: ${res.body}`).toBeLessThan(500);
+      if (res.statusCode === 200) expect(res.json().statements).toEqual([]);
+    }
+  });
+
+  it('takes since and until at the ends of the calendar', async () => {
+    const [id] = (await post(statement())).json() as string[];
+    const ids = async (query: string) => {
+      const res = await get(query);
+      expect(res.statusCode, `${query}: ${res.body}`).toBe(200);
+      return res.json().statements.map((s: { id: string }) => s.id);
+    };
+    expect(await ids('?since=0000-01-01T00:00:00Z')).toEqual([id]);
+    expect(await ids('?until=0000-01-01T00:00:00Z')).toEqual([]);
+    expect(await ids(`?since=${encodeURIComponent('9999-12-31T23:59:59-23:59')}`)).toEqual([]);
+    expect(await ids(`?until=${encodeURIComponent('9999-12-31T23:59:59-23:59')}`)).toEqual([id]);
   });
 });
 
@@ -209,7 +284,7 @@ describe('voiding', () => {
     const res = await post(voiding(first));
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/voiding statements cannot be voided/);
-    expect(rows()).toBe(2);
+    expect(await rows()).toBe(2);
     expect((await get(`?statementId=${first}`)).statusCode).toBe(200);
   });
 });

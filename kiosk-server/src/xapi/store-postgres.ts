@@ -12,6 +12,7 @@
 // Group commit, as on SQLite: the requests queued while a transaction is under way share the next one (one COMMIT, one
 // WAL flush), each in its own savepoint (a refused request is undone alone), each answered after that COMMIT.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
 import type { RuyiDatabase } from '../storage/schema.ts';
 import { sameStatement, VOIDED_VERB, type Statement } from './lib.ts';
 import {
@@ -35,6 +36,28 @@ import {
 export const STATEMENTS_LOCK = 7361305;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Longer values are kept as a digest (see pgText): a btree index entry holds at most about 2.7 kB. */
+const MAX_TEXT_BYTES = 2000;
+
+/**
+ * A client's text as PostgreSQL keeps it in an indexed column (agent keys, activity IRIs, verb ids) and compares it
+ * there. SQLite keeps any string; PostgreSQL's text cannot hold U+0000 (xAPI allows it: an account name is any string),
+ * and its btree indexes refuse an entry over about 2.7 kB. So a value with U+0000 is kept as its JSON string, and a
+ * value still longer than MAX_TEXT_BYTES as `#sha256:` and its digest. Every other value is itself; no agent key
+ * (`mbox:`, `account:`, ...) or IRI starts with a quote or `#`, so two values never share one form, and a query value
+ * finds exactly what was stored with it. The statement's body keeps the value as sent.
+ */
+export function pgText(value: string): string {
+  const text = value.includes('\u0000') ? JSON.stringify(value) : value;
+  return Buffer.byteLength(text) <= MAX_TEXT_BYTES ? text : `#sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/**
+ * An ISO 8601 time from a query (since, until) as a Date for the pg driver: PostgreSQL has no year 0000 (it counts
+ * 1 BC), which the driver writes as PostgreSQL reads it.
+ */
+const timeParam = (iso: string) => new Date(iso);
 
 type Db = Kysely<RuyiDatabase>;
 type Trx = Transaction<RuyiDatabase>;
@@ -185,7 +208,7 @@ async function insertAll(trx: Trx, items: readonly StatementItem[], by: Writer, 
   const rows = fresh.map(({ id, item: { statement, body, facts } }) => {
     const registration = statement.context?.registration;
     const voiding = isVoiding(statement);
-    return sql`(${seqOf.get(id)!}::bigint, ${id}::uuid, ${body}, ${stored}::timestamptz, ${authority}, ${by.clientId}::integer, ${statement.verb.id},
+    return sql`(${seqOf.get(id)!}::bigint, ${id}::uuid, ${body}, ${stored}::timestamptz, ${authority}, ${by.clientId}::integer, ${pgText(statement.verb.id)},
       ${statement.timestamp ?? stored}, ${typeof registration === 'string' ? registration.toLowerCase() : null}::uuid, ${refIdOf(statement)}::uuid,
       ${voiding}::boolean, ${!voiding && voidedNow.has(id)}::boolean, ${facts?.kind ?? null}, ${facts?.visitId ?? null}, ${facts?.platform ?? null},
       ${facts?.locale ?? null}, ${facts?.packId ?? null}, ${facts?.scenarioId ?? null}, ${facts?.area ?? null}, ${facts?.runId ?? null},
@@ -229,7 +252,7 @@ function refsSql(kind: 'agent' | 'activity', refs: Ref[], stored: string) {
       : ['statement_activity_iris', 'iri', 'statement_activity_refs', 'activity'];
   const t = (name: string) => sql.raw(`${kind}_${name}`);
   return sql`
-    ${t('input')} AS (SELECT * FROM unnest(${refs.map((r) => r.key)}::text[], ${refs.map((r) => r.seq)}::bigint[], ${refs.map((r) => r.direct)}::boolean[]) AS t(key, seq, direct)),
+    ${t('input')} AS (SELECT * FROM unnest(${refs.map((r) => pgText(r.key))}::text[], ${refs.map((r) => r.seq)}::bigint[], ${refs.map((r) => r.direct)}::boolean[]) AS t(key, seq, direct)),
     ${t('wanted')} AS (SELECT DISTINCT key FROM ${t('input')}),
     ${t('added')} AS (
       INSERT INTO ${sql.table(dictionary)} (${sql.ref(column)})
@@ -368,20 +391,20 @@ export function createPostgresStatementStore(db: Db, options: PostgresStatementS
       const content = [];
       if (q.agent !== undefined)
         content.push(
-          sql`s.seq IN (SELECT r.seq FROM statement_agent_refs r WHERE r.agent = (SELECT id FROM statement_agent_keys WHERE key = ${q.agent}) ${q.relatedAgents ? sql`` : sql`AND r.direct`})`,
+          sql`s.seq IN (SELECT r.seq FROM statement_agent_refs r WHERE r.agent = (SELECT id FROM statement_agent_keys WHERE key = ${pgText(q.agent)}) ${q.relatedAgents ? sql`` : sql`AND r.direct`})`,
         );
-      if (q.verb !== undefined) content.push(sql`s.verb_id = ${q.verb}`);
+      if (q.verb !== undefined) content.push(sql`s.verb_id = ${pgText(q.verb)}`);
       if (q.activity !== undefined)
         content.push(
-          sql`s.seq IN (SELECT r.seq FROM statement_activity_refs r WHERE r.activity = (SELECT id FROM statement_activity_iris WHERE iri = ${q.activity}) ${q.relatedActivities ? sql`` : sql`AND r.direct`})`,
+          sql`s.seq IN (SELECT r.seq FROM statement_activity_refs r WHERE r.activity = (SELECT id FROM statement_activity_iris WHERE iri = ${pgText(q.activity)}) ${q.relatedActivities ? sql`` : sql`AND r.direct`})`,
         );
       if (q.registration !== undefined) {
         if (!UUID.test(q.registration)) return { statements: [], next: null };
         content.push(sql`s.registration = ${q.registration.toLowerCase()}::uuid`);
       }
       const where = [sql`NOT s.voided`, sql`s.seq <= ${max}`];
-      if (q.since !== undefined) where.push(sql`s.stored > ${q.since}::timestamptz`);
-      if (q.until !== undefined) where.push(sql`s.stored <= ${q.until}::timestamptz`);
+      if (q.since !== undefined) where.push(sql`s.stored > ${timeParam(q.since)}::timestamptz`);
+      if (q.until !== undefined) where.push(sql`s.stored <= ${timeParam(q.until)}::timestamptz`);
       if (q.clientId !== undefined) where.push(sql`s.client_id = ${q.clientId}`);
       if (q.afterSeq !== undefined) where.push(q.ascending ? sql`s.seq > ${q.afterSeq}` : sql`s.seq < ${q.afterSeq}`);
       if (content.length) where.push(sql`s.id IN (SELECT id FROM matched)`);
@@ -405,7 +428,7 @@ export function createPostgresStatementStore(db: Db, options: PostgresStatementS
       for (;;) {
         const { rows } = await sql<{ seq: number; body: string }>`
           SELECT s.seq, s.body FROM statement_activity_refs a JOIN statements s ON s.seq = a.seq AND s.stored = a.stored
-          WHERE a.activity = (SELECT id FROM statement_activity_iris WHERE iri = ${activityId}) AND a.seq < ${before}
+          WHERE a.activity = (SELECT id FROM statement_activity_iris WHERE iri = ${pgText(activityId)}) AND a.seq < ${before}
             AND NOT s.voided AND strpos(s.body, '"definition"') > 0
             ${clientId === undefined ? sql`` : sql`AND s.client_id = ${clientId}`}
           ORDER BY a.seq DESC LIMIT ${SOURCES_PAGE}`.execute(db);
@@ -418,7 +441,7 @@ export function createPostgresStatementStore(db: Db, options: PostgresStatementS
     async agentNameSources(key, limit, clientId) {
       const { rows } = await sql<{ body: string }>`
         SELECT s.body FROM statement_agent_refs a JOIN statements s ON s.seq = a.seq AND s.stored = a.stored
-        WHERE a.agent = (SELECT id FROM statement_agent_keys WHERE key = ${key})
+        WHERE a.agent = (SELECT id FROM statement_agent_keys WHERE key = ${pgText(key)})
           AND NOT s.voided AND strpos(s.body, '"name"') > 0
           ${clientId === undefined ? sql`` : sql`AND s.client_id = ${clientId}`}
         ORDER BY a.seq DESC LIMIT ${limit}`.execute(db);

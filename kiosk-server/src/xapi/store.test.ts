@@ -1,5 +1,7 @@
 // The statement store on a real SQLite file: all or none per request, conflicts, voiding order, Ruyi's facts, and
-// group commit (requests queued in one turn share one transaction, each failing alone, in queue order).
+// group commit (requests queued in one turn share one transaction, each failing alone, in queue order). This is the
+// SQLite module itself (insertNow, app.db, a rollback forced by a trigger): pinned to SQLite; statement-store.test.ts
+// runs the StatementStore interface on both dialects.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Statement } from '@ruyi/xapi';
 import type { App } from '../app.ts';
@@ -15,7 +17,7 @@ let app: App;
 let store: SqliteStatementStore;
 const by = { authority: { objectType: 'Agent' as const, account: { homePage: 'https://ruyi.localhost/parks/test', name: 'kiosk-app' } }, clientId: null };
 beforeEach(async () => {
-  env = createTestEnv();
+  env = createTestEnv({ postgres: false });
   app = await env.start();
   store = createStatementStore(app.db);
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { basicAuthorization } from '../sync/http-transport.ts';
-import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
+import { createTestEnv, type TestEnv, type TestEnvOptions } from '../test-support/test-app.ts';
 import type { Role } from './clients.ts';
 
 export interface Lrs {
@@ -19,8 +19,8 @@ export interface Lrs {
 
 export const basic = basicAuthorization;
 
-export async function startLrs(config: Partial<Config> = {}): Promise<Lrs> {
-  const env = createTestEnv({ config });
+export async function startLrs(config: Partial<Config> = {}, options: Pick<TestEnvOptions, 'postgres'> = {}): Promise<Lrs> {
+  const env = createTestEnv({ config, ...options });
   const app = await env.start();
   const auth = Object.fromEntries(
     await Promise.all(

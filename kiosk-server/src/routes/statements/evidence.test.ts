@@ -1,7 +1,7 @@
 // POST /api/statements believes a scenario end only as far as its run bears it out: forged visits are refused with
 // the statement path named, and real played runs (each mechanic's stand-in visitor through the engine's `next`, the
-// app's record → statement mapping) are taken however the kiosk's outbox cuts them into batches. A real SQLite file,
-// checked from outside.
+// app's record → statement mapping) are taken however the kiosk's outbox cuts them into batches. The real store (a
+// SQLite file, or PostgreSQL), checked over a connection of its own.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { VisitRecord } from '@ruyi/mechanics';
@@ -11,6 +11,7 @@ import type { App } from '../../app.ts';
 import { newVisit, oneOfEach, played, records } from '../../test-support/fixture-content.ts';
 import { playRun, type PlayPlan } from '../../test-support/played-run.ts';
 import { statementsOf } from '../../test-support/statements.ts';
+import { statementCount, storedStatements } from '../../test-support/stored-statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
 
 const BASE = 'https://ruyi.localhost/xapi/';
@@ -20,13 +21,13 @@ let env: TestEnv;
 let app: App;
 const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/statements', payload: payload as object });
 const of = (...rs: VisitRecord[]) => statementsOf(app, env.config, rs);
-const rows = () => env.openDb().prepare('SELECT kind, area, platform, score_scaled, passed FROM statements ORDER BY seq').all() as Record<string, unknown>[];
-const rowCount = () => env.openDb().prepare('SELECT COUNT(*) FROM statements').pluck().get();
+const rows = () => storedStatements(env.config, ['kind', 'area', 'platform', 'score_scaled', 'passed']);
+const rowCount = () => statementCount(env.config);
 
 async function refused(payload: unknown) {
   const res = await post(payload);
   expect(res.statusCode, res.body).toBe(400);
-  expect(rowCount()).toBe(0);
+  expect(await rowCount()).toBe(0);
   return res.json() as { message: string; details: { path: string; message: string }[] };
 }
 
@@ -183,7 +184,7 @@ describe('the fixture pack', () => {
       {}, // 40 of 40
     ];
     for (const plan of plans) expect((await post(of(...played(newVisit(), plan)))).statusCode).toBe(200);
-    const ends = rows().filter((r) => r.kind === 'scenario-end');
+    const ends = (await rows()).filter((r) => r.kind === 'scenario-end');
     expect(ends).toEqual([
       { kind: 'scenario-end', area: 'fire', platform: 'kiosk', score_scaled: 0.75, passed: 1 },
       { kind: 'scenario-end', area: 'fire', platform: 'kiosk', score_scaled: 0.75, passed: 0 },
@@ -227,7 +228,8 @@ describe('the real fire pack (content/packs)', () => {
     expect((await post(whole)).json()).toEqual({ stored: whole.length, duplicates: 0 });
     const split = of(...playFire(plan));
     for (const statement of split) expect((await post([statement])).statusCode).toBe(200);
-    const ends = env.openDb().prepare("SELECT id, score_scaled FROM statements WHERE kind = 'scenario-end' AND id IN (?, ?)").all(whole.at(-3)!.id, split.at(-3)!.id) as { score_scaled: number }[];
+    const ids = [whole.at(-3)!.id, split.at(-3)!.id];
+    const ends = (await storedStatements(env.config, ['id', 'kind', 'score_scaled'])).filter((r) => r.kind === 'scenario-end' && ids.includes(r.id as string));
     expect(ends.map((e) => e.score_scaled)).toEqual([whole.at(-3)!.result!.score!.scaled, split.at(-3)!.result!.score!.scaled]);
   });
 

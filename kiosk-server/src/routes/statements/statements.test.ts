@@ -1,10 +1,11 @@
-// POST /api/statements (the kiosk app's own statements) against a real SQLite file, checked by opening that file
-// separately: stored once, all or nothing, only Ruyi's statements about the loaded content.
+// POST /api/statements (the kiosk app's own statements) against the real store (a SQLite file, or PostgreSQL), checked
+// over a connection of its own: stored once, all or nothing, only Ruyi's statements about the loaded content.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { iris, type Statement } from '@ruyi/xapi';
 import type { App } from '../../app.ts';
 import { HAZARD_ID, newVisit, oneOfEach, PACK_ID, records, SINGLE_QUESTION } from '../../test-support/fixture-content.ts';
 import { statementsOf } from '../../test-support/statements.ts';
+import { statementCount, storedStatements } from '../../test-support/stored-statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
 import type { VisitRecord } from '@ruyi/mechanics';
 import { MAX_DEVICE_BATCH } from './index.ts';
@@ -23,7 +24,7 @@ afterEach(() => env.cleanup());
 
 const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/statements', payload: payload as object });
 const of = (...rs: VisitRecord[]) => statementsOf(app, env.config, rs);
-const rowCount = () => env.openDb().prepare('SELECT COUNT(*) FROM statements').pluck().get();
+const rowCount = () => statementCount(env.config);
 
 describe('POST /api/statements: storing', () => {
   it('stores one statement per record (two for a scenario end) with the exact body and the statistics columns', async () => {
@@ -34,7 +35,7 @@ describe('POST /api/statements: storing', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ stored: 14, duplicates: 0 });
 
-    const rows = env.openDb().prepare('SELECT * FROM statements ORDER BY seq').all() as Record<string, unknown>[];
+    const rows = await storedStatements(env.config);
     expect(rows.map((r) => r.kind)).toEqual([
       'visit-start',
       'scenario-start',
@@ -75,7 +76,7 @@ describe('POST /api/statements: storing', () => {
     expect((await post(statements.slice(-3, -1))).json()).toEqual({ stored: 0, duplicates: 2 });
     const extra = of(records.visitEnd(newVisit()));
     expect((await post([...statements.slice(0, 2), ...extra])).json()).toEqual({ stored: 1, duplicates: 2 });
-    expect(rowCount()).toBe(15);
+    expect(await rowCount()).toBe(15);
   });
 
   it('treats the same statement with its fields in another order as a duplicate', async () => {
@@ -94,7 +95,7 @@ describe('POST /api/statements: storing', () => {
     const res = await post([...fresh, changed]);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'Conflict', details: [{ path: '[1].id' }] });
-    expect(rowCount()).toBe(1);
+    expect(await rowCount()).toBe(1);
   });
 
   it('counts the statistics from the statements, once each', async () => {
@@ -111,7 +112,7 @@ describe('POST /api/statements: storing', () => {
     await app.close();
     const reopened = await env.start();
     expect((await reopened.inject({ url: '/api/stats/summary' })).json()).toMatchObject({ visits: 1, completedScenarios: 1 });
-    expect(rowCount()).toBe(14);
+    expect(await rowCount()).toBe(14);
   });
 });
 
@@ -149,14 +150,14 @@ describe('POST /api/statements: bad input is refused with 400 naming the stateme
     const body = res.json();
     expect(body.error).toBe('Bad Request');
     expect(body.details).toContainEqual({ path, message: expect.stringMatching(message) });
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('malformed JSON', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/statements', payload: '[{"id": ', headers: { 'content-type': 'application/json' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/not valid JSON/);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 
   it('a body that is not JSON answers 415', async () => {
@@ -168,7 +169,7 @@ describe('POST /api/statements: bad input is refused with 400 naming the stateme
     const payload = JSON.stringify([{ pad: 'x'.repeat(2 * 1024 * 1024) }]);
     const res = await app.inject({ method: 'POST', url: '/api/statements', payload, headers: { 'content-type': 'application/json' } });
     expect(res.statusCode).toBe(413);
-    expect(rowCount()).toBe(0);
+    expect(await rowCount()).toBe(0);
   });
 });
 

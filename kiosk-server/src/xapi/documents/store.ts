@@ -3,6 +3,7 @@
 // request carries (If-Match, If-None-Match, the merge rules) is judged against exactly the row it replaces.
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import type { XapiDocumentsTable } from '../../storage/schema.ts';
 
 export type DocumentKind = 'state' | 'activity-profile' | 'agent-profile';
 
@@ -91,18 +92,8 @@ export interface DocumentStoreOptions {
 
 export const etagOf = (content: Buffer): string => createHash('sha1').update(content).digest('hex');
 
-export interface DocumentRow {
-  kind: DocumentKind;
-  activity_id: string;
-  agent: string;
-  registration: string;
-  doc_id: string;
-  owner: number;
-  content: Buffer;
-  content_type: string;
-  etag: string;
-  updated: number;
-}
+/** A row of xapi_documents, as both stores give it. */
+export type DocumentRow = XapiDocumentsTable;
 
 export const toDocument = (row: DocumentRow): StoredDocument => ({
   key: { kind: row.kind, activityId: row.activity_id, agent: row.agent, registration: row.registration, id: row.doc_id },
