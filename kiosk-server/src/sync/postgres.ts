@@ -7,7 +7,7 @@ import type { QuarantineEntry, QueuedStatement, SyncProgress } from '@ruyi/sync'
 import { sql, type Kysely } from 'kysely';
 import type { RuyiDatabase } from '../storage/schema.ts';
 import { deliveriesQuery, toDelivery } from './deliveries.ts';
-import { ms, progressOf, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
+import { ms, progressOf, quarantineEntryOf, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -85,15 +85,7 @@ async function postgresLedger(db: Kysely<RuyiDatabase>, target: string): Promise
         )
         .execute();
       const rows = await db.selectFrom('sync_quarantine').selectAll().where('target', '=', target).orderBy('seq').execute();
-      return rows.map((r) => ({
-        seq: r.seq,
-        id: r.statement_id,
-        status: r.status,
-        reason: r.reason,
-        at: Date.parse(r.quarantined_at),
-        attempts: r.attempts,
-        discardedAt: ms(r.discarded_at),
-      }));
+      return rows.map(quarantineEntryOf);
     },
     async release(seq) {
       await db.deleteFrom('sync_quarantine').where('target', '=', target).where('seq', '=', seq).execute();

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { SyncStateTable } from '../storage/schema.ts';
 import type { StorageDatabase } from '../storage/database.ts';
-import { ms, progressOf, type ClientDelivery, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
+import { ms, progressOf, quarantineEntryOf, type ClientDelivery, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -88,15 +88,7 @@ export function sqliteLedger(db: Database.Database, target: string) {
       stopped.run(stop ? iso(stop.at) : null, stop?.reason ?? null, stop?.credentials ?? null, target);
     },
     quarantined: (): QuarantineEntry[] =>
-      list.all(target).map((r) => ({
-        seq: r.seq,
-        id: r.statement_id,
-        status: r.status,
-        reason: r.reason,
-        at: Date.parse(r.quarantined_at),
-        attempts: r.attempts,
-        discardedAt: ms(r.discarded_at),
-      })),
+      list.all(target).map(quarantineEntryOf),
     release(seq: number, _at: number) {
       release.run(target, seq);
     },

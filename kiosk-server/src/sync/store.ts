@@ -4,10 +4,23 @@
 // plugin decorates `app.syncStore` with the one for `app.storage.dialect`.
 import type { QuarantineEntry, QueuedStatement, StatementQueue, SyncError, SyncLedger, SyncProgress, SyncStop } from '@ruyi/sync';
 import type { Selectable } from 'kysely';
-import type { SyncStateTable } from '../storage/schema.ts';
+import type { SyncQuarantineTable, SyncStateTable } from '../storage/schema.ts';
 
 /** An ISO 8601 time as stored, in ms (null stays null). */
 export const ms = (text: string | null) => (text === null ? null : Date.parse(text));
+
+/** A row of sync_quarantine as the ledger reports it, the same on both stores. */
+export function quarantineEntryOf(r: Omit<Selectable<SyncQuarantineTable>, 'target'>): QuarantineEntry {
+  return {
+    seq: r.seq,
+    id: r.statement_id,
+    status: r.status,
+    reason: r.reason,
+    at: Date.parse(r.quarantined_at),
+    attempts: r.attempts,
+    discardedAt: ms(r.discarded_at),
+  };
+}
 
 /** A target's row of sync_state as the ledger reports it, the same on both stores. */
 export function progressOf(row: Omit<Selectable<SyncStateTable>, 'target'>): SyncProgress {

@@ -24,6 +24,7 @@ import {
   VoidingRejected,
   type AttachmentBytes,
   type InsertOutcome,
+  type Pending,
   type QueryPage,
   type StatementItem,
   type StatementQuery,
@@ -61,16 +62,6 @@ const timeParam = (iso: string) => new Date(iso);
 
 type Db = Kysely<RuyiDatabase>;
 type Trx = Transaction<RuyiDatabase>;
-
-interface Pending {
-  items: readonly StatementItem[];
-  by: Writer;
-  attachments: readonly AttachmentBytes[];
-  resolve(outcome: InsertOutcome): void;
-  reject(error: unknown): void;
-  outcome?: InsertOutcome;
-  error?: unknown;
-}
 
 interface Existing {
   id: string;

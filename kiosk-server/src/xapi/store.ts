@@ -45,6 +45,17 @@ export interface InsertOutcome {
   duplicates: string[];
 }
 
+/** A request waiting for the next group commit (both stores): its outcome or error is settled after the COMMIT. */
+export interface Pending {
+  items: readonly StatementItem[];
+  by: Writer;
+  attachments: readonly AttachmentBytes[];
+  resolve(outcome: InsertOutcome): void;
+  reject(error: unknown): void;
+  outcome?: InsertOutcome;
+  error?: unknown;
+}
+
 export interface StoredStatement {
   seq: number;
   clientId: number | null;
@@ -377,15 +388,6 @@ export function createSqliteStatementStore(db: Database.Database): SqliteStateme
     return outcome;
   });
 
-  interface Pending {
-    items: readonly StatementItem[];
-    by: Writer;
-    attachments: readonly AttachmentBytes[];
-    resolve(outcome: InsertOutcome): void;
-    reject(error: unknown): void;
-    outcome?: InsertOutcome;
-    error?: unknown;
-  }
   let queue: Pending[] = [];
   let scheduled = false;
   const counts = { commits: 0, requests: 0 };
