@@ -12,6 +12,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from './admin/pass
 import { ConfigError, loadConfig } from './config.ts';
 import { backupCommand, DATABASE_USAGE, integrityCheckCommand, moveCommand } from './database/cli.ts';
 import { eraseCommand, ERASE_USAGE } from './privacy/cli.ts';
+import { postgresUnusable } from './storage/unusable.ts';
 import { clientCommand, CLIENT_USAGE } from './xapi/client-cli.ts';
 
 const USAGE = `Usage: npm run admin -- set-password
@@ -100,6 +101,9 @@ try {
     process.exitCode = 2;
   }
 } catch (error) {
-  console.error(error instanceof ConfigError || error instanceof Error ? `admin: ${error.message}` : error);
+  const databaseUrl = process.env.RUYI_DATABASE_URL;
+  const unusable = databaseUrl ? postgresUnusable(databaseUrl, error, 'run the command again') : null;
+  if (unusable) console.error(`admin: ${unusable}`);
+  else console.error(error instanceof ConfigError || error instanceof Error ? `admin: ${error.message}` : error);
   process.exitCode = 1;
 }

@@ -112,4 +112,15 @@ describe('on a server whose database is PostgreSQL (RUYI_DATABASE_URL)', () => {
     for (const out of [backup.stderr, check.stderr]) expect(out).not.toContain('s3cret');
     expect(existsSync(join(e.config.dataDir, DB_FILE))).toBe(false);
   });
+
+  it('a command that needs the database, while PostgreSQL does not answer, says which database and what to check', { timeout: 60_000 }, async () => {
+    const e = (env = createTestEnv({ postgres: false }));
+    const settings = { RUYI_DATA_DIR: e.config.dataDir, RUYI_DATABASE_URL: 'postgres://ruyi:s3cret@127.0.0.1:1/ruyi' };
+    const listed = await runAdmin(['client', 'list'], settings);
+    expect(listed).toMatchObject({ code: 1, stdout: '' });
+    expect(listed.stderr).toContain('Cannot use the PostgreSQL database postgres://ruyi:***@127.0.0.1:1/ruyi (RUYI_DATABASE_URL)');
+    expect(listed.stderr).toMatch(/ECONNREFUSED[\s\S]*Check that PostgreSQL is running[\s\S]*run the command again once it answers/);
+    expect(listed.stderr).not.toContain('s3cret');
+    expect(existsSync(join(e.config.dataDir, DB_FILE))).toBe(false);
+  });
 });

@@ -16,6 +16,8 @@ import { newVisit, played, records } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
 import { startLrs, statement, uuid } from '../xapi/test-lrs.ts';
+import { createDatabase } from '../storage/database.ts';
+import { createPostgresStatementStore, pgText } from '../xapi/store-postgres.ts';
 import { moveToPostgres, MoveRefused, type MoveProgress } from './move.ts';
 
 const run = promisify(execFile);
@@ -27,6 +29,8 @@ let env: TestEnv;
 let file: string;
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const LONG_VERB = `http://example.com/verbs/${'长'.repeat(900)}`;
+const LONG_VERB_STATEMENT = randomUUID();
 
 /** A multipart/mixed statement with one attachment, as an xAPI client sends it. */
 function withAttachment(content: Buffer) {
@@ -74,6 +78,9 @@ beforeAll(async () => {
   expect(attached.statusCode, attached.body).toBe(200);
   const voiding = statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: other[3]!.id } });
   expect((await lrs.request({ method: 'POST', url: '/xapi/statements', payload: voiding })).statusCode).toBe(200);
+  // A verb IRI too long for a PostgreSQL index entry: the hub keeps its digest, and must still find it by `verb=`.
+  const longVerb = statement({ id: LONG_VERB_STATEMENT, verb: { id: LONG_VERB } });
+  expect((await lrs.request({ method: 'POST', url: '/xapi/statements', payload: longVerb })).statusCode).toBe(200);
   // Unicode beyond the BMP and escapes, kept as sent.
   const odd = `{"id":"${uuid()}","actor":{"mbox":"mailto:z@example.com","name":"张三 🚒 \\u00e9"},"verb":{"id":"http://example.com/v"},"object":{"id":"http://example.com/a/🔥"}}`;
   expect((await lrs.request({ method: 'POST', url: '/xapi/statements', payload: odd })).statusCode).toBe(200);
@@ -151,7 +158,8 @@ describe('moveToPostgres', () => {
       const t = target[i]!;
       expect(Buffer.from(t.body as string, 'utf8').equals(Buffer.from(s.body as string, 'utf8')), `body of seq ${s.seq}`).toBe(true);
       expect(new Date(t.stored as Date).toISOString()).toBe(s.stored);
-      for (const column of ['authority', 'client_id', 'verb_id', 'timestamp', 'registration', 'object_statement_id', 'kind', 'visit_id', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id', 'score_scaled'])
+      expect(t.verb_id, `verb_id of seq ${s.seq}`).toEqual(pgText(s.verb_id as string));
+      for (const column of ['authority', 'client_id', 'timestamp', 'registration', 'object_statement_id', 'kind', 'visit_id', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id', 'score_scaled'])
         expect(t[column], `${column} of seq ${s.seq}`).toEqual(s[column]);
       for (const flag of ['voiding', 'voided', 'passed']) expect(t[flag], `${flag} of seq ${s.seq}`).toEqual(s[flag] === null ? null : Boolean(s[flag]));
     }
@@ -210,6 +218,16 @@ describe('moveToPostgres', () => {
     const same = (row: Record<string, unknown>) =>
       JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k] instanceof Date ? (row[k] as Date).toISOString() : Buffer.isBuffer(row[k]) ? (row[k] as Buffer).toString('hex') : row[k]]));
     expect(target.map(same).sort()).toEqual(source.map(same).sort());
+  });
+
+  it('keeps a long verb IRI findable: the hub\'s store answers verb= with the moved statement', async () => {
+    const target = createDatabase({ dataDir: '', databaseUrl: url, poolSize: 1 });
+    try {
+      const page = await createPostgresStatementStore(target.db).query({ verb: LONG_VERB, limit: 10 });
+      expect(page.statements.map((s) => s.id)).toEqual([LONG_VERB_STATEMENT]);
+    } finally {
+      await target.close();
+    }
   });
 
   it('puts each month in its partition and goes on numbering after the highest seq SQLite handed out', async () => {

@@ -338,6 +338,13 @@ const STATEMENT_COLUMNS = [
   'score_scaled', 'passed',
 ] as const;
 const BOOLEAN_COLUMNS = new Set(['voiding', 'voided', 'passed']);
+
+/** A SQLite column's value as the PostgreSQL store writes it, so the hub's `verb=` queries find a moved statement. */
+function columnValue(column: (typeof STATEMENT_COLUMNS)[number], value: unknown): unknown {
+  if (BOOLEAN_COLUMNS.has(column)) return value === null ? null : Boolean(value);
+  if (column === 'verb_id') return pgText(value as string);
+  return value;
+}
 /** PostgreSQL's types of the columns (001_xapi.sql), for unnest's arrays. */
 const STATEMENT_ID_TYPES: [string, string][] = [['id', 'uuid'], ['seq', 'int8'], ['stored', 'timestamptz']];
 const AGENT_REF_TYPES: [string, string][] = [['agent', 'int4'], ['seq', 'int8'], ['stored', 'timestamptz'], ['direct', 'bool']];
@@ -543,7 +550,7 @@ async function copyStatements(
       const from = last;
       last = rows[rows.length - 1]!.seq;
       for (const r of rows) hash.update(`${r.seq} ${r.id} ${md5(r.body)}\n`);
-      const statementRows = rows.map((r) => STATEMENT_COLUMNS.map((c) => (BOOLEAN_COLUMNS.has(c) && r[c] !== null ? Boolean(r[c]) : r[c])));
+      const statementRows = rows.map((r) => STATEMENT_COLUMNS.map((c) => columnValue(c, r[c])));
       const agentRows = readAgentRefs.all(from, last) as [number, number, string, number][];
       const activityRows = readActivityRefs.all(from, last) as [number, number, string, number][];
       const queries = [

@@ -11,6 +11,7 @@ import type { StorageDatabase } from '../storage/database.ts';
 import { runAdmin } from '../test-support/damage.ts';
 import { createStatementDeletion, type StatementDeletionStore } from './store.ts';
 import { expiring } from './retention.ts';
+import { ensurePartitions, listPartitions } from '../storage/partitions.ts';
 import { countRows, DIALECTS, insertStatements, openTestStore, PARK, visitStatement, type TestStore } from './test-support.ts';
 
 const TARGET = 'http://127.0.0.1:9/xapi/';
@@ -171,6 +172,36 @@ describe.each(DIALECTS)('deleting statements on %s', (dialect) => {
     await storage.db.updateTable('sync_state').set({ cursor: seq(40) }).where('target', '=', TARGET).execute();
     expect(await expire.deleteBatch(now)).toBe(10);
     expect(await countRows(storage, 'statements')).toBe(11);
+  });
+
+  it.runIf(dialect === 'postgres')('a retention pass drops the old months it left empty, and keeps a month with a statement left', async () => {
+    await ensurePartitions(storage, { now: new Date('2025-11-15T00:00:00Z'), monthsAhead: 1 });
+    const v = randomUUID();
+    const rows = await insertStatements(storage, [
+      ...visit(v, 5, '2025-11-10T08:00:00.000Z'),
+      ...visit(v, 3, '2025-12-10T08:00:00.000Z'),
+      ...visit(v, 2),
+    ]);
+    await syncState(rows[5]!.seq); // November and the first of December forwarded
+    const months = async () => (await listPartitions(storage, 'statements')).map((p) => p.name).filter((n) => /_p2025_/.test(n));
+    expect(await months()).toEqual(['statements_p2025_11', 'statements_p2025_12']);
+
+    const expire = expiring(deletion, { days: 30, syncTarget: TARGET, withoutSync: 'keep' });
+    // A batch that stops short of the end leaves every partition in place.
+    expect(await expire.deleteBatch(Date.now(), 3)).toBe(3);
+    expect(await months()).toEqual(['statements_p2025_11', 'statements_p2025_12']);
+    expect(await expire.deleteBatch(Date.now())).toBe(3);
+    expect(await months()).toEqual(['statements_p2025_12']);
+    for (const table of ['statement_agent_refs', 'statement_activity_refs'])
+      expect((await listPartitions(storage, table)).map((p) => p.name).filter((n) => /_p2025_/.test(n)), table).toEqual([`${table}_p2025_12`]);
+    expect(await countRows(storage, 'statements')).toBe(4);
+
+    // Once the rest of December is forwarded, its month goes too; this month's and the coming ones stay.
+    await storage.db.updateTable('sync_state').set({ cursor: rows[9]!.seq }).where('target', '=', TARGET).execute();
+    expect(await expire.deleteBatch(Date.now())).toBe(2);
+    expect(await months()).toEqual([]);
+    expect((await listPartitions(storage, 'statements')).length).toBeGreaterThan(3);
+    expect(await countRows(storage, 'statements')).toBe(2);
   });
 
   it('npm run admin -- erase works on this store: asks first, erases, says how many the hub already has', { timeout: 90_000 }, async () => {

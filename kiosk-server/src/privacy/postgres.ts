@@ -3,10 +3,9 @@
 // `statement_ids` row (the id's uniqueness across months), its agent and activity references, its quarantine entries,
 // and dictionary keys and attachment bytes nothing else names any more.
 //
-// Retention deletes rows in batches. Once retention keeps whole months only (every statement of a month older than the
-// cutoff and forwarded), the month could leave faster by `ALTER TABLE … DETACH PARTITION` and `DROP TABLE` of the
-// three tables' partitions for that month (plus its statement_ids rows, its quarantine entries and dictionary keys no
-// longer referenced); not done here: a month is rarely all forwarded at once, and row deletes keep the rule exact.
+// Retention deletes rows in batches, which keeps the rule exact (a month is rarely all forwarded at once). When a pass
+// has nothing more to delete, each month wholly before the cutoff whose partitions it left empty is dropped: the
+// month's files go back to the file system at once, where deleted rows would wait for VACUUM and stay as bloat.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RuyiDatabase } from '../storage/schema.ts';
 import { countPostgresDocumentsFor, deletePostgresDocumentsFor } from '../xapi/documents/postgres.ts';
@@ -197,6 +196,34 @@ async function expired(trx: Trx, cutoff: string, rule: ExpiryRule, limit: number
   return rule.withoutSync === 'delete' ? old.execute() : [];
 }
 
+/** The tables partitioned by month (001_xapi.sql): a month goes only when all three of its partitions are empty. */
+const MONTHLY = ['statements', 'statement_agent_refs', 'statement_activity_refs'] as const;
+
+/** Drops the month partitions that end at or before `cutoff` and hold no row in any of the three tables; returns the months. */
+export async function dropEmptyMonths(trx: Trx, cutoff: string): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent::regclass::text IN (${sql.join(MONTHLY.map((t) => sql.lit(t)))}) AND c.relname ~ '_p[0-9]{4}_[0-9]{2}$'`.execute(trx);
+  const byMonth = new Map<string, string[]>();
+  for (const { name } of rows) {
+    const month = name.slice(-7); // YYYY_MM
+    byMonth.set(month, [...(byMonth.get(month) ?? []), name]);
+  }
+  const dropped: string[] = [];
+  for (const [month, parts] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
+    const [year, m] = month.split('_').map(Number) as [number, number];
+    if (new Date(Date.UTC(year, m, 1)).toISOString() > cutoff) continue; // the month ends after the cutoff
+    const { rows: held } = await sql<{ any: boolean }>`SELECT ${sql.join(
+      parts.map((part) => sql`EXISTS (SELECT 1 FROM ${sql.table(part)})`),
+      sql` OR `,
+    )} AS any`.execute(trx);
+    if (held[0]?.any) continue;
+    for (const part of parts) await sql`DROP TABLE ${sql.table(part)}`.execute(trx);
+    dropped.push(month.replace('_', '-'));
+  }
+  return dropped;
+}
+
 export function createPostgresStatementDeletion(db: Kysely<RuyiDatabase>): StatementDeletionStore {
   const locked = <T>(work: (trx: Trx) => Promise<T>): Promise<T> =>
     db.transaction().execute(async (trx) => {
@@ -219,7 +246,12 @@ export function createPostgresStatementDeletion(db: Kysely<RuyiDatabase>): State
     },
     async expire(cutoff, rule, limit) {
       if (rule.syncTarget === null && rule.withoutSync === 'keep') return 0;
-      return locked(async (trx) => (await deleteStatements(trx, await expired(trx, cutoff, rule, limit))).statements);
+      return locked(async (trx) => {
+        const doomed = await expired(trx, cutoff, rule, limit);
+        const { statements } = await deleteStatements(trx, doomed);
+        if (doomed.length < limit) await dropEmptyMonths(trx, cutoff);
+        return statements;
+      });
     },
   };
 }

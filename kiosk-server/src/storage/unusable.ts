@@ -8,7 +8,8 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGA
  * many connections, 57P03 starting up or shutting down. */
 const REFUSED = /^(08...|28...|3D000|53300|57P03)$/;
 
-export function postgresUnusable(databaseUrl: string, error: unknown): string | null {
+/** `then`: what the operator does once the database answers (the server is started again, a command run again). */
+export function postgresUnusable(databaseUrl: string, error: unknown, then = 'start the server again'): string | null {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   const timedOut = error instanceof Error && /timeout/i.test(error.message) && /connect/i.test(error.message);
   if (!UNREACHABLE.has(code) && !REFUSED.test(code) && !timedOut) return null;
@@ -16,6 +17,6 @@ export function postgresUnusable(databaseUrl: string, error: unknown): string | 
   return [
     `Cannot use the PostgreSQL database ${redactDatabaseUrl(databaseUrl)} (RUYI_DATABASE_URL): ${reason}${code ? ` (${code})` : ''}.`,
     'Check that PostgreSQL is running and reachable from this machine, that the database exists, and the user and its',
-    'password (PGPASSWORD or ~/.pgpass keep it out of the URL). Nothing was changed; start the server again once it answers.',
+    `password (PGPASSWORD or ~/.pgpass keep it out of the URL). Nothing was changed; ${then} once it answers.`,
   ].join('\n');
 }

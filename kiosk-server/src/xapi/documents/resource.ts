@@ -11,6 +11,13 @@ import { DocumentLimitReached, etagOf, type Decision, type DocumentKey, type Doc
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 /** The longest activityId, stateId or profileId taken (400 beyond). */
 export const MAX_ID_LENGTH = 2048;
+/**
+ * A document's whole key (activityId, the agent's identifier, registration and id, UTF-8): one index entry on either
+ * store, and PostgreSQL's btree holds at most about 2.7 kB in one, so the bound is the same on both.
+ */
+export const MAX_KEY_BYTES = 2400;
+/** Neither store's text keeps U+0000 alike (PostgreSQL's text cannot hold it), so no key part may carry it. */
+const NUL = '\u0000';
 
 export type DocumentMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
 
@@ -148,6 +155,13 @@ export function readTarget(resource: DocumentResource, call: Pick<DocumentCall, 
     const parsed = parseTimestamp(sinceText);
     if (parsed === null) problems.push({ path: 'since', message: `must be an ISO 8601 timestamp, e.g. 2026-01-31T08:00:00Z, got '${sinceText.slice(0, 100)}'` });
     else since = parsed;
+  }
+  if (!problems.length) {
+    if (agent.includes(NUL)) problems.push({ path: 'agent', message: 'must not contain the character U+0000' });
+    if (id?.includes(NUL)) problems.push({ path: resource.idParam, message: 'must not contain the character U+0000' });
+    const keyBytes = [activityId, agent, registration ?? '', id ?? ''].reduce((n, part) => n + Buffer.byteLength(part), 0);
+    if (keyBytes > MAX_KEY_BYTES)
+      problems.push({ path: resource.idParam, message: `with ${[resource.activity && 'activityId', resource.agent && 'agent', resource.registration && 'registration'].filter(Boolean).join(', ')} makes a key of ${keyBytes} bytes; at most ${MAX_KEY_BYTES} are stored` });
   }
   if (problems.length) throw new ApiError(400, summarize(problems), problems);
   return { scope: { kind: resource.kind, activityId, agent, registration: registration ?? '' }, id, since, registration };

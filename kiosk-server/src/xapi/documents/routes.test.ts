@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientRegistryFor } from '../clients.ts';
 import { basic, startLrs, type Lrs } from '../test-lrs.ts';
 import { MAX_DOCUMENTS_PER_CLIENT } from './plugin.ts';
-import { MAX_DOCUMENT_BYTES } from './resource.ts';
+import { MAX_DOCUMENT_BYTES, MAX_KEY_BYTES } from './resource.ts';
 
 let lrs: Lrs;
 beforeAll(async () => {
@@ -184,6 +184,51 @@ describe('limits and answers', () => {
     const url = (a: unknown) => `/xapi/agents/profile?${new URLSearchParams({ agent: JSON.stringify(a), profileId: id })}`;
     expect((await lrs.request({ method: 'PUT', url: url({ mbox: 'mailto:Someone@Example.COM', name: 'A' }), payload: { a: 1 }, headers: { 'if-none-match': '*' } })).statusCode).toBe(204);
     expect((await lrs.request({ url: url({ objectType: 'Agent', mbox: 'mailto:Someone@example.com' }) })).json()).toEqual({ a: 1 });
+  });
+});
+
+describe('keys either store keeps alike', () => {
+  // Characters chosen at random: no store can compress them below its index's limit.
+  const randomText = (chars: number) => Array.from({ length: chars }, () => String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))).join('');
+  const keyUrl = (activityId: string, who: unknown, stateId: string) =>
+    `/xapi/activities/state?${new URLSearchParams({ activityId, agent: JSON.stringify(who), stateId })}`;
+
+  it('a stateId or agent with U+0000 is 400 naming it, on every method, and nothing is stored', async () => {
+    const before = await rowCount();
+    const cases = [
+      { url: keyUrl('http://example.com/a', agent, 'x\u0000y'), path: 'stateId' },
+      { url: keyUrl('http://example.com/a', { account: { homePage: 'http://example.com', name: 'n\u0000m' } }, 's'), path: 'agent' },
+    ];
+    for (const { url, path } of cases)
+      for (const method of ['PUT', 'POST', 'GET', 'DELETE']) {
+        const res = await lrs.request({ method, url, payload: method === 'PUT' || method === 'POST' ? { a: 1 } : undefined });
+        expect(res.statusCode, `${method} ${path}`).toBe(400);
+        expect(res.json().details, `${method} ${path}`).toEqual([{ path, message: 'must not contain the character U+0000' }]);
+      }
+    expect(await rowCount()).toBe(before);
+  });
+
+  it(`a key of up to ${MAX_KEY_BYTES} bytes is stored, listed and read back; one byte more is 400`, async () => {
+    const activityId = `http://example.com/${randomText(250)}`; // 19 + 750 bytes
+    const who = { account: { homePage: 'http://example.com', name: randomText(200) } };
+    const url = keyUrl(activityId, who, 'x');
+    // What the agent's identifier adds to the key is the server's own spelling: read it from the refusal.
+    const probe = await lrs.request({ method: 'PUT', url: keyUrl(activityId, who, 'x'.repeat(2000)), payload: { a: 0 } });
+    expect(probe.statusCode).toBe(400);
+    const withoutId = Number(/makes a key of (\d+) bytes/.exec(probe.json().details[0].message)![1]) - 2000;
+    const room = MAX_KEY_BYTES - withoutId;
+    expect(room).toBeGreaterThan(500);
+    const stateId = randomText(Math.floor((room - 3) / 3)) + 'y'.repeat((room - 3) % 3 + 3);
+    expect(Buffer.byteLength(stateId)).toBe(room);
+    const at = keyUrl(activityId, who, stateId);
+    expect((await lrs.request({ method: 'PUT', url: at, payload: { a: 1 } })).statusCode).toBe(204);
+    expect((await lrs.request({ url: at })).json()).toEqual({ a: 1 });
+    expect((await lrs.request({ url: url.replace(/&stateId=x$/, '') })).json()).toEqual([stateId]);
+    const before = await rowCount();
+    const refused = await lrs.request({ method: 'PUT', url: keyUrl(activityId, who, `${stateId}z`), payload: { a: 2 } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details[0]).toMatchObject({ path: 'stateId', message: expect.stringContaining(`makes a key of ${MAX_KEY_BYTES + 1} bytes`) });
+    expect(await rowCount()).toBe(before);
   });
 });
 
