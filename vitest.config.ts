@@ -37,8 +37,13 @@ export default defineConfig({
     // Twice the cores of the CI machine: the server's tests mostly wait (a PostgreSQL round trip, an fsync, a spawned
     // process), so two workers leave the cores half idle.
     maxWorkers: 4,
-    // One throwaway PostgreSQL cluster for the run (RUYI_TEST_DATABASE_URL).
-    globalSetup: ['kiosk-server/src/storage/vitest-postgres.ts'],
+    // A server test starts an app, hashes a staff password, waits for PostgreSQL: on a loaded 2-core machine that can
+    // pass 5 s with nothing wrong. Speed is the benchmarks' business, not a unit test's.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // The run's temporary files in memory when there is room (TMPDIR), and one throwaway PostgreSQL cluster for the run
+    // (RUYI_TEST_DATABASE_URL) with a database migrated once for tests to copy (RUYI_TEST_TEMPLATE_DATABASE).
+    globalSetup: ['kiosk-server/src/test-support/vitest-tmpdir.ts', 'kiosk-server/src/storage/vitest-postgres.ts'],
     projects: [
       {
         extends: true,

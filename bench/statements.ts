@@ -16,26 +16,30 @@
 // (PACED_RATE a second, open loop: timed from when each was due, so a stall delays every request behind it too).
 import Database from 'better-sqlite3';
 import { Agent, request } from 'node:http';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE, migrate, openDatabase, PAGE_SIZE } from '../kiosk-server/src/plugins/db.ts';
 import { basicAuthorization } from '../kiosk-server/src/sync/http-transport.ts';
 import { createTestEnv } from '../kiosk-server/src/test-support/test-app.ts';
-import { createDatabase, type StorageDatabase } from '../kiosk-server/src/storage/database.ts';
-import { runMigrations } from '../kiosk-server/src/storage/migrations.ts';
-import { ensurePartitions } from '../kiosk-server/src/storage/partitions.ts';
-import { startPostgres, type TestPostgres } from '../kiosk-server/src/storage/test-postgres.ts';
+import type { TestPostgres } from '../kiosk-server/src/storage/test-postgres.ts';
 import { clientRegistryFor, createClientRegistry } from '../kiosk-server/src/xapi/clients.ts';
 import { createPostgresStatementStore } from '../kiosk-server/src/xapi/store-postgres.ts';
 import { createStatementStore, type StatementItem } from '../kiosk-server/src/xapi/store.ts';
 import { sql } from 'kysely';
+import { postgresDatabase, startBenchPostgres } from './postgres-bench.ts';
 import { percentile, startServerProcess, statementTexts, thousands } from './server-bench.ts';
 
 const SECONDS = Number(process.env.RUYI_BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.RUYI_BENCH_CONNECTIONS ?? 10);
-const BATCHES = [1, 100, 500];
+/** Statements per request or transaction; RUYI_BENCH_BATCHES (e.g. `1` or `1,500`) picks some. */
+const BATCHES = (process.env.RUYI_BENCH_BATCHES ?? '1,100,500').split(',').map(Number);
 const PACED_RATE = Number(process.env.RUYI_BENCH_PACED_RATE ?? 1000);
+/** Which parts run (comma-separated: http, paced, store, raw, space, pg); all by default. For profiling one part. */
+const PARTS = new Set((process.env.RUYI_BENCH_PARTS ?? 'http,paced,store,raw,space,pg').split(',').map((p) => p.trim()));
+/** Node options for the server process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load. */
+const SERVER_NODE_OPTIONS = process.env.RUYI_BENCH_SERVER_NODE_OPTIONS;
+const serverEnv = (env: Record<string, string>) => (SERVER_NODE_OPTIONS ? { ...env, NODE_OPTIONS: SERVER_NODE_OPTIONS } : env);
 /** Statements stored to measure the bytes on disk per statement. */
 const SPACE_STATEMENTS = 5000;
 
@@ -48,7 +52,23 @@ interface Result {
   ms: number;
   /** Per request (http) or transaction, ms, sorted. */
   latencies: number[];
+  /** http: CPU time the server process used (all its threads), ms; undefined where /proc is not there. */
+  serverCpuMs?: number;
 }
+
+/** CPU time a process has used so far (user + system, all threads), ms, from /proc (Linux); undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+/** USER_HZ: 100 on every Linux Node runs on. */
+const CLOCK_TICKS = 100;
 
 function post(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,7 +86,15 @@ function post(agent: Agent, url: URL, headers: Record<string, string>, body: str
  * has its own stream of whole visits, sent in order, as a kiosk's outbox sends them: the server judges every scenario
  * end by its run's statements, which must come first.
  */
-async function httpCase(url: string, authorization: string, batch: number, stream: () => () => string, seconds = SECONDS, layer: Result['layer'] = 'http'): Promise<Result> {
+async function httpCase(
+  url: string,
+  authorization: string,
+  batch: number,
+  stream: () => () => string,
+  seconds = SECONDS,
+  layer: Result['layer'] = 'http',
+  serverPid?: number,
+): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const target = new URL('/xapi/statements', url);
   const headers = { authorization, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' };
@@ -79,6 +107,7 @@ async function httpCase(url: string, authorization: string, batch: number, strea
     // Bodies are made ahead: the sender shares the machine with the server, and its JSON work is not what is measured.
     return { body, ready: Array.from({ length: 4 }, body) };
   });
+  const cpuBefore = cpuMs(serverPid);
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(
@@ -95,9 +124,11 @@ async function httpCase(url: string, authorization: string, batch: number, strea
     }),
   );
   const ms = performance.now() - start;
+  const cpuAfter = cpuMs(serverPid);
   agent.destroy();
   if (refused.size) throw new Error(`POST /xapi/statements refused requests: ${JSON.stringify(Object.fromEntries(refused))}`);
-  return { layer, batch, statements, operations: latencies.length, ms, latencies: latencies.sort((a, b) => a - b) };
+  const serverCpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { layer, batch, statements, operations: latencies.length, ms, latencies: latencies.sort((a, b) => a - b), serverCpuMs };
 }
 
 /** Transactions of `batch` statements, back to back, for SECONDS / 2 (SQLite is synchronous: one at a time). */
@@ -160,15 +191,6 @@ function storeCase(batch: number, next: () => string, base: string, parkIri: str
   }
 }
 
-/** A fresh, migrated database in the bench's cluster, with this month's partitions. */
-async function postgresDatabase(cluster: TestPostgres, name: string): Promise<StorageDatabase & { url: string }> {
-  const url = await cluster.createDatabase(name);
-  const storage = createDatabase({ dataDir: tmpdir(), databaseUrl: url });
-  await runMigrations(storage);
-  await ensurePartitions(storage);
-  return { ...storage, url };
-}
-
 /** CONNECTIONS writers calling the PostgreSQL store at once, each its next batch when the last is stored. */
 async function postgresStoreCase(cluster: TestPostgres, batch: number, stream: () => () => string, parkIri: string): Promise<Result> {
   const storage = await postgresDatabase(cluster, `bench_store_${batch}`);
@@ -229,20 +251,22 @@ async function postgresHttpCases(cluster: TestPostgres, env: ReturnType<typeof c
   const storage = await postgresDatabase(cluster, 'bench_http');
   const client = await clientRegistryFor(storage).add('bench', 'kiosk');
   await storage.close();
-  const server = await startServerProcess({
-    RUYI_DATA_DIR: env.config.dataDir,
-    RUYI_CONTENT_DIR: env.config.contentDir,
-    RUYI_APP_DIR: env.config.appDir,
-    RUYI_DATABASE_URL: storage.url,
-    RUYI_XAPI_RATE_LIMIT: '1000000',
-    RUYI_XAPI_STATEMENTS_PER_MINUTE: '100000000',
-    RUYI_XAPI_BYTES_PER_MINUTE: String(2 ** 40),
-  });
+  const server = await startServerProcess(
+    serverEnv({
+      RUYI_DATA_DIR: env.config.dataDir,
+      RUYI_CONTENT_DIR: env.config.contentDir,
+      RUYI_APP_DIR: env.config.appDir,
+      RUYI_DATABASE_URL: storage.url,
+      RUYI_XAPI_RATE_LIMIT: '1000000',
+      RUYI_XAPI_STATEMENTS_PER_MINUTE: '100000000',
+      RUYI_XAPI_BYTES_PER_MINUTE: String(2 ** 40),
+    }),
+  );
   try {
     const authorization = basicAuthorization(client.key, client.secret);
     await httpCase(server.url, authorization, 10, stream, 2, 'http pg');
     const results: Result[] = [];
-    for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream, SECONDS, 'http pg'));
+    for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream, SECONDS, 'http pg', server.process.pid));
     return results;
   } finally {
     await server.stop();
@@ -359,11 +383,12 @@ function spaceCase(next: () => string, parkIri: string): Space {
 
 function table(results: Result[]): string {
   const raw = new Map(results.filter((r) => r.layer === 'raw').map((r) => [r.batch, r.statements / r.ms]));
-  const header = `${'layer'.padEnd(7)}${'batch'.padStart(6)}${'statements/s'.padStart(14)}${'requests/s'.padStart(12)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs raw'.padStart(9)}`;
+  const header = `${'layer'.padEnd(9)}${'batch'.padStart(6)}${'statements/s'.padStart(14)}${'requests/s'.padStart(12)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs raw'.padStart(9)}${'server CPU µs/st'.padStart(18)}`;
   const rows = results.map((r) => {
     const rate = r.statements / (r.ms / 1000);
     const share = raw.has(r.batch) ? `${((r.statements / r.ms / raw.get(r.batch)!) * 100).toFixed(0)}%` : '';
-    return `${r.layer.padEnd(7)}${String(r.batch).padStart(6)}${thousands(rate).padStart(14)}${thousands(r.operations / (r.ms / 1000)).padStart(12)}${percentile(r.latencies, 0.5).toFixed(2).padStart(9)}${percentile(r.latencies, 0.99).toFixed(2).padStart(9)}${share.padStart(9)}`;
+    const cpu = r.serverCpuMs === undefined ? '' : ((r.serverCpuMs * 1000) / r.statements).toFixed(0);
+    return `${r.layer.padEnd(9)}${String(r.batch).padStart(6)}${thousands(rate).padStart(14)}${thousands(r.operations / (r.ms / 1000)).padStart(12)}${percentile(r.latencies, 0.5).toFixed(2).padStart(9)}${percentile(r.latencies, 0.99).toFixed(2).padStart(9)}${share.padStart(9)}${cpu.padStart(18)}`;
   });
   return [header, ...rows].join('\n');
 }
@@ -384,33 +409,39 @@ async function main(): Promise<number> {
     migrate(db);
     const client = createClientRegistry(db).add('bench', 'kiosk');
     db.close();
-    const server = await startServerProcess({
-      RUYI_DATA_DIR: env.config.dataDir,
-      RUYI_CONTENT_DIR: env.config.contentDir,
-      RUYI_APP_DIR: env.config.appDir,
-      RUYI_XAPI_RATE_LIMIT: '1000000',
-      // The server's own rate is measured here, not the per-client write budget (src/floor/).
-      RUYI_XAPI_STATEMENTS_PER_MINUTE: '100000000',
-      RUYI_XAPI_BYTES_PER_MINUTE: String(2 ** 40),
-    });
-    try {
-      const authorization = basicAuthorization(client.key, client.secret);
-      await httpCase(server.url, authorization, 10, stream, 2); // warm-up: JIT, SQLite page cache
-      for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream));
-      paced = await pacedCase(server.url, authorization, PACED_RATE, SECONDS, stream);
-    } finally {
-      await server.stop();
+    if (PARTS.has('http') || PARTS.has('paced')) {
+      const server = await startServerProcess(
+        serverEnv({
+          RUYI_DATA_DIR: env.config.dataDir,
+          RUYI_CONTENT_DIR: env.config.contentDir,
+          RUYI_APP_DIR: env.config.appDir,
+          RUYI_XAPI_RATE_LIMIT: '1000000',
+          // The server's own rate is measured here, not the per-client write budget (src/floor/).
+          RUYI_XAPI_STATEMENTS_PER_MINUTE: '100000000',
+          RUYI_XAPI_BYTES_PER_MINUTE: String(2 ** 40),
+        }),
+      );
+      try {
+        const authorization = basicAuthorization(client.key, client.secret);
+        await httpCase(server.url, authorization, 10, stream, 2); // warm-up: JIT, SQLite page cache
+        if (PARTS.has('http')) for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream, SECONDS, 'http', server.process.pid));
+        if (PARTS.has('paced')) paced = await pacedCase(server.url, authorization, PACED_RATE, SECONDS, stream);
+      } finally {
+        await server.stop();
+      }
     }
-    for (const batch of BATCHES) results.push(storeCase(batch, next, base, parkIri));
-    for (const batch of BATCHES) results.push(rawCase(batch, next));
-    space = spaceCase(next, parkIri);
-    const cluster = await startPostgres({ durable: true });
-    try {
-      results.push(...(await postgresHttpCases(cluster, env, stream)));
-      for (const batch of BATCHES) results.push(await postgresStoreCase(cluster, batch, stream, parkIri));
-      for (const batch of BATCHES) results.push(await postgresRawCase(cluster, batch, next));
-    } finally {
-      await cluster.stop();
+    if (PARTS.has('store')) for (const batch of BATCHES) results.push(storeCase(batch, next, base, parkIri));
+    if (PARTS.has('raw')) for (const batch of BATCHES) results.push(rawCase(batch, next));
+    if (PARTS.has('space')) space = spaceCase(next, parkIri);
+    if (PARTS.has('pg')) {
+      const cluster = await startBenchPostgres();
+      try {
+        results.push(...(await postgresHttpCases(cluster, env, stream)));
+        for (const batch of BATCHES) results.push(await postgresStoreCase(cluster, batch, stream, parkIri));
+        for (const batch of BATCHES) results.push(await postgresRawCase(cluster, batch, next));
+      } finally {
+        await cluster.stop();
+      }
     }
   } finally {
     await env.cleanup();
@@ -420,13 +451,15 @@ async function main(): Promise<number> {
   );
   console.log(table(results));
   const n = (x: number) => thousands(x);
-  console.log(
-    `on disk (${PAGE_SIZE} B pages, ${n(SPACE_STATEMENTS)} statements): ${n(space!.store)} bytes a statement, ${(space!.store / space!.body).toFixed(2)}× its body of ${n(space!.body)} bytes (raw table: ${n(space!.raw)} bytes, ${(space!.raw / space!.body).toFixed(2)}×)`,
-  );
-  const p = paced!;
-  console.log(
-    `single-statement requests at ${n(PACED_RATE)}/s (open loop, ${n(p.requests)} in ${(p.ms / 1000).toFixed(1)} s): p50 ${percentile(p.latencies, 0.5).toFixed(2)} ms, p99 ${percentile(p.latencies, 0.99).toFixed(2)} ms, max ${p.latencies.at(-1)!.toFixed(2)} ms`,
-  );
+  if (space)
+    console.log(
+      `on disk (${PAGE_SIZE} B pages, ${n(SPACE_STATEMENTS)} statements): ${n(space.store)} bytes a statement, ${(space.store / space.body).toFixed(2)}× its body of ${n(space.body)} bytes (raw table: ${n(space.raw)} bytes, ${(space.raw / space.body).toFixed(2)}×)`,
+    );
+  const p = paced;
+  if (p)
+    console.log(
+      `single-statement requests at ${n(PACED_RATE)}/s (open loop, ${n(p.requests)} in ${(p.ms / 1000).toFixed(1)} s): p50 ${percentile(p.latencies, 0.5).toFixed(2)} ms, p99 ${percentile(p.latencies, 0.99).toFixed(2)} ms, max ${p.latencies.at(-1)!.toFixed(2)} ms`,
+    );
   return 0;
 }
 

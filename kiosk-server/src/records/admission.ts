@@ -34,7 +34,15 @@ export interface AdmissionRequest {
   device?: { parkIri: string };
   /** The path prefix of statement `i` in error paths: '[3].' in a batch, '' for a single statement. */
   at: (index: number) => string;
+  /**
+   * The texts the statements will be stored as (`StatementItem.body`), when known: the reads of runs' starts are
+   * remembered, so the later statements of a run find their start without parsing it again.
+   */
+  bodies?: readonly string[];
 }
+
+/** Runs' starts whose reads admission remembers (a run's start stays needed until the run ends). */
+export const REMEMBERED_READS = 1024;
 
 interface Read {
   record: VisitRecord;
@@ -104,6 +112,23 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
   const known = extensionPlaces(base);
   const areaPattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}areas/(.+)$`);
 
+  // A stored text always reads the same (a read depends on the text and `base` only), so reads are remembered by
+  // text: exact, with nothing to invalidate. When full, all are forgotten at once: deleting the oldest one by one
+  // leaves a Map's deleted slots at its start, which every `keys().next()` walks again.
+  const reads = new Map<string, Read | null>();
+  // Only runs' starts are remembered: every later statement of a run is checked against its start, while the whole
+  // run is read once, at its end; remembering every statement of a large batch would cost more than it saves.
+  function remember(body: string, read: Read | null): void {
+    if (read?.record.type !== 'scenario-start') return;
+    if (reads.size >= REMEMBERED_READS) reads.clear();
+    reads.set(body, read);
+  }
+  function readOf(body: string): Read | null {
+    let read = reads.get(body);
+    if (read === undefined) remember(body, (read = recordFromStatement(JSON.parse(body) as Statement, base)));
+    return read;
+  }
+
   /**
    * The run's stored statements as records: all of them when the batch ends the run (the end is judged by them),
    * else only its start (what every other statement is checked against). Parsing a whole run for each of its
@@ -112,7 +137,7 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
   async function loadRun(runId: string, clientId: number | null, whole: boolean): Promise<RunSoFar> {
     const run: RunSoFar = { records: [], kinds: [] };
     for (const body of await store.runBodies(runId, clientId, !whole)) {
-      const read = recordFromStatement(JSON.parse(body) as Statement, base);
+      const read = readOf(body);
       if (!read) continue;
       run.records.push(read.record);
       run.kinds.push(read.kind);
@@ -162,7 +187,7 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
    * Throws ApiError 400 naming every problem's statement path; nothing is stored then.
    */
   async function admit(request: AdmissionRequest): Promise<(StatementFacts | null)[]> {
-    const { statements, clientId, device, at } = request;
+    const { statements, clientId, device, at, bodies } = request;
     const path = (i: number, field?: string) => (field ? `${at(i)}${field}` : at(i).replace(/\.$/, '') || 'statement');
     const problems: ErrorDetail[] = [];
     const content = options.content();
@@ -170,6 +195,7 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
     // Ruyi's statements, read back as their records; `checked`: those about a loaded pack (or about no pack).
     const reads: (Read | null)[] = statements.map((statement, i) => {
       const read = recordFromStatement(statement, base);
+      if (bodies?.[i] !== undefined) remember(bodies[i], read);
       if (device) {
         if (!read)
           problems.push({ path: path(i), message: `not a Ruyi statement under ${base} (this route takes the kiosk app's own; other tools post to /xapi/statements)` });
@@ -294,6 +320,11 @@ declare module '../xapi/statements.ts' {
  */
 export async function admitXapiStatements(ctx: StatementsContext, client: Client, items: readonly StatementItem[], single: boolean): Promise<StatementItem[]> {
   if (!ctx.ruyi) return items.map((item) => ({ ...item, facts: null }));
-  const facts = await ctx.ruyi.admit({ statements: items.map((i) => i.statement), clientId: client.id, at: (i) => (single ? '' : `[${i}].`) });
+  const facts = await ctx.ruyi.admit({
+    statements: items.map((i) => i.statement),
+    bodies: items.map((i) => i.body),
+    clientId: client.id,
+    at: (i) => (single ? '' : `[${i}].`),
+  });
   return items.map((item, i) => ({ ...item, facts: facts[i] }));
 }

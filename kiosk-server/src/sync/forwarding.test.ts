@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../app.ts';
 import { login, setPasswordDirectly } from '../test-support/admin.ts';
+import { readAsAnotherProcess } from '../test-support/dialect-storage.ts';
 import type { TestEnv } from '../test-support/test-app.ts';
 import { basicAuthorization } from './http-transport.ts';
 import {
@@ -242,7 +243,8 @@ describe.each(['sqlite', 'postgres'] as const)('with the hub on %s', (store) => 
       await k.app.sync.runner!.settled();
       expect(await rows(h.app)).toHaveLength(0);
 
-      await h.app.storage.db.updateTable('xapi_clients').set({ role: 'kiosk' }).where('name', '=', 'park-b').execute();
+      // As the hub's operator would, from outside the hub's process (psql, sqlite3).
+      await readAsAnotherProcess(h.env.config, (db) => db.updateTable('xapi_clients').set({ role: 'kiosk' }).where('name', '=', 'park-b').execute());
       const resumed = await k.app.inject({ method: 'POST', url: '/api/admin/sync/resume', headers: auth });
       expect(resumed.statusCode, resumed.body).toBe(200);
       expect(resumed.json().stoppedReason).toBeNull();

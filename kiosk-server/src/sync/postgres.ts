@@ -7,14 +7,14 @@ import type { QuarantineEntry, QueuedStatement, SyncProgress } from '@ruyi/sync'
 import { sql, type Kysely } from 'kysely';
 import type { RuyiDatabase } from '../storage/schema.ts';
 import { deliveriesQuery, toDelivery } from './deliveries.ts';
-import { ms, progressOf, quarantineEntryOf, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
+import { fitBatch, ms, progressOf, quarantineEntryOf, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function postgresQueue(db: Kysely<RuyiDatabase>): SyncQueue {
   return {
-    after: (afterSeq, limit) =>
-      db.selectFrom('statements').select(['seq', 'id', 'body']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute() as Promise<QueuedStatement[]>,
+    after: async (afterSeq, limit) =>
+      fitBatch((await db.selectFrom('statements').select(['seq', 'id', 'body']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute()) as QueuedStatement[]),
     async countAfter(afterSeq) {
       const row = await db
         .selectFrom('statements')

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { SyncStateTable } from '../storage/schema.ts';
 import type { StorageDatabase } from '../storage/database.ts';
-import { ms, progressOf, quarantineEntryOf, type ClientDelivery, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
+import { fitBatch, ms, progressOf, quarantineEntryOf, type ClientDelivery, type SyncLedgerStore, type SyncQueue, type SyncStore } from './store.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -26,7 +26,7 @@ export function sqliteQueue(db: Database.Database) {
     .pluck();
   const get = db.prepare<[number], QueuedStatement>('SELECT seq, id, body FROM statements WHERE seq = ?');
   return {
-    after: (afterSeq: number, limit: number) => after.all(afterSeq, limit),
+    after: (afterSeq: number, limit: number) => fitBatch(after.all(afterSeq, limit)),
     countAfter: (afterSeq: number) => countAfter.get({ after: afterSeq }) ?? 0,
     get: (seq: number) => get.get(seq) ?? null,
   } satisfies StatementQueue;

@@ -12,7 +12,7 @@ import { runMigrations } from '../storage/migrations.ts';
 import { createTestDatabase, startPostgres, type TestPostgres } from '../storage/test-postgres.ts';
 import { createPostgresSyncStore } from './postgres.ts';
 import { createSqliteSyncStore } from './sqlite.ts';
-import type { SyncStore } from './store.ts';
+import { MAX_BATCH_BYTES, type SyncStore } from './store.ts';
 
 const T = 'https://hub.example/xapi/';
 const INSERT_LOCK = 7361305;
@@ -34,6 +34,8 @@ interface Row {
   id?: string;
   clientId?: number | null;
   stored?: string;
+  /** Characters of padding in the body. */
+  pad?: number;
 }
 
 describe.each<Dialect>(['sqlite', 'postgres'])('the sync store on %s', (dialect) => {
@@ -61,7 +63,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('the sync store on %s', (dialect)
       const id = r.id ?? randomUUID();
       return {
         id,
-        body: JSON.stringify({ id, n: 1.0 }).replace('"n":1', '"n": 1.0'),
+        body: JSON.stringify({ id, n: 1.0, ...(r.pad ? { pad: 'x'.repeat(r.pad) } : {}) }).replace('"n":1', '"n": 1.0'),
         stored: r.stored ?? new Date().toISOString(),
         authority: '{"mbox":"mailto:a@example.com"}',
         client_id: r.clientId ?? null,
@@ -110,6 +112,17 @@ describe.each<Dialect>(['sqlite', 'postgres'])('the sync store on %s', (dialect)
       expect(await store.queue.countAfter(seqs[1]!)).toBe(3);
       expect(await store.queue.get(seqs[3]!)).toMatchObject({ id: ids[3] });
       expect(await store.queue.get(seqs[4]! + 100)).toBeNull();
+    });
+
+    it('reads no more statements than fit in one request body the hub takes, and a larger one alone', async () => {
+      const third = Math.floor(MAX_BATCH_BYTES / 3);
+      const seqs = await insert([{ pad: third }, { pad: third }, { pad: third }, { pad: MAX_BATCH_BYTES }, {}]);
+      const first = await store.queue.after(0, 10);
+      expect(first.map((s) => s.seq)).toEqual(seqs.slice(0, 2));
+      expect(Buffer.byteLength(`[${first.map((s) => s.body).join(',')}]`)).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+      expect((await store.queue.after(seqs[1]!, 10)).map((s) => s.seq)).toEqual([seqs[2]]);
+      expect((await store.queue.after(seqs[2]!, 10)).map((s) => s.seq)).toEqual([seqs[3]]);
+      expect((await store.queue.after(seqs[3]!, 10)).map((s) => s.seq)).toEqual([seqs[4]]);
     });
 
     it('counts the backlog exactly across gaps in seq: a rolled-back write and a deleted statement', async () => {

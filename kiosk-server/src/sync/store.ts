@@ -5,6 +5,27 @@
 import type { QuarantineEntry, QueuedStatement, StatementQueue, SyncError, SyncLedger, SyncProgress, SyncStop } from '@ruyi/sync';
 import type { Selectable } from 'kysely';
 import type { SyncQuarantineTable, SyncStateTable } from '../storage/schema.ts';
+import { JSON_LIMIT } from '../xapi/statements.ts';
+
+/**
+ * The largest request body a batch makes: a hub (this server in hub mode) refuses a JSON body over JSON_LIMIT with
+ * 413, which the forwarder would take as a refusal and answer by sending each half again. So a batch of large
+ * statements holds fewer than the batch size.
+ */
+export const MAX_BATCH_BYTES = JSON_LIMIT;
+
+/**
+ * The longest run of `rows` from the first whose batch payload (`[b1,b2,…]`) stays within `maxBytes`: at least one
+ * row, so a statement that is larger on its own is still sent (and refused and quarantined by the forwarder as before).
+ */
+export function fitBatch<T extends QueuedStatement>(rows: T[], maxBytes = MAX_BATCH_BYTES): T[] {
+  let bytes = 1;
+  for (let i = 0; i < rows.length; i++) {
+    bytes += Buffer.byteLength(rows[i]!.body) + 1; // the body and its comma (or the closing bracket)
+    if (bytes > maxBytes) return rows.slice(0, Math.max(1, i));
+  }
+  return rows;
+}
 
 /** An ISO 8601 time as stored, in ms (null stays null). */
 export const ms = (text: string | null) => (text === null ? null : Date.parse(text));
@@ -36,7 +57,7 @@ export function progressOf(row: Omit<Selectable<SyncStateTable>, 'target'>): Syn
 }
 
 export interface SyncQueue extends StatementQueue {
-  /** Up to `limit` statements with seq > `afterSeq`, by seq ascending. */
+  /** Up to `limit` statements with seq > `afterSeq`, by seq ascending, as many as fit in MAX_BATCH_BYTES (one at least). */
   after(afterSeq: number, limit: number): Promise<QueuedStatement[]>;
   /** How many statements have seq > `afterSeq` (counted: seqs may have gaps). */
   countAfter(afterSeq: number): Promise<number>;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createDatabase, type Dialect, type StorageDatabase } from '../storage/database.ts';
 import { runMigrations } from '../storage/migrations.ts';
-import { createTestDatabase, startPostgres, type TestPostgres } from '../storage/test-postgres.ts';
+import { createTestDatabase, migratedTemplate, startPostgres, type TestPostgres } from '../storage/test-postgres.ts';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 
@@ -22,6 +22,8 @@ export interface TestStorage {
 export function useTestStorage(dialect: Dialect): TestStorage {
   let server: TestPostgres | null = null;
   let baseUrl = '';
+  // The run's migrated database to copy (the globalSetup's cluster only); runMigrations then finds nothing to do.
+  let template: string | undefined;
   let settings: { dataDir: string; databaseUrl: string | null } | null = null;
   let current: StorageDatabase | null = null;
   const opened: StorageDatabase[] = [];
@@ -29,8 +31,10 @@ export function useTestStorage(dialect: Dialect): TestStorage {
   if (dialect === 'postgres') {
     beforeAll(async () => {
       const given = process.env.RUYI_TEST_DATABASE_URL?.trim();
-      if (given) baseUrl = given;
-      else {
+      if (given) {
+        baseUrl = given;
+        template = migratedTemplate();
+      } else {
         server = await startPostgres();
         baseUrl = server.url;
       }
@@ -43,7 +47,7 @@ export function useTestStorage(dialect: Dialect): TestStorage {
   beforeEach(async () => {
     settings =
       dialect === 'postgres'
-        ? { dataDir: '/nonexistent', databaseUrl: await createTestDatabase(baseUrl) }
+        ? { dataDir: '/nonexistent', databaseUrl: await createTestDatabase(baseUrl, undefined, template) }
         : { dataDir: mkdtempSync(join(tmpdir(), 'ruyi-store-')), databaseUrl: null };
     current = createDatabase(settings);
     opened.push(current);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildApp, type App, type BuildOptions } from '../app.ts';
 import type { Config } from '../config.ts';
 import { DB_FILE } from '../plugins/db.ts';
-import { createTestDatabase } from '../storage/test-postgres.ts';
+import { createTestDatabase, migratedTemplate } from '../storage/test-postgres.ts';
 import { writeFixtureContent, type FixtureOptions } from './fixture-content.ts';
 
 export interface TestEnv {
@@ -38,12 +38,12 @@ export interface TestEnvOptions extends FixtureOptions {
 /** The store the server tests run on unless a test says otherwise. */
 export const TEST_STORE: 'sqlite' | 'postgres' = process.env.RUYI_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 
-/** A fresh PostgreSQL database for a test, in the run's cluster. */
+/** A fresh PostgreSQL database for a test, in the run's cluster: a copy of the run's migrated one when there is one. */
 export async function freshPostgresDatabase(): Promise<string> {
   const base = process.env.RUYI_TEST_DATABASE_URL?.trim();
   if (!base)
     throw new Error('RUYI_TEST_DATABASE_URL is not set: run the test through a vitest config whose globalSetup is kiosk-server/src/storage/vitest-postgres.ts');
-  return createTestDatabase(base);
+  return createTestDatabase(base, undefined, migratedTemplate());
 }
 
 export const INDEX_HTML = '<!doctype html><title>Ruyi test app</title><div id="root"></div>';

@@ -1,5 +1,7 @@
 // Who may use /xapi/statements: HTTP Basic per client, roles, revocation, version header, rate limit per client.
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createClientRegistry, createSqliteClientRegistry } from './clients.ts';
 import { basic, startLrs, statement, type Lrs } from './test-lrs.ts';
 import { countStatements } from './test-lrs-rows.ts';
 
@@ -37,6 +39,29 @@ describe('authentication', () => {
     const res = await lrs.request({ method: 'POST', url: '/xapi/statements', payload: statement() });
     expect(res.statusCode).toBe(401);
     expect(await count(lrs)).toBe(1);
+  });
+
+  it('takes a revocation at the next request though credentials are remembered: through any registry, or another connection', async () => {
+    lrs = await startLrs({}, { postgres: false });
+    const post = () => lrs!.request({ method: 'POST', url: '/xapi/statements', payload: statement(), as: 'kiosk' });
+    // Verified once, remembered after: the same credentials again, twice.
+    expect((await post()).statusCode).toBe(200);
+    expect((await post()).statusCode).toBe(200);
+    // Another registry on the server's own connection (no other connection sees a change there).
+    expect(await createSqliteClientRegistry(lrs.app.db).revoke('test-kiosk')).toBe(true);
+    expect((await post()).statusCode).toBe(401);
+    // Another connection to the file, as `npm run admin -- client revoke` is.
+    const hub = () => lrs!.request({ method: 'POST', url: '/xapi/statements', payload: statement(), as: 'hub' });
+    expect((await hub()).statusCode).toBe(200);
+    const other = new Database(lrs.app.db.name);
+    expect(createClientRegistry(other).revoke('test-hub')).toBe(true);
+    other.close();
+    expect((await hub()).statusCode).toBe(401);
+    // A wrong secret under a key whose right secret is remembered is still refused.
+    expect((await lrs.request({ url: '/xapi/statements', as: 'reader' })).statusCode).toBe(200);
+    const wrong = lrs.auth.reader.slice(0, -4) + 'AAAA';
+    expect((await lrs.app.inject({ url: '/xapi/statements', headers: { 'x-experience-api-version': '1.0.3', authorization: wrong } })).statusCode).toBe(401);
+    expect(await count(lrs)).toBe(3);
   });
 
   it('lets a reader GET and HEAD but not write (403); kiosk and hub may write', async () => {

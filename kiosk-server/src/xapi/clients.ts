@@ -91,9 +91,61 @@ export interface ClientRegistrySync {
   authenticate(key: string, secret: string): Client | null;
 }
 
+/** Credentials verified on a SQLite connection at most remembered (a park has a handful of clients, a hub hundreds). */
+export const VERIFIED_CREDENTIALS = 1024;
+
+/**
+ * Credentials already verified on one SQLite connection, so a client's every request costs one hash and one map
+ * lookup, not a query. Keyed by the SHA-256 of key and secret (the secret itself is kept nowhere). Exact, never
+ * stale: every registry on the connection forgets it all when it adds or revokes (one cache per connection, however
+ * many registries), and `PRAGMA data_version` (which changes when another connection, such as `npm run admin --
+ * client revoke`, commits) is checked before each use. Wrong credentials are never remembered: every guess is checked.
+ */
+class VerifiedCredentials {
+  private readonly clients = new Map<string, Client>();
+  private version: number | undefined;
+  private readonly dataVersion: Database.Statement<[], number>;
+
+  constructor(db: Database.Database) {
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  }
+
+  private static digest(key: string, secret: string): string {
+    // The key's length first: no other key and secret run together into the same text.
+    return createHash('sha256').update(`${key.length}:${key}:${secret}`).digest('base64');
+  }
+
+  get(key: string, secret: string): Client | undefined {
+    const version = this.dataVersion.get();
+    if (version !== this.version) {
+      this.clients.clear();
+      this.version = version;
+    }
+    return this.clients.get(VerifiedCredentials.digest(key, secret));
+  }
+
+  set(key: string, secret: string, client: Client): void {
+    if (this.clients.size >= VERIFIED_CREDENTIALS) this.clients.clear();
+    this.clients.set(VerifiedCredentials.digest(key, secret), client);
+  }
+
+  forget(): void {
+    this.clients.clear();
+  }
+}
+
+const verifiedOn = new WeakMap<Database.Database, VerifiedCredentials>();
+
+function verifiedCredentials(db: Database.Database): VerifiedCredentials {
+  let verified = verifiedOn.get(db);
+  if (!verified) verifiedOn.set(db, (verified = new VerifiedCredentials(db)));
+  return verified;
+}
+
 export function createClientRegistry(db: Database.Database): ClientRegistrySync {
   // Every xAPI request looks its key up: prepared once.
   const byKey = sqlitePrepare(db, q.byKey(sqliteBuilder, '').compile().sql);
+  const verified = verifiedCredentials(db);
   return {
     synchronous: true,
     add(name, role, now = new Date().toISOString()) {
@@ -101,11 +153,24 @@ export function createClientRegistry(db: Database.Database): ClientRegistrySync 
       if (sqliteGet(db, q.byName(sqliteBuilder, name))) throw taken(name);
       const { secret, row } = credentials(name, role, now);
       const { id } = sqliteGet(db, q.insert(sqliteBuilder, row))!;
+      verified.forget();
       return { id, name, role, key: row.key, secret, createdAt: now, revokedAt: null };
     },
     list: () => sqliteAll(db, q.all(sqliteBuilder)).map(toClient),
-    revoke: (name, now = new Date().toISOString()) => sqliteRun(db, q.revoke(sqliteBuilder, name, now)) === 1,
-    authenticate: (key, secret) => matches(byKey.get(key) as Row | undefined, secret),
+    revoke: (name, now = new Date().toISOString()) => {
+      // Forgotten before and after: no request verified in between can outlive the revocation.
+      verified.forget();
+      const revoked = sqliteRun(db, q.revoke(sqliteBuilder, name, now)) === 1;
+      verified.forget();
+      return revoked;
+    },
+    authenticate: (key, secret) => {
+      const known = verified.get(key, secret);
+      if (known) return { ...known };
+      const client = matches(byKey.get(key) as Row | undefined, secret);
+      if (client) verified.set(key, secret, client);
+      return client && { ...client };
+    },
   };
 }
 

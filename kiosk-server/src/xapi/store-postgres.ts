@@ -10,8 +10,12 @@
 //     out and committed in the same order across every hub process, so a reader paging by seq (the forwarder, `more`)
 //     never passes a statement that commits later with a smaller seq.
 // Group commit, as on SQLite: the requests queued while a transaction is under way share the next one (one COMMIT, one
-// WAL flush), each in its own savepoint (a refused request is undone alone), each answered after that COMMIT.
-import { sql, type Kysely, type Transaction } from 'kysely';
+// WAL flush), each answered after that COMMIT. The group is written by one statement (insertGroup: ids, rows,
+// dictionary keys and references for every request at once, so a transaction is BEGIN, one statement, COMMIT);
+// only when a request must be undone alone (a 409, a value PostgreSQL refuses) or a voiding statement is in the group
+// is it rolled back and written the careful way, each request in its own savepoint (insertAll). Either way the
+// outcome is that of the requests stored one after another in queue order.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { RuyiDatabase } from '../storage/schema.ts';
 import { sameStatement, VOIDED_VERB, type Statement } from './lib.ts';
@@ -61,7 +65,6 @@ export function pgText(value: string): string {
 const timeParam = (iso: string) => new Date(iso);
 
 type Db = Kysely<RuyiDatabase>;
-type Trx = Transaction<RuyiDatabase>;
 
 interface Existing {
   id: string;
@@ -82,17 +85,21 @@ interface Row {
 
 const toStored = (row: Row): StoredStatement => ({ ...row, voided: Boolean(row.voided) });
 
-/** One request's statements, inside the group's transaction (the caller wraps it in a savepoint). */
-async function insertAll(trx: Trx, items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[]): Promise<InsertOutcome> {
-  const stored = by.stored ?? new Date().toISOString();
-  const authority = JSON.stringify(by.authority);
-  const outcome: InsertOutcome = { stored: [], duplicates: [] };
+/** A request's statements after the checks that need no database: its first copy of each id, and its answer order. */
+interface Planned {
+  job: Pending;
+  stored: string;
+  /** First copies, in request order. */
+  unique: { index: number; id: string; item: StatementItem }[];
+  order: { id: string; duplicate: boolean }[];
+}
 
-  // The batch's own repeats first: an identical twin is a duplicate, a different one a conflict.
-  const unique: { index: number; id: string; item: StatementItem }[] = [];
+/** The request's own repeats: an identical twin is a duplicate, a different one a conflict (thrown). */
+function plan(job: Pending, stored: string): Planned {
+  const unique: Planned['unique'] = [];
   const inBatch = new Map<string, Statement>();
-  const order: { id: string; duplicate: boolean }[] = [];
-  items.forEach((item, index) => {
+  const order: Planned['order'] = [];
+  job.items.forEach((item, index) => {
     const id = item.statement.id?.toLowerCase();
     if (!id) throw new Error(`[${index}]: the statement has no id; the route assigns one before storing`);
     if (!UUID.test(id)) throw new Error(`[${index}].id: '${id}' is not a UUID; the route checks statements before storing`);
@@ -106,6 +113,23 @@ async function insertAll(trx: Trx, items: readonly StatementItem[], by: Writer, 
     unique.push({ index, id, item });
     order.push({ id, duplicate: false });
   });
+  return { job, stored, unique, order };
+}
+
+const refIdOf = (statement: Statement): string | null => {
+  const object = statement.object as { objectType?: string; id?: string };
+  return object.objectType === 'StatementRef' && typeof object.id === 'string' ? object.id.toLowerCase() : null;
+};
+const isVoiding = (statement: Statement) => statement.verb.id === VOIDED_VERB && refIdOf(statement) !== null;
+
+/**
+ * One request's statements, inside the group's transaction (the caller wraps it in a savepoint): the careful path,
+ * request by request, for a group the batched path (insertGroup) cannot take.
+ */
+async function insertAll(trx: Db, planned: Planned): Promise<InsertOutcome> {
+  const { job: { by, attachments }, stored, unique, order } = planned;
+  const authority = JSON.stringify(by.authority);
+  const outcome: InsertOutcome = { stored: [], duplicates: [] };
   if (unique.length === 0) return { stored: [], duplicates: order.map((o) => o.id) };
 
   // Ids claimed in request order (nextval runs after the ORDER BY), so seq order is request order. In the same round
@@ -124,12 +148,6 @@ async function insertAll(trx: Trx, items: readonly StatementItem[], by: Writer, 
     ) AS voided_before
     FROM claimed c`.execute(trx);
   const seqOf = new Map(claimed.rows.map((r) => [r.id, r.seq]));
-
-  const refIdOf = (statement: Statement): string | null => {
-    const object = statement.object as { objectType?: string; id?: string };
-    return object.objectType === 'StatementRef' && typeof object.id === 'string' ? object.id.toLowerCase() : null;
-  };
-  const isVoiding = (statement: Statement) => statement.verb.id === VOIDED_VERB && refIdOf(statement) !== null;
 
   // Rows already stored that this request needs: its own ids that were not claimed (resends), and voiding targets.
   const wanted = new Set<string>();
@@ -214,8 +232,8 @@ async function insertAll(trx: Trx, items: readonly StatementItem[], by: Writer, 
       INSERT INTO statements (seq, id, body, stored, authority, client_id, verb_id, timestamp, registration, object_statement_id,
         voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed)
       VALUES ${sql.join(rows)}),
-    ${refsSql('agent', agentRefs, stored)},
-    ${refsSql('activity', activityRefs, stored)}
+    ${refsSql('agent', refsInput(agentRefs, stored))},
+    ${refsSql('activity', refsInput(activityRefs, stored))}
     SELECT 1`.execute(trx);
 
   if (attachments.length)
@@ -235,15 +253,22 @@ interface Ref {
   direct: boolean;
 }
 
-/** CTEs that add the missing keys to a dictionary and write the references (nothing for no references). */
-function refsSql(kind: 'agent' | 'activity', refs: Ref[], stored: string) {
+/** References with their statement's seq, for refsSql: (key, seq, stored, direct). */
+const refsInput = (refs: Ref[], stored: string) =>
+  sql`SELECT key, seq, ${stored}::timestamptz AS stored, direct FROM unnest(${refs.map((r) => pgText(r.key))}::text[], ${refs.map((r) => r.seq)}::bigint[], ${refs.map((r) => r.direct)}::boolean[]) AS t(key, seq, direct)`;
+
+/**
+ * CTEs that add the missing keys to a dictionary and write the references: `input` yields (key, seq, stored, direct)
+ * (nothing for no references).
+ */
+function refsSql(kind: 'agent' | 'activity', input: RawBuilder<unknown>) {
   const [dictionary, column, refTable, refColumn] =
     kind === 'agent'
       ? ['statement_agent_keys', 'key', 'statement_agent_refs', 'agent']
       : ['statement_activity_iris', 'iri', 'statement_activity_refs', 'activity'];
   const t = (name: string) => sql.raw(`${kind}_${name}`);
   return sql`
-    ${t('input')} AS (SELECT * FROM unnest(${refs.map((r) => pgText(r.key))}::text[], ${refs.map((r) => r.seq)}::bigint[], ${refs.map((r) => r.direct)}::boolean[]) AS t(key, seq, direct)),
+    ${t('input')} AS (${input}),
     ${t('wanted')} AS (SELECT DISTINCT key FROM ${t('input')}),
     ${t('added')} AS (
       INSERT INTO ${sql.table(dictionary)} (${sql.ref(column)})
@@ -252,53 +277,239 @@ function refsSql(kind: 'agent' | 'activity', refs: Ref[], stored: string) {
     ${t('dictionary')} AS (SELECT id, key FROM ${t('added')} UNION ALL SELECT d.id, d.${sql.ref(column)} FROM ${sql.table(dictionary)} d JOIN ${t('wanted')} w ON w.key = d.${sql.ref(column)}),
     ${t('refs')} AS (
       INSERT INTO ${sql.table(refTable)} (${sql.ref(refColumn)}, seq, stored, direct)
-      SELECT d.id, i.seq, ${stored}::timestamptz, i.direct FROM ${t('input')} i JOIN ${t('dictionary')} d USING (key)
+      SELECT d.id, i.seq, i.stored, i.direct FROM ${t('input')} i JOIN ${t('dictionary')} d USING (key)
       ON CONFLICT DO NOTHING)`;
+}
+
+/** The batched path gives the group to the careful one: thrown inside its transaction, which is rolled back. */
+class NeedsCareful extends Error {}
+
+/**
+ * A whole commit group in one statement (one round trip, however many requests and statements): ids claimed in queue
+ * order in `statement_ids` (nextval runs after the ORDER BY, so seq order is queue order), and for the ids claimed the
+ * rows, the dictionary keys and the references; a row is born voided when a voiding statement stored before names it
+ * (by its author's right, as on the careful path). Then the ids not claimed (resends of stored statements) are
+ * compared. It hands the group to the careful path (returns null before writing, or throws NeedsCareful after) for
+ * what needs one request undone alone or the rows this statement cannot see: a voiding statement, a resend with other
+ * content (a 409), an id that two requests send with different content.
+ */
+async function insertGroup(conn: Db, group: readonly Planned[]): Promise<InsertOutcome[] | null> {
+  // Each id once, in queue order; a later request's copy of an id is that request's duplicate.
+  const first = new Map<string, Statement>();
+  const rows: { id: string; item: StatementItem; planned: Planned }[] = [];
+  const repeats = group.map(() => new Set<string>());
+  for (const [p, planned] of group.entries()) {
+    for (const u of planned.unique) {
+      if (isVoiding(u.item.statement)) return null;
+      const earlier = first.get(u.id);
+      if (earlier) {
+        if (!sameStatement(earlier, u.item.statement)) return null;
+        repeats[p]!.add(u.id);
+        continue;
+      }
+      first.set(u.id, u.item.statement);
+      rows.push({ id: u.id, item: u.item, planned });
+    }
+  }
+
+  const claimed = new Map<string, number>();
+  if (rows.length) {
+    const authorityOf = new Map(group.map((p) => [p, JSON.stringify(p.job.by.authority)]));
+    const agentRefs: { key: string; n: number; direct: boolean }[] = [];
+    const activityRefs: { key: string; n: number; direct: boolean }[] = [];
+    rows.forEach(({ item, planned }, i) => {
+      const agents = agentsOf(item.statement, planned.job.by.authority);
+      for (const key of agents.related) agentRefs.push({ key: pgText(key), n: i + 1, direct: agents.direct.has(key) });
+      const activities = activitiesOf(item.statement);
+      for (const key of activities.related) activityRefs.push({ key: pgText(key), n: i + 1, direct: activities.direct.has(key) });
+    });
+    const refs = (list: typeof agentRefs) =>
+      sql`SELECT r.key, f.seq, f.stored, r.direct
+        FROM unnest(${list.map((r) => r.key)}::text[], ${list.map((r) => r.n)}::bigint[], ${list.map((r) => r.direct)}::boolean[]) AS r(key, n, direct)
+        JOIN fresh f ON f.n = r.n`;
+    // The rows go as one JSON document: pg's array parameters escape every element in JavaScript (about 30 times
+    // slower than JSON.stringify for statement bodies), and PostgreSQL reads many arrays side by side (ROWS FROM)
+    // in more than linear time.
+    const { rows: returned } = await sql<{ id: string; seq: number }>`
+      WITH input AS (
+        SELECT * FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(
+          rows.map((r) => {
+            const registration = r.item.statement.context?.registration;
+            const f = r.item.facts;
+            return {
+              id: r.id,
+              body: r.item.body,
+              stored: r.planned.stored,
+              authority: authorityOf.get(r.planned)!,
+              client_id: r.planned.job.by.clientId,
+              verb_id: pgText(r.item.statement.verb.id),
+              timestamp: r.item.statement.timestamp ?? r.planned.stored,
+              registration: typeof registration === 'string' ? registration.toLowerCase() : null,
+              object_statement_id: refIdOf(r.item.statement),
+              kind: f?.kind ?? null,
+              visit_id: f?.visitId ?? null,
+              platform: f?.platform ?? null,
+              locale: f?.locale ?? null,
+              pack_id: f?.packId ?? null,
+              scenario_id: f?.scenarioId ?? null,
+              area: f?.area ?? null,
+              run_id: f?.runId ?? null,
+              score_scaled: f?.scoreScaled ?? null,
+              passed: f?.passed ?? null,
+            };
+          }),
+        )}::jsonb) AS (id uuid, body text, stored timestamptz, authority text, client_id integer, verb_id text, timestamp text,
+          registration uuid, object_statement_id uuid, kind text, visit_id text, platform text, locale text, pack_id text, scenario_id text,
+          area text, run_id text, score_scaled double precision, passed boolean))
+        WITH ORDINALITY AS t(id, body, stored, authority, client_id, verb_id, timestamp, registration, object_statement_id,
+          kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed, n)),
+      claimed AS (
+        INSERT INTO statement_ids (id, seq, stored)
+        SELECT id, nextval('statements_seq'), stored FROM input ORDER BY n
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id, seq),
+      fresh AS (SELECT i.*, c.seq FROM input i JOIN claimed c USING (id)),
+      written AS (
+        INSERT INTO statements (seq, id, body, stored, authority, client_id, verb_id, timestamp, registration, object_statement_id,
+          voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed)
+        SELECT f.seq, f.id, f.body, f.stored, f.authority, f.client_id, f.verb_id, f.timestamp, f.registration, f.object_statement_id,
+          false, EXISTS (
+            SELECT 1 FROM statements v LEFT JOIN xapi_clients k ON k.id = v.client_id
+            WHERE v.object_statement_id = f.id AND v.voiding AND (v.client_id IS NOT DISTINCT FROM f.client_id OR k.role = 'hub')),
+          f.kind, f.visit_id, f.platform, f.locale, f.pack_id, f.scenario_id, f.area, f.run_id, f.score_scaled, f.passed
+        FROM fresh f),
+      ${refsSql('agent', refs(agentRefs))},
+      ${refsSql('activity', refs(activityRefs))}
+      SELECT id::text AS id, seq FROM claimed`.execute(conn);
+    for (const r of returned) claimed.set(r.id, r.seq);
+
+    // Ids stored before (resends): the same content is a duplicate; other content is a 409 for that request alone.
+    const resent = rows.filter((r) => !claimed.has(r.id));
+    if (resent.length) {
+      const { rows: found } = await sql<{ id: string; body: string }>`
+        SELECT i.id::text AS id, s.body FROM statement_ids i JOIN statements s ON s.seq = i.seq AND s.stored = i.stored
+        WHERE i.id = ANY(${resent.map((r) => r.id)}::uuid[])`.execute(conn);
+      const bodyOf = new Map(found.map((f) => [f.id, f.body]));
+      for (const r of resent) {
+        const body = bodyOf.get(r.id);
+        if (body === undefined) throw new Error(`statement '${r.id}' is claimed in statement_ids but has no row in statements`);
+        if (!sameStatement(JSON.parse(body) as Statement, r.item.statement)) throw new NeedsCareful();
+      }
+    }
+  }
+
+  const attachments = group.flatMap((p) => p.job.attachments);
+  if (attachments.length)
+    await conn
+      .insertInto('attachments')
+      .values(attachments.map((a) => ({ sha2: a.sha2.toLowerCase(), content_type: a.contentType, content: Buffer.from(a.content) })))
+      .onConflict((oc) => oc.column('sha2').doNothing())
+      .execute();
+
+  return group.map((planned, p) => {
+    const outcome: InsertOutcome = { stored: [], duplicates: [] };
+    for (const o of planned.order)
+      (o.duplicate || repeats[p]!.has(o.id) || !claimed.has(o.id) ? outcome.duplicates : outcome.stored).push(o.id);
+    return outcome;
+  });
 }
 
 export interface PostgresStatementStoreOptions {
   /** Requests one transaction takes at most (the rest wait for the next); 1000 by default. */
   maxGroup?: number;
+  /**
+   * Statements one transaction takes at most, 5000 by default (a request larger than this still goes whole, alone):
+   * the batched statement's parameters are held in memory on both sides.
+   */
+  maxGroupStatements?: number;
 }
 
 export function createPostgresStatementStore(db: Db, options: PostgresStatementStoreOptions = {}): StatementStore {
   const maxGroup = options.maxGroup ?? 1000;
+  const maxGroupStatements = options.maxGroupStatements ?? 5000;
   let queue: Pending[] = [];
   let scheduled = false;
   let running: Promise<void> | null = null;
   const counts = { commits: 0, requests: 0 };
 
-  async function commitGroup(group: Pending[]): Promise<void> {
-    await db.transaction().execute(async (trx) => {
+  /** BEGIN and the lock in one round trip, `work`, COMMIT; ROLLBACK on any error. */
+  async function inTransaction(work: (conn: Db) => Promise<void>): Promise<void> {
+    await db.connection().execute(async (conn) => {
+      await sql.raw(`BEGIN; SELECT pg_advisory_xact_lock(${STATEMENTS_LOCK})`).execute(conn);
+      try {
+        await work(conn);
+      } catch (error) {
+        await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
+        throw error;
+      }
+      await sql.raw('COMMIT').execute(conn);
+    });
+  }
+
+  /** Request by request, each in its own savepoint: a refused one is undone alone. */
+  async function commitCarefully(group: readonly Planned[]): Promise<void> {
+    await inTransaction(async (conn) => {
       // One request alone needs no savepoint: its failure is the transaction's.
       if (group.length === 1) {
-        await sql`SELECT pg_advisory_xact_lock(${STATEMENTS_LOCK})`.execute(trx);
-        const job = group[0]!;
-        job.outcome = await insertAll(trx, job.items, job.by, job.attachments);
+        group[0]!.job.outcome = await insertAll(conn, group[0]!);
         return;
       }
-      // Statements without parameters go as one simple query, several in one round trip.
-      await sql.raw(`SELECT pg_advisory_xact_lock(${STATEMENTS_LOCK}); SAVEPOINT request`).execute(trx);
-      for (const [i, job] of group.entries()) {
+      await sql.raw('SAVEPOINT request').execute(conn);
+      for (const [i, planned] of group.entries()) {
         const last = i === group.length - 1;
         try {
-          job.outcome = await insertAll(trx, job.items, job.by, job.attachments);
+          planned.job.outcome = await insertAll(conn, planned);
           // The next request gets a fresh savepoint; COMMIT releases the last one.
-          if (!last) await sql.raw('RELEASE SAVEPOINT request; SAVEPOINT request').execute(trx);
+          if (!last) await sql.raw('RELEASE SAVEPOINT request; SAVEPOINT request').execute(conn);
         } catch (error) {
           // The savepoint stays for the next request. If this fails too (the connection is gone), the whole group is
           // rejected below.
-          await sql.raw('ROLLBACK TO SAVEPOINT request').execute(trx);
-          job.error = error;
+          await sql.raw('ROLLBACK TO SAVEPOINT request').execute(conn);
+          planned.job.error = error;
         }
       }
     });
   }
 
+  async function commitGroup(group: Pending[]): Promise<void> {
+    const now = new Date().toISOString();
+    const planned: Planned[] = [];
+    for (const job of group) {
+      try {
+        planned.push(plan(job, job.by.stored ?? now));
+      } catch (error) {
+        job.error = error;
+      }
+    }
+    if (planned.length === 0) return;
+    // The batched path first. Any failure there (a refused request, a value PostgreSQL rejects) rolls the whole group
+    // back and the careful path runs it again, where the request at fault fails alone. A COMMIT whose outcome is unknown
+    // (the connection lost) is safe to run again too: the ids claimed then come back as duplicates.
+    let outcomes: InsertOutcome[] | null = null;
+    try {
+      await inTransaction(async (conn) => {
+        outcomes = await insertGroup(conn, planned);
+        if (!outcomes) throw new NeedsCareful();
+      });
+    } catch {
+      outcomes = null;
+    }
+    if (outcomes) {
+      const done: InsertOutcome[] = outcomes;
+      planned.forEach((p, i) => (p.job.outcome = done[i]));
+      return;
+    }
+    await commitCarefully(planned);
+  }
+
   async function flush(): Promise<void> {
     scheduled = false;
-    const group = queue.slice(0, maxGroup);
-    queue = queue.slice(group.length);
+    let size = 0;
+    let take = 0;
+    while (take < queue.length && take < maxGroup && (take === 0 || size + queue[take]!.items.length <= maxGroupStatements))
+      size += queue[take++]!.items.length;
+    const group = queue.slice(0, take);
+    queue = queue.slice(take);
     if (group.length === 0) return;
     try {
       await commitGroup(group);
