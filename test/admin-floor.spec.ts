@@ -32,7 +32,8 @@ test.afterAll(async () => {
 
 async function logIn(page: import('@playwright/test').Page, port: number) {
   await page.goto(`http://127.0.0.1:${port}/admin`);
-  await page.getByLabel('管理员密码').fill(PASSWORD);
+  await page.getByLabel('登录名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
 }
 

@@ -43,7 +43,8 @@ const hubHeaders = () => ({ authorization: hubAuth, 'x-experience-api-version': 
 
 async function logIn(page: Page, base: string) {
   await page.goto(`${base}/admin`);
-  await page.getByLabel('管理员密码').fill(PASSWORD);
+  await page.getByLabel('登录名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   const sync = page.getByRole('region', { name: '记录同步' });
   await expect(sync).toBeVisible();

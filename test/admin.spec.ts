@@ -42,12 +42,14 @@ test('staff log in, install two versions, see the new one on the map, roll back,
   const originalTitle = localize(scenario.title, 'zh-CN');
 
   await page.goto(`${BASE}/admin`);
-  const password = page.getByLabel('管理员密码');
-  await expect(password).toBeFocused();
+  const loginName = page.getByLabel('登录名');
+  const password = page.getByLabel('密码', { exact: true });
+  await expect(loginName).toBeFocused();
   await expectNoA11yViolations(page, 'admin login');
+  await loginName.fill('admin');
   await password.fill('not the password');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('alert')).toHaveText('密码错误。');
+  await expect(page.getByRole('alert')).toHaveText('登录名或密码错误。');
   await password.fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
 
@@ -108,7 +110,7 @@ test('staff log in, install two versions, see the new one on the map, roll back,
   await map.close();
 
   await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByLabel('管理员密码')).toBeVisible();
+  await expect(page.getByLabel('密码', { exact: true })).toBeVisible();
   await expectNoA11yViolations(page, 'admin after logout');
 
   // Chromium logs every 4xx answer as a console error: the wrong password (401) and the rejected pack (400) were meant.

@@ -75,7 +75,8 @@ async function startVisit(page: Page) {
 
 async function staffDevices(page: Page) {
   await page.goto(`${BASE}/admin`);
-  await page.getByLabel('管理员密码').fill(PASSWORD);
+  await page.getByLabel('登录名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   const devices = page.getByRole('region', { name: '设备', exact: true });
   await expect(devices).toBeVisible();

@@ -4,7 +4,7 @@ import { localize, type Pack, type Scenario } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { validateStatement } from '@ruyi/xapi';
 import { PNG } from 'pngjs';
-import { expect, expectNoA11yViolations, loadFirePack, storedRecords, test } from './fixtures.ts';
+import { expect, expectNoA11yViolations, loadFirePack, storedRecords, test, readStatistics } from './fixtures.ts';
 import { stepOf } from './steps.ts';
 
 const pack: Pack = loadFirePack();
@@ -233,8 +233,8 @@ for (const plan of plans) {
     expect(decisionBodies.map((d) => ({ nodeId: d.nodeId, choiceId: d.choiceId, safe: d.safe }))).toEqual(taken);
 
     // Statistics include this visit.
-    const stats = await (await page.request.get('/api/stats/summary')).json();
-    const fire = stats.areas.find((a: { area: string }) => a.area === 'fire');
+    const stats = await readStatistics(page.request);
+    const fire = stats.areas.find((a) => a.area === 'fire')!;
     expect(stats.visits).toBeGreaterThanOrEqual(1);
     expect(fire.completedScenarios).toBeGreaterThanOrEqual(1);
     expect(fire.averageScore).toBeGreaterThan(0);

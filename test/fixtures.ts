@@ -1,6 +1,7 @@
 // Shared Playwright fixtures: a page that fails the test on any console error, axe-core checks, the stored records
 // (read straight from the kiosk-server's SQLite file), and the pack the visitor plays (read with the real loader).
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { SummaryResponse } from '@ruyi/api-contract';
 import type { Pack } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { recordFromStatement, type Statement } from '@ruyi/xapi';
@@ -8,7 +9,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { startServer, type ServerHandle } from './servers.ts';
+import { adminCli, startServer, type ServerHandle } from './servers.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -24,6 +25,25 @@ let workerServer: ServerHandle | null = null;
 export function sharedServer(): ServerHandle {
   if (!workerServer) throw new Error("the worker's kiosk-server is not running (use the test from test/fixtures.ts)");
   return workerServer;
+}
+
+// The statistics are for staff: a city analyst of this worker's server, made once with the admin CLI.
+const ANALYST = { login: 'e2e-analyst', password: 'e2e analyst password' };
+let analystOn: string | null = null;
+
+/** GET /api/stats/summary of this worker's kiosk-server, logged in as an analyst. */
+export async function readStatistics(request: APIRequestContext): Promise<SummaryResponse> {
+  const server = sharedServer();
+  if (analystOn !== server.dataDir) {
+    adminCli(server.dataDir, ['account', 'add', ANALYST.login, '--role', 'analyst', '--scope', 'city'], `${ANALYST.password}\n`);
+    analystOn = server.dataDir;
+  }
+  const session = await request.post(`${server.base}/api/admin/session`, { data: ANALYST });
+  expect(session.status(), await session.text()).toBe(200);
+  const { token } = (await session.json()) as { token: string };
+  const summary = await request.get(`${server.base}/api/stats/summary`, { headers: { authorization: `Bearer ${token}` } });
+  expect(summary.status()).toBe(200);
+  return (await summary.json()) as SummaryResponse;
 }
 
 /** The base test with this worker's kiosk-server started and `baseURL` pointing at it. */

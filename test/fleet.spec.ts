@@ -47,7 +47,8 @@ test('a kiosk’s heartbeat and a refused statement reach /operator, in words', 
   // The packs are listed with their area's name without a login; the devices need one.
   await expect(operator.getByRole('cell', { name: localize(area.name, 'zh-CN'), exact: true }).first()).toBeVisible();
   await expect(operator.getByText('设备状态仅供工作人员查看')).toBeVisible();
-  await operator.getByLabel('管理员密码').fill(PASSWORD);
+  await operator.getByLabel('登录名').fill('admin');
+  await operator.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await operator.getByRole('button', { name: '登录' }).click();
 
   const title = localize(scenario.title, 'zh-CN');

@@ -56,7 +56,7 @@ test('/admin speaks the staff language: the password command at once, texts, dat
   // No password yet: what to run, before anyone types one.
   await expect(page.getByRole('heading', { name: '还没有设置管理员密码' })).toBeVisible();
   await expect(page.locator('.admin-no-password code')).toHaveText('npm run admin -- set-password');
-  await expect(page.getByLabel('管理员密码', { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel('密码', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'No staff password yet' })).toBeVisible();
   await expect(page.getByText('On the server machine, in the Ruyi folder, run:')).toBeVisible();
@@ -64,7 +64,8 @@ test('/admin speaks the staff language: the password command at once, texts, dat
 
   adminCli(server!.dataDir, ['set-password'], `${PASSWORD}\n`);
   await page.getByRole('button', { name: 'Check again' }).click();
-  await page.getByLabel('Admin password').fill(PASSWORD);
+  await page.getByLabel('Login name').fill('admin');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   const h1 = page.getByRole('heading', { level: 1 });
   await expect(h1).toHaveText('Packs and record sync');
@@ -104,7 +105,7 @@ test('/admin speaks the staff language: the password command at once, texts, dat
 
   // The language chosen stays for the next staff page opened on this device.
   await page.reload();
-  await expect(page.getByLabel('Admin password')).toBeVisible();
+  await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
 
   // Chromium logs every 4xx answer as a console error: the rejected pack (400) was meant.
   const i = consoleErrors.findIndex((e) => e.includes('status of 400 (Bad Request)'));

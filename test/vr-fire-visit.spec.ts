@@ -3,7 +3,7 @@
 // leaves VR with the in-world exit button; the station is ready for the next visitor. Checks the XR frames and per-eye
 // budgets, that nothing is fetched from outside the kiosk-server, and the records (platform 'vr') in SQLite.
 import type { Pack, Scenario } from '@ruyi/pack-schema';
-import { expectNoA11yViolations, loadFirePack, storedRecords } from './fixtures.ts';
+import { expectNoA11yViolations, loadFirePack, storedRecords, readStatistics } from './fixtures.ts';
 import { appXrFrames, enterVr, exitVr, harnessFrames, isPresenting, select, waitForTarget, waitForXrFrames, xrInfoPerEye, XR_TIMEOUT, XR_VIEWPORT } from './xr/harness.ts';
 import { expect, test } from './xr/fixtures.ts';
 import { awaitRunVisit, countOf, playWholeScenario, pressPropUntil, stepOf, visitRecords } from './xr/scenario.ts';
@@ -88,8 +88,8 @@ test('a visitor plays the whole fire scenario in an emulated Quest 3 with contro
   expect(JSON.parse(all.find((r) => r.type === 'visit-end')!.body).reason).toBe('finished');
 
   // The statistics count a VR visit.
-  const stats = await (await page.request.get('/api/stats/summary')).json();
-  const vr = stats.platforms.find((p: { platform: string }) => p.platform === 'vr');
+  const stats = await readStatistics(page.request);
+  const vr = stats.platforms.find((p) => p.platform === 'vr')!;
   expect(vr.visits, 'VR visits in the statistics').toBeGreaterThanOrEqual(1);
 
   console.log(`per-eye budgets: ${JSON.stringify(budgets)}; XR frames ${framesBeforeExit}`);

@@ -17,6 +17,9 @@ import dbHealth from './plugins/db-health.ts';
 import storage from './storage/plugin.ts';
 import { requestSerializer } from './privacy/log.ts';
 import retention from './privacy/plugin.ts';
+import rollup from './statistics/plugin.ts';
+import { parkCodeOf } from './statistics/facts.ts';
+import { placesFrom } from './admin/scopes.ts';
 import floor, { type FloorOptions } from './floor/plugin.ts';
 import statements from './xapi/plugin.ts';
 import kioskApp from './plugins/kiosk-app.ts';
@@ -95,7 +98,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(packs, { dataDir: config.dataDir, contentDir: config.contentDir });
   // The content folder plus the packs installed at run time (src/packs/): reloaded after each install or rollback.
   await app.register(content, { contentDir: config.contentDir, read: app.packs.source.read });
-  await app.register(admin);
+  // Staff accounts and where this server stands: a park's own server is that park (in its district, when set); a hub
+  // is the city's.
+  const park = parkCodeOf(config.xapi.parkIri);
+  await app.register(
+    admin,
+    config.mode === 'kiosk' && park
+      ? { here: { kind: 'park', id: park }, places: placesFrom(config.statistics?.district ? [{ kind: 'park', id: park, district: config.statistics.district }] : []) }
+      : {},
+  );
   // Enrolled devices: POST /api/statements takes only theirs and exempt addresses' (by default the server's own machine).
   await app.register(devices, { ...(config.devices ?? DEFAULT_DEVICE_SETTINGS), now: options.deviceClock });
   // Before the routes: it describes each route as it is added.
@@ -104,6 +115,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(sync, { sync: config.sync, mode: config.mode });
   // The statistics of GET /api/stats/summary: app.statistics.
   await app.register(statistics);
+  // Statistics kept as statements arrive: each statement's facts and the roll-up cubes (app.rollup).
+  await app.register(rollup, { xapi: config.xapi, settings: config.statistics });
   // Deletes statements older than RUYI_RETENTION_DAYS once the sync target has them (privacy/retention.ts).
   await app.register(retention, {
     days: config.data?.retentionDays ?? 0,

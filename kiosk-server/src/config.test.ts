@@ -46,6 +46,9 @@ describe('loadConfig', () => {
       RUYI_DB_CHECK_MINUTES: '15',
       RUYI_RETENTION_DAYS: '90',
       RUYI_RETENTION_WITHOUT_SYNC: 'delete',
+      RUYI_DISTRICT: '220102',
+      RUYI_UTC_OFFSET_MINUTES: '420',
+      RUYI_STATS_SECONDS: '5',
       RUYI_TRUST_PROXY: '127.0.0.1',
       RUYI_DATABASE_URL: 'postgres://ruyi:secret@db.example:5432/ruyi',
     });
@@ -60,6 +63,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       mode: 'hub',
       data: { checkMinutes: 15, retentionDays: 90, retentionWithoutSync: 'delete' },
+      statistics: { district: '220102', utcOffsetMinutes: 420, intervalMs: 5000 },
       xapi: { base: 'https://safety.example.gov.cn/xapi/', parkIri: 'https://safety.example.gov.cn/parks/ruyi-creek', rateLimit: 600 },
       devices: { enrollment: 'open', exempt: ['127.0.0.1', '192.168.10.0/24'] },
       floor: {
@@ -83,6 +87,12 @@ describe('loadConfig', () => {
   it('keeps statements and checks the database hourly by default; refuses an unknown retention choice', () => {
     expect(loadConfig({}).data).toEqual({ checkMinutes: 60, retentionDays: 0, retentionWithoutSync: 'keep' });
     expect(() => loadConfig({ RUYI_RETENTION_WITHOUT_SYNC: 'purge' })).toThrow(/RUYI_RETENTION_WITHOUT_SYNC: must be one of keep, delete/);
+  });
+
+  it('counts China\'s calendar days, with no district, every 2 s by default; refuses a district code with other characters', () => {
+    expect(loadConfig({}).statistics).toEqual({ district: null, utcOffsetMinutes: 480, intervalMs: 2000 });
+    expect(() => loadConfig({ RUYI_DISTRICT: '朝阳区' })).toThrow(/RUYI_DISTRICT: must be a district's 6-digit administrative division code/);
+    expect(() => loadConfig({ RUYI_UTC_OFFSET_MINUTES: '900' })).toThrow(/RUYI_UTC_OFFSET_MINUTES/);
   });
 
   it('forwards nowhere unless RUYI_SYNC_URL is set, and then needs both credentials', () => {

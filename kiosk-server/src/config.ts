@@ -92,6 +92,9 @@ const EnvSchema = z.object({
         if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; or 'none'` });
       }
     }),
+  RUYI_DISTRICT: z.string().regex(/^\d{6}$/, { error: 'must be a district\'s 6-digit administrative division code, e.g. 220102' }).optional(),
+  RUYI_UTC_OFFSET_MINUTES: integer(-720, 840).default(480),
+  RUYI_STATS_SECONDS: integer(1, 3600).default(2),
   RUYI_DATABASE_URL: z
     .string()
     .refine(isPostgresUrl, { error: 'must be a PostgreSQL URL, e.g. postgres://ruyi:secret@db.example:5432/ruyi' })
@@ -129,6 +132,8 @@ export interface Config {
   floor?: FloorConfig;
   /** Device heartbeats and the report to the hub (src/fleet/); absent (tests): DEFAULT_FLEET, without the report. */
   fleet?: FleetSettings;
+  /** Statistics kept as statements arrive (src/statistics/); absent (tests): rolled up only when a test asks. */
+  statistics?: StatisticsSettings;
   /** A PostgreSQL database instead of the SQLite file (src/storage/); absent: the file. */
   databaseUrl?: string;
   /**
@@ -145,6 +150,15 @@ export interface Config {
     /** A request (headers and body) must arrive whole within this; a stream, once accepted, is not cut. */
     requestTimeoutMs: number;
   };
+}
+
+export interface StatisticsSettings {
+  /** This park's district code, counted with its statements; null: none. */
+  district: string | null;
+  /** The park's offset from UTC: statistics count the park's calendar days. */
+  utcOffsetMinutes: number;
+  /** How often the statements stored since are rolled up. */
+  intervalMs: number;
 }
 
 export interface DataCare {
@@ -204,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.RUYI_LOG_LEVEL,
     mode: e.RUYI_MODE,
     data: { checkMinutes: e.RUYI_DB_CHECK_MINUTES, retentionDays: e.RUYI_RETENTION_DAYS, retentionWithoutSync: e.RUYI_RETENTION_WITHOUT_SYNC },
+    statistics: { district: e.RUYI_DISTRICT ?? null, utcOffsetMinutes: e.RUYI_UTC_OFFSET_MINUTES, intervalMs: e.RUYI_STATS_SECONDS * 1000 },
     xapi: { base: e.RUYI_XAPI_BASE, parkIri: e.RUYI_PARK_IRI, rateLimit: e.RUYI_XAPI_RATE_LIMIT },
     devices: { enrollment: e.RUYI_ENROLLMENT, exempt: e.RUYI_ENROLLMENT_EXEMPT },
     floor: {

@@ -1,12 +1,16 @@
 // Every route of the real app, against one table of who may call it. A route the table does not list fails the test
 // (a new route must be classified here); every route that needs credentials is called anonymously, from an address
 // that is not the server's own, and must refuse (401/403: never 2xx, never 500) without changing anything on disk.
+// The staff routes are taken from the OpenAPI document too (/api/openapi.json: its `security` and `x-staff`), and each
+// is called by staff of the wrong role and of the wrong scope (403) and of the right ones (let through).
 import type { RouteOptions } from 'fastify';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from './app.ts';
-import { setPasswordDirectly } from './test-support/admin.ts';
+import type { Scope } from './admin/scopes.ts';
+import type { StaffGuard } from './plugins/admin.ts';
+import { login, loginAs, setPasswordDirectly } from './test-support/admin.ts';
 import { createTestEnv, type TestEnv } from './test-support/test-app.ts';
 
 /**
@@ -14,7 +18,7 @@ import { createTestEnv, type TestEnv } from './test-support/test-app.ts';
  * - public: anyone on the park's network, no credentials (holds no personal data).
  * - password: anyone, but it answers only to a secret in the body (the staff password, a one-time enrollment code).
  * - device: an enrolled device's token, or an exempt address (by default the server's own machine).
- * - staff: an admin session (Authorization: Bearer from POST /api/admin/session).
+ * - staff: a staff session (Authorization: Bearer from POST /api/admin/session) of a role and scope that may.
  * - xapi-read: an xAPI client of any role (reader; kiosk: only its own statements; hub).
  * - xapi-write: an xAPI client with the role kiosk or hub.
  * - not-allowed: nobody: a method xAPI does not define, answered 405 before credentials are asked for.
@@ -41,13 +45,11 @@ const ROUTES: Record<string, Access> = {
   'GET /api/content/events': 'public',
   'GET /api/kiosk/config': 'public',
   'GET /api/packs/:id/assets/*': 'public',
-  // Open today: visit counts and averages (no personal data); closing it is another change.
-  'GET /api/stats/summary': 'public',
   'GET /xapi/about': 'public',
   // Any device on the park's network, enrolled or not (staff must see a kiosk that is not enrolled yet): its heartbeat
   // only ever replaces its own row (its enrolled id, else its id at its address), limited per address and in rows.
   'POST /api/fleet/heartbeat': 'public',
-  // Whether a staff password is set: the admin page says what to run before anyone types one.
+  // Whether any staff account is set up: the admin page says what to run before anyone types a password.
   'GET /api/admin/status': 'public',
 
   // Secrets in the body.
@@ -60,6 +62,12 @@ const ROUTES: Record<string, Access> = {
 
   // Staff.
   'DELETE /api/admin/session': 'staff',
+  'GET /api/admin/accounts': 'staff',
+  'POST /api/admin/accounts': 'staff',
+  'PATCH /api/admin/accounts/:id': 'staff',
+  'POST /api/admin/accounts/:id/password': 'staff',
+  'GET /api/stats/summary': 'staff',
+  'GET /api/stats/report': 'staff',
   'GET /api/admin/packs': 'staff',
   'POST /api/admin/packs': 'staff',
   'POST /api/admin/packs/:id/rollback': 'staff',
@@ -124,6 +132,7 @@ function accessOf(route: string): Access | undefined {
 /** A concrete URL for a route pattern. */
 const concrete = (url: string) =>
   url
+    .replace(/\/accounts\/:id/, '/accounts/1')
     .replace(':id', 'fire-test')
     .replace(':seq', '1')
     .replace(/:[A-Za-z]+/g, 'x')
@@ -170,7 +179,7 @@ describe('route sweep', () => {
       const access = accessOf(route)!;
       if (access === 'public') continue;
       const [method, url] = route.split(' ') as [string, string];
-      const writes = method === 'POST' || method === 'PUT';
+      const writes = method === 'POST' || method === 'PUT' || method === 'PATCH';
       const before = fingerprint(app, dataDir);
       const alternate = route === 'POST /xapi/activities' || route === 'POST /xapi/agents';
       const payload = access === 'password' ? JSON.stringify(route.includes('session') ? { password: 'not the password!' } : { code: 'ABCD-EFGH' }) : '{}';
@@ -210,4 +219,104 @@ describe('route sweep', () => {
       expect(routes.some((r) => accessOf(r) === kind), kind).toBe(true);
     expect(refusals.length).toBeGreaterThan(30);
   });
+});
+
+/** The staff operations the API description lists: `METHOD /route/:param` with the guard it declares. */
+async function staffOperations(app: App): Promise<{ all: string[]; staff: Map<string, StaffGuard> }> {
+  const res = await app.inject({ url: '/api/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  const doc = res.json() as { paths: Record<string, Record<string, { security?: Record<string, unknown>[]; 'x-staff'?: StaffGuard }>> };
+  const all: string[] = [];
+  const staff = new Map<string, StaffGuard>();
+  for (const [path, operations] of Object.entries(doc.paths))
+    for (const [method, operation] of Object.entries(operations)) {
+      const named = `${method.toUpperCase()} ${path.replace(/\{\*\}/g, '*').replace(/\{(\w+)\}/g, ':$1')}`;
+      // A plugin's root route ('/api/admin/sync' with its prefix) is written with a trailing slash in the document.
+      const route = !accessOf(named) && named.endsWith('/') ? named.slice(0, -1) : named;
+      all.push(route);
+      const secured = operation.security?.some((s) => 'staffSession' in s) ?? false;
+      expect(secured, `${route}: security and x-staff go together`).toBe(operation['x-staff'] !== undefined);
+      if (operation['x-staff']) staff.set(route, operation['x-staff']);
+    }
+  return { all, staff };
+}
+
+/** Who fits each action (on a server whose place is the city, the default), and who is of the right role but scoped elsewhere. */
+const FITS: Record<StaffGuard['action'], { role: 'admin' | 'operator' | 'analyst' | 'teacher'; scope: Scope }> = {
+  'signed-in': { role: 'teacher', scope: { kind: 'school', id: '2122010201' } },
+  accounts: { role: 'admin', scope: { kind: 'city' } },
+  administer: { role: 'admin', scope: { kind: 'city' } },
+  operate: { role: 'operator', scope: { kind: 'city' } },
+  statistics: { role: 'analyst', scope: { kind: 'city' } },
+  classes: { role: 'teacher', scope: { kind: 'school', id: '2122010201' } },
+};
+
+describe('staff routes, from the OpenAPI document', () => {
+  it('every operation the document lists is in the table; its staff operations are exactly the staff routes', async () => {
+    const { app, routes } = await build('kiosk');
+    const { all, staff } = await staffOperations(app);
+    expect(all.length).toBeGreaterThan(40);
+    expect(all.filter((r) => !accessOf(r)), 'operations with no entry in ROUTES').toEqual([]);
+    expect([...staff.keys()].filter((r) => accessOf(r) !== 'staff'), 'secured in the document, not staff in the table').toEqual([]);
+    // And no staff route is missing from the document (HEAD routes are their GET's).
+    const staffRoutes = routes.filter((r) => accessOf(r) === 'staff' && !r.startsWith('HEAD '));
+    expect(staffRoutes.filter((r) => !staff.has(r)), 'staff routes the document does not mark').toEqual([]);
+    expect(staff.get('GET /api/stats/summary')).toEqual({ action: 'statistics' });
+    // The report filters by the caller's scope itself.
+    expect(staff.get('GET /api/stats/report')).toEqual({ action: 'statistics', target: 'route' });
+  });
+
+  it('each staff operation refuses anonymous callers (401) and the wrong role or scope (403), changing nothing; the right one passes', async () => {
+    const { app } = await build('kiosk');
+    await setPasswordDirectly(app);
+    const dataDir = env!.config.dataDir;
+    const { staff } = await staffOperations(app);
+    const teacher = await loginAs(app, 'teacher', { kind: 'school', id: '2122010201' }, 'sweep-teacher');
+    // The right role, scoped to a place this server (the city by default) does not lie within.
+    const elsewhere = {
+      operate: await loginAs(app, 'operator', { kind: 'park', id: 'ruyi-xi' }, 'sweep-park-operator'),
+      statistics: await loginAs(app, 'analyst', { kind: 'district', id: '220102' }, 'sweep-district-analyst'),
+      administer: await loginAs(app, 'admin', { kind: 'district', id: '220102' }, 'sweep-district-admin'),
+    } as Partial<Record<StaffGuard['action'], { authorization: string }>>;
+    const fit = new Map<string, { authorization: string }>();
+    for (const [action, who] of Object.entries(FITS))
+      fit.set(action, who.role === 'admin' && who.scope.kind === 'city' ? await login(app) : await loginAs(app, who.role, who.scope, `sweep-fit-${action}`));
+
+    const call = (route: string, headers: Record<string, string> = {}) => {
+      const [method, url] = route.split(' ') as [string, string];
+      const writes = method === 'POST' || method === 'PUT' || method === 'PATCH';
+      return app.inject({
+        method: method as 'GET',
+        url: concrete(url),
+        remoteAddress: '10.99.0.1',
+        headers: { ...headers, ...(writes ? { 'content-type': 'application/json' } : {}) },
+        ...(writes ? { payload: '{}' } : {}),
+      });
+    };
+    const checked: string[] = [];
+    for (const [route, guard] of staff) {
+      const before = fingerprint(app, dataDir);
+      const anonymous = await call(route);
+      expect(anonymous.statusCode, `${route} anonymous → ${anonymous.body}`).toBe(401);
+      if (guard.action !== 'signed-in' && guard.action !== 'classes') {
+        const res = await call(route, teacher);
+        expect(res.statusCode, `${route} as a teacher → ${res.body}`).toBe(403);
+        expect(res.json().details?.[0]?.code, route).toBe('staff.role');
+      }
+      const scoped = guard.target === 'route' ? undefined : elsewhere[guard.action];
+      if (scoped) {
+        const res = await call(route, scoped);
+        expect(res.statusCode, `${route} scoped elsewhere → ${res.body}`).toBe(403);
+        expect(res.json().details?.[0]?.code, route).toBe('staff.scope');
+      }
+      expect(fingerprint(app, dataDir), `${route}: a refused call changed something on disk`).toBe(before);
+      checked.push(route);
+    }
+    // The fitting caller is let through (whatever the route then says of an empty body); logging out last.
+    for (const [route, guard] of [...staff].sort(([a], [b]) => Number(a === 'DELETE /api/admin/session') - Number(b === 'DELETE /api/admin/session'))) {
+      const res = await call(route, fit.get(guard.action)!);
+      expect([401, 403], `${route} as a fitting ${FITS[guard.action].role} → ${res.statusCode} ${res.body.slice(0, 200)}`).not.toContain(res.statusCode);
+    }
+    expect(checked.length).toBeGreaterThan(20);
+  }, 60_000);
 });

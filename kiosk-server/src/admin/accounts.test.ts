@@ -3,8 +3,9 @@
 // processes behind a reverse proxy do: a staff session made on one is valid on the other, a client revoked through one
 // is refused by the other.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,18 +13,20 @@ import { setErrorHandling } from '../errors.ts';
 import adminPlugin from '../plugins/admin.ts';
 import sessionRoutes from '../routes/admin/session.ts';
 import { createDatabase, type DatabaseSettings, type StorageDatabase } from '../storage/database.ts';
-import { runMigrations } from '../storage/migrations.ts';
+import { listMigrations, migrationsDir, runMigrations } from '../storage/migrations.ts';
 import storagePlugin from '../storage/plugin.ts';
 import { createTestDatabase, startPostgres, type TestPostgres } from '../storage/test-postgres.ts';
 import { login, PASSWORD, setPasswordDirectly } from '../test-support/admin.ts';
 import { authenticate } from '../xapi/auth.ts';
 import { ClientError, clientRegistryFor } from '../xapi/clients.ts';
 import clientsPlugin from '../xapi/clients-plugin.ts';
+import { accountStoreFor } from './accounts.ts';
 import { credentialStoreFor } from './credentials.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { SESSION_MS, sessionStoreFor } from './sessions.ts';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1, keyLength: 64 };
+const FAST_CREDENTIAL = await hashPassword('a long operator password', FAST);
 
 let server: TestPostgres | undefined;
 const folders: string[] = [];
@@ -119,16 +122,18 @@ describe.each(['sqlite', 'postgres'] as const)('account stores on %s', (dialect)
     expect(stored).toEqual(second);
     expect(await verifyPassword('another long password', stored)).toBe(true);
     expect(await verifyPassword(PASSWORD, stored)).toBe(false);
-    const rows = await storage.db.selectFrom('admin_credential').selectAll().execute();
+    const rows = await storage.db.selectFrom('staff_accounts').selectAll().execute();
     expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ login: 'admin', role: 'admin', scope_kind: 'city', scope_id: '' });
     expect(JSON.stringify(rows)).not.toContain('another long password');
   });
 
   it('keeps sessions by token hash until they expire or are revoked', async () => {
     let clock = Date.parse('2026-12-07T05:00:00.000Z');
     const sessions = sessionStoreFor(storage, () => clock);
-    const a = await sessions.create();
-    const b = await sessions.create();
+    const owner = (await accountStoreFor(storage).withCredential('admin'))!.account.id;
+    const a = await sessions.create(owner);
+    const b = await sessions.create(owner);
     expect(a.token).not.toBe(b.token);
     expect(Buffer.from(a.token, 'base64url')).toHaveLength(32);
     expect(a.expiresAt.getTime()).toBe(clock + SESSION_MS);
@@ -149,7 +154,7 @@ describe.each(['sqlite', 'postgres'] as const)('account stores on %s', (dialect)
     clock += 1;
     expect(await sessions.isValid(a.token)).toBe(false);
     // The next login removes expired rows.
-    const c = await sessions.create();
+    const c = await sessions.create(owner);
     expect((await storage.db.selectFrom('staff_sessions').select('token_hash').execute()).length).toBe(1);
     expect(await sessions.isValid(c.token)).toBe(true);
   });
@@ -224,5 +229,128 @@ describe.each(['sqlite', 'postgres'] as const)('two app instances on one %s data
     expect(ok.json()).toEqual({ client: 'park-7' });
     expect(await two.clients.revoke('park-7')).toBe(true);
     expect((await one.inject({ url: '/xapi/probe', headers: { authorization } })).statusCode).toBe(401);
+  }, 60_000);
+});
+
+describe.each(['sqlite', 'postgres'] as const)('staff accounts on %s', (dialect) => {
+  let storage: StorageDatabase;
+  beforeAll(async () => {
+    storage = createDatabase(await freshSettings(dialect));
+    await runMigrations(storage);
+  }, 60_000);
+  afterAll(() => storage?.close());
+
+  it('creates, lists and changes accounts; refuses a bad or taken login name and a role its scope does not fit', async () => {
+    const accounts = accountStoreFor(storage);
+    const credential = await hashPassword('analyst password 1', FAST);
+    const now = new Date('2026-12-07T05:00:00.000Z');
+    const analyst = await accounts.create({ login: 'nanguan.analyst', role: 'analyst', scope: { kind: 'district', id: '220102' } }, credential, now);
+    expect(analyst).toEqual({
+      id: analyst.id,
+      login: 'nanguan.analyst',
+      role: 'analyst',
+      scope: { kind: 'district', id: '220102' },
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      disabledAt: null,
+    });
+    await expect(accounts.create({ login: 'nanguan.analyst', role: 'admin', scope: { kind: 'city' } }, credential)).rejects.toMatchObject({ statusCode: 409 });
+    await expect(accounts.create({ login: 'Zhang San', role: 'admin', scope: { kind: 'city' } }, credential)).rejects.toMatchObject({ statusCode: 400, path: 'login' });
+    await expect(accounts.create({ login: 'teacher-1', role: 'teacher', scope: { kind: 'park', id: 'ruyi-xi' } }, credential)).rejects.toThrow(/a teacher is scoped to school/);
+    expect((await accounts.list()).map((a) => a.login)).toEqual(['nanguan.analyst']);
+
+    const moved = await accounts.update(analyst.id, { scope: { kind: 'park', id: 'ruyi-xi' } });
+    expect(moved?.scope).toEqual({ kind: 'park', id: 'ruyi-xi' });
+    await expect(accounts.update(analyst.id, { role: 'teacher' })).rejects.toMatchObject({ statusCode: 400 });
+    expect(await accounts.update(999_999, { disabled: true })).toBeNull();
+    const found = await accounts.withCredential('nanguan.analyst');
+    expect(await verifyPassword('analyst password 1', found!.credential)).toBe(true);
+    const stored = await storage.db.selectFrom('staff_accounts').selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain('analyst password 1');
+  });
+
+  it("a disabled, deleted or re-passworded account's sessions are refused at once; a role change applies at once", async () => {
+    const accounts = accountStoreFor(storage);
+    const sessions = sessionStoreFor(storage);
+    const make = (login: string) => accounts.create({ login, role: 'operator', scope: { kind: 'park', id: 'ruyi-xi' } }, FAST_CREDENTIAL);
+    const a = await make('op-a');
+    const b = await make('op-b');
+    const c = await make('op-c');
+    const [sa, sb, sc] = await Promise.all([sessions.create(a.id), sessions.create(b.id), sessions.create(c.id)]);
+    expect((await sessions.find(sa.token))?.login).toBe('op-a');
+
+    await accounts.update(a.id, { role: 'analyst' });
+    expect((await sessions.find(sa.token))?.role).toBe('analyst');
+
+    await accounts.update(a.id, { disabled: true });
+    expect(await sessions.find(sa.token)).toBeNull();
+    expect(await accounts.anyEnabled()).toBe(true);
+    // Enabled again, it needs a new login: its sessions were removed with the disabling.
+    await accounts.update(a.id, { disabled: false });
+    expect(await sessions.find(sa.token)).toBeNull();
+
+    await storage.db.deleteFrom('staff_accounts').where('id', '=', b.id).execute();
+    expect(await sessions.find(sb.token)).toBeNull();
+
+    expect(await accounts.setPassword(c.id, FAST_CREDENTIAL)).toBe(true);
+    expect(await sessions.find(sc.token)).toBeNull();
+  });
+
+  it('set-password makes the first admin again: role admin, scope city, enabled, old sessions ended', async () => {
+    const accounts = accountStoreFor(storage);
+    const credentials = credentialStoreFor(storage);
+    await credentials.write(FAST_CREDENTIAL);
+    const admin = (await accounts.withCredential('admin'))!.account;
+    const session = await sessionStoreFor(storage).create(admin.id);
+    await accounts.update(admin.id, { role: 'analyst', scope: { kind: 'district', id: '220102' }, disabled: true });
+    await credentials.write(await hashPassword(PASSWORD, FAST));
+    const again = (await accounts.withCredential('admin'))!;
+    expect(again.account).toMatchObject({ id: admin.id, role: 'admin', scope: { kind: 'city' }, disabledAt: null });
+    expect(await verifyPassword(PASSWORD, again.credential)).toBe(true);
+    expect(await sessionStoreFor(storage).find(session.token)).toBeNull();
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('the migration to named accounts on %s', (dialect) => {
+  it('moves the single password to the account admin (same hash) and keeps its open sessions', async () => {
+    const storage = createDatabase(await freshSettings(dialect));
+    try {
+      // The database as it was before the accounts: every migration but the accounts' own.
+      const all = migrationsDir(dialect);
+      const accountsVersion = dialect === 'sqlite' ? 12 : 8;
+      const before = mkdtempSync(join(tmpdir(), 'ruyi-before-accounts-'));
+      folders.push(before);
+      for (const m of listMigrations(all)) if (m.version < accountsVersion) copyFileSync(m.path, join(before, m.name));
+      await runMigrations(storage, { dir: before });
+      const old = await hashPassword(PASSWORD, FAST);
+      const now = new Date().toISOString();
+      await storage.db.insertInto('admin_credential').values({ id: 1, algorithm: 'scrypt', params: JSON.stringify(old.params), salt: old.salt, hash: old.hash, updated_at: now }).execute();
+      const token = 'a'.repeat(43);
+      const { createHash } = await import('node:crypto');
+      const digest = createHash('sha256').update(token).digest('base64url');
+      const later = new Date(Date.now() + 3_600_000).toISOString();
+      await sql`INSERT INTO staff_sessions (token_hash, created_at, expires_at) VALUES (${digest}, ${now}, ${later})`.execute(storage.db);
+
+      expect(await runMigrations(storage)).toContain(dialect === 'sqlite' ? '012_staff_accounts.sql' : '008_staff_accounts.sql');
+      const found = await accountStoreFor(storage).withCredential('admin');
+      expect(found?.account).toMatchObject({ login: 'admin', role: 'admin', scope: { kind: 'city' }, disabledAt: null });
+      expect(found?.credential).toEqual(old);
+      expect(await verifyPassword(PASSWORD, found!.credential)).toBe(true);
+      expect(await storage.db.selectFrom('admin_credential').selectAll().execute()).toEqual([]);
+      expect((await sessionStoreFor(storage).find(token))?.login).toBe('admin');
+    } finally {
+      await storage.close();
+    }
+  }, 60_000);
+
+  it('a database with no password yet gets no account', async () => {
+    const storage = createDatabase(await freshSettings(dialect));
+    try {
+      await runMigrations(storage);
+      expect(await accountStoreFor(storage).list()).toEqual([]);
+      expect(await accountStoreFor(storage).anyEnabled()).toBe(false);
+    } finally {
+      await storage.close();
+    }
   }, 60_000);
 });

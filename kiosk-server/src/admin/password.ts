@@ -1,10 +1,9 @@
-// The admin password: a scrypt hash with a random salt in the database (table admin_credential, credentials.ts), never
-// the password itself.
-// There is no default password: `npm run admin -- set-password` sets it (src/admin-cli.ts).
+// Staff passwords: a scrypt hash with a random salt in the database (table staff_accounts, accounts.ts), never the
+// password itself. There is no default password: `npm run admin -- set-password` sets the first admin's (src/admin-cli.ts).
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export const MIN_PASSWORD_LENGTH = 12;
-export const SET_PASSWORD_HINT = 'no admin password is set: run `npm run admin -- set-password` on the server (with the same RUYI_DATA_DIR, or RUYI_DATABASE_URL on PostgreSQL)';
+export const SET_PASSWORD_HINT = 'no staff account is set up: run `npm run admin -- set-password` on the server (with the same RUYI_DATA_DIR, or RUYI_DATABASE_URL on PostgreSQL)';
 
 export interface ScryptParams {
   N: number;
@@ -49,6 +48,3 @@ export async function verifyPassword(password: string, stored: StoredCredential)
   const actual = await scrypt(password, Buffer.from(stored.salt, 'base64'), stored.params);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-// Kept here too for the callers that read and write the SQLite file directly; the SQL is in credentials.ts.
-export { readCredential, writeCredential } from './credentials.ts';

@@ -1,13 +1,14 @@
 // Staff sessions, kept in the database (table staff_sessions) by the SHA-256 of their token: a restart does not log
 // staff out, and on a hub a session made by one process is valid on every other one behind the reverse proxy. A copy
-// of the database opens no session. Login attempts are counted per address by a FailureLimit (src/auth/failures.ts)
+// of the database opens no session. Each belongs to an account, read with it on every request: a change of role or
+// scope applies at once, and a disabled or deleted account's sessions are refused at once. Login attempts are counted per address by a FailureLimit (src/auth/failures.ts)
 // in plugins/admin.ts, with the limits below; that count is each process's own.
-import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { createHash, randomBytes } from 'node:crypto';
 import type { StorageDatabase } from '../storage/database.ts';
 import type { RuyiDatabase } from '../storage/schema.ts';
-import { sqliteBuilder, sqliteGet, sqliteRun } from './sqlite-sql.ts';
+import { toAccount, type StaffAccount } from './accounts.ts';
+import { runnerFor, type Runner } from './runner.ts';
 
 export const SESSION_MS = 8 * 60 * 60 * 1000;
 /** Wrong passwords from one address (counted as each attempt starts) before it is refused for LOCKOUT_MS. */
@@ -22,9 +23,11 @@ export const HASH_QUEUE = 8;
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export interface SessionStore {
-  /** A new random 32-byte token and when it expires. */
-  create(): Promise<{ token: string; expiresAt: Date }>;
-  /** Whether the token names a session that has not expired or been revoked. */
+  /** A new random 32-byte token for the account, and when it expires. */
+  create(accountId: number): Promise<{ token: string; expiresAt: Date }>;
+  /** The account of a session that has not expired or been revoked, if that account is enabled; else null. */
+  find(token: string): Promise<StaffAccount | null>;
+  /** Whether the token names a session that `find` accepts. */
   isValid(token: string): Promise<boolean>;
   /** Ends the session (nothing happens for an unknown token). */
   revoke(token: string): Promise<void>;
@@ -34,10 +37,16 @@ export interface SessionStore {
 // PostgreSQL), and the clock is the server's, as it always was.
 const q = {
   prune: (db: Kysely<RuyiDatabase>, now: string) => db.deleteFrom('staff_sessions').where('expires_at', '<=', now),
-  insert: (db: Kysely<RuyiDatabase>, tokenHash: string, now: string, expiresAt: string) =>
-    db.insertInto('staff_sessions').values({ token_hash: tokenHash, created_at: now, expires_at: expiresAt }),
+  insert: (db: Kysely<RuyiDatabase>, tokenHash: string, accountId: number, now: string, expiresAt: string) =>
+    db.insertInto('staff_sessions').values({ token_hash: tokenHash, account_id: accountId, created_at: now, expires_at: expiresAt }),
   find: (db: Kysely<RuyiDatabase>, tokenHash: string, now: string) =>
-    db.selectFrom('staff_sessions').select('token_hash').where('token_hash', '=', tokenHash).where('expires_at', '>', now),
+    db
+      .selectFrom('staff_sessions as s')
+      .innerJoin('staff_accounts as a', 'a.id', 's.account_id')
+      .select(['a.id', 'a.login', 'a.role', 'a.scope_kind', 'a.scope_id', 'a.created_at', 'a.updated_at', 'a.disabled_at'])
+      .where('s.token_hash', '=', tokenHash)
+      .where('s.expires_at', '>', now)
+      .where('a.disabled_at', 'is', null),
   revoke: (db: Kysely<RuyiDatabase>, tokenHash: string) => db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash),
 };
 
@@ -47,39 +56,27 @@ function newSession(now: number) {
   return { token, expiresAt, tokenHash: digest(token), created: new Date(now).toISOString() };
 }
 
-export function createSqliteSessionStore(db: Database.Database, now: () => number = Date.now): SessionStore {
+function createStore(r: Runner, now: () => number): SessionStore {
+  const find = async (token: string) => {
+    const row = await r.get(q.find(r.db, digest(token), new Date(now()).toISOString()));
+    return row ? toAccount(row) : null;
+  };
   return {
-    async create() {
+    async create(accountId) {
       const session = newSession(now());
       // The expired ones go at each login: a handful of rows, never a sweep over many.
-      db.transaction(() => {
-        sqliteRun(db, q.prune(sqliteBuilder, session.created));
-        sqliteRun(db, q.insert(sqliteBuilder, session.tokenHash, session.created, session.expiresAt.toISOString()));
-      })();
+      await r.run(q.prune(r.db, session.created));
+      await r.run(q.insert(r.db, session.tokenHash, accountId, session.created, session.expiresAt.toISOString()));
       return { token: session.token, expiresAt: session.expiresAt };
     },
-    isValid: async (token) => sqliteGet(db, q.find(sqliteBuilder, digest(token), new Date(now()).toISOString())) !== undefined,
+    find,
+    isValid: async (token) => (await find(token)) !== null,
     async revoke(token) {
-      sqliteRun(db, q.revoke(sqliteBuilder, digest(token)));
-    },
-  };
-}
-
-export function createPostgresSessionStore(db: Kysely<RuyiDatabase>, now: () => number = Date.now): SessionStore {
-  return {
-    async create() {
-      const session = newSession(now());
-      await q.prune(db, session.created).execute();
-      await q.insert(db, session.tokenHash, session.created, session.expiresAt.toISOString()).execute();
-      return { token: session.token, expiresAt: session.expiresAt };
-    },
-    isValid: async (token) => (await q.find(db, digest(token), new Date(now()).toISOString()).executeTakeFirst()) !== undefined,
-    async revoke(token) {
-      await q.revoke(db, digest(token)).execute();
+      await r.run(q.revoke(r.db, digest(token)));
     },
   };
 }
 
 export function sessionStoreFor(storage: StorageDatabase, now: () => number = Date.now): SessionStore {
-  return storage.dialect === 'postgres' ? createPostgresSessionStore(storage.db, now) : createSqliteSessionStore(storage.sqlite!, now);
+  return createStore(runnerFor(storage), now);
 }

@@ -208,7 +208,7 @@ describe('moveToPostgres', () => {
     expect(result.notCopied.map((n) => n.what)).toContain('statements_deleted');
   });
 
-  it.each(['admin_credential', 'staff_sessions', 'devices', 'device_codes', 'xapi_documents'])('copies %s row for row', async (table) => {
+  it.each(['staff_accounts', 'staff_sessions', 'devices', 'device_codes', 'xapi_documents'])('copies %s row for row', async (table) => {
     const db = sqlite();
     const source = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
     db.close();

@@ -18,6 +18,7 @@ import { listMigrations, runMigrations, SQLITE_MIGRATIONS_DIR } from '../storage
 import { MONTHS_AHEAD } from '../storage/partitions.ts';
 import { DB_FILE } from '../plugins/db.ts';
 import { pgText } from '../xapi/store-postgres.ts';
+import { CUBE_NAMES } from '@ruyi/statistics';
 import { openExisting } from './backup.ts';
 
 /** The lock every statement-inserting transaction takes on PostgreSQL (migrations/postgres/001_xapi.sql). */
@@ -37,8 +38,13 @@ const STATEMENT_TABLES = new Set([
 const OWN_BOOKKEEPING = new Set(['schema_migrations', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
 
 /** Tables never copied, with the reason given in the result. */
+const ROLLED_UP = "derived from the statements: the server rolls the statistics up again from the first statement";
 const NOT_MOVED: Record<string, string> = {
   statements_deleted: "the gaps SQLite's backlog count subtracts; PostgreSQL counts the backlog instead",
+  statement_facts: ROLLED_UP,
+  stat_cursor: ROLLED_UP,
+  stat_replay_memory: ROLLED_UP,
+  ...Object.fromEntries(CUBE_NAMES.map((cube) => [`stat_${cube}`, ROLLED_UP])),
 };
 
 export class MoveRefused extends Error {

@@ -12,6 +12,7 @@ import { damageHeader, damageTablePages, fillDatabase, runServerToExit } from '.
 import { statementsOf } from '../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
 import { DB_FILE } from './db.ts';
+import { analystHeaders } from '../test-support/admin.ts';
 
 let env: TestEnv | undefined;
 afterEach(async () => {
@@ -103,11 +104,12 @@ describe('damage found while running', () => {
 
   it('a request (the statistics) that meets damage answers 503, not a bare 500, and marks the server damaged', async () => {
     const { app, file } = await damagedWhileRunning();
+    const staff = await analystHeaders(app);
     // Another connection commits: the server's page cache is dropped and its next read goes to the damaged pages.
     const other = new Database(file);
     other.exec('CREATE TABLE nudge (x INTEGER)');
     other.close();
-    const stats = await app.inject({ url: '/api/stats/summary' });
+    const stats = await app.inject({ url: '/api/stats/summary', headers: staff });
     expect(stats.statusCode).toBe(503);
     expect(stats.json().message).toContain(`the database ${file} is damaged (SQLITE_CORRUPT`);
     await expectDamagedHealth(app, file);

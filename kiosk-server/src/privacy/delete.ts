@@ -28,6 +28,10 @@ export function statementDeleter(db: Database.Database) {
   const activities = db.prepare('DELETE FROM statement_activities WHERE seq = ?');
   const quarantine = db.prepare('DELETE FROM sync_quarantine WHERE seq = ?');
   const statement = db.prepare('DELETE FROM statements WHERE seq = ?');
+  // Its statistics facts go with it (the cubes' counts stay: they name no visit), and, for an erased visit still under
+  // way, what the statistics remember of it.
+  const facts = db.prepare<[number], string>('DELETE FROM statement_facts WHERE seq = ? RETURNING visit_id').pluck();
+  const remembered = db.prepare('DELETE FROM stat_replay_memory WHERE visit_id = ?');
   // Bodies hold the hash as text: a plain search, run only for the few statements that carry attachments.
   const stillNamed = db.prepare<[string], number>('SELECT 1 FROM statements WHERE instr(body, ?) > 0 LIMIT 1').pluck();
   const attachment = db.prepare('DELETE FROM attachments WHERE sha2 = ?');
@@ -35,6 +39,7 @@ export function statementDeleter(db: Database.Database) {
   /** Deletes these statements; call inside a transaction. Seqs that no longer exist are skipped. */
   return (seqs: Iterable<number>): Deleted => {
     const hashes = new Set<string>();
+    const visits = new Set<string>();
     let statements = 0;
     for (const seq of seqs) {
       const text = body.get(seq);
@@ -43,8 +48,11 @@ export function statementDeleter(db: Database.Database) {
       agents.run(seq);
       activities.run(seq);
       quarantine.run(seq);
+      const visit = facts.get(seq);
+      if (visit !== undefined) visits.add(visit);
       statements += statement.run(seq).changes;
     }
+    for (const visit of visits) remembered.run(visit);
     let attachments = 0;
     for (const h of hashes) if (stillNamed.get(h) === undefined) attachments += attachment.run(h).changes;
     return { statements, attachments };

@@ -117,6 +117,19 @@ async function deleteStatements(trx: Trx, doomed: readonly Doomed[]): Promise<De
       .deleteFrom('sync_quarantine')
       .where('seq', '=', (eb) => eb.fn.any(eb.val(seqs)))
       .execute();
+    // Its statistics facts go with it (the cubes' counts stay: they name no visit), and, for an erased visit still
+    // under way, what the statistics remember of it.
+    const facts = await trx
+      .deleteFrom('statement_facts')
+      .where('seq', '=', (eb) => eb.fn.any(eb.val(seqs)))
+      .returning('visit_id')
+      .execute();
+    const visits = [...new Set(facts.map((f) => f.visit_id))];
+    if (visits.length)
+      await trx
+        .deleteFrom('stat_replay_memory')
+        .where('visit_id', '=', (eb) => eb.fn.any(eb.val(visits)))
+        .execute();
   }
   // Bodies hold the hash as text: a plain search (every partition), run only for the few statements with attachments.
   let attachments = 0;

@@ -10,6 +10,7 @@ import { statementsOf } from '../test-support/statements.ts';
 import { storedStatements } from '../test-support/stored-statements.ts';
 import { TEST_STORE } from '../test-support/test-app.ts';
 import { startLrs, type Lrs } from '../xapi/test-lrs.ts';
+import { analystHeaders } from '../test-support/admin.ts';
 
 const RUN = iris('https://ruyi.localhost/xapi/').extensions.run;
 
@@ -65,7 +66,7 @@ describe('POST /xapi/statements with Ruyi statements', () => {
       { kind: 'visit-start', area: null, run_id: null, score_scaled: null, passed: null },
       ...Array.from({ length: 3 }, () => ({ kind: null, area: null, run_id: null, score_scaled: null, passed: null })),
     ]);
-    const summary = (await lrs.app.inject({ url: '/api/stats/summary' })).json();
+    const summary = (await lrs.app.inject({ url: '/api/stats/summary', headers: await analystHeaders(lrs.app) })).json();
     expect(summary).toMatchObject({ visits: 1, completedScenarios: 0 });
   });
 
@@ -99,7 +100,7 @@ describe('a park forwarding played visits to its hub', () => {
     const count = async (party: Party, table: 'statements' | 'sync_quarantine') =>
       Number((await party.app.storage.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     await waitFor(async () => (await count(hub, 'statements')) === statements.length, 'the hub to hold every statement');
-    expect((await hub.app.inject({ url: '/api/stats/summary' })).json()).toMatchObject({ visits: 5, completedScenarios: 5 });
+    expect((await hub.app.inject({ url: '/api/stats/summary', headers: await analystHeaders(hub.app) })).json()).toMatchObject({ visits: 5, completedScenarios: 5 });
     // The hub refused nothing: the park's forwarder set no statement aside.
     expect(await count(kiosk, 'sync_quarantine')).toBe(0);
   });

@@ -1,6 +1,7 @@
 // The tables as Kysely sees them, one description for both dialects. Values are what both drivers give back once
 // database.ts has set pg's parsers: numbers for integers, ISO 8601 strings for times. Flags are SqlBool: SQLite
 // answers 0/1, PostgreSQL true/false; write 0/1 (PostgreSQL reads '1' and '0' as booleans), read with Boolean().
+import type { CubeName, DimOf, MeasureOf } from '@ruyi/statistics';
 import type { ColumnType, Generated, SqlBool } from 'kysely';
 
 /** Filled in by the database when left out (a sequence, a default). */
@@ -108,6 +109,26 @@ export interface StaffSessionsTable {
   token_hash: string;
   created_at: string;
   expires_at: string;
+  /** The account it was opened for; null only for a row no account owns (refused). */
+  account_id: number | null;
+}
+
+/** Named staff accounts (admin/accounts.ts): a role, a scope, a scrypt hash. */
+export interface StaffAccountsTable {
+  id: Auto<number>;
+  login: string;
+  role: 'admin' | 'operator' | 'analyst' | 'teacher';
+  scope_kind: 'city' | 'district' | 'park' | 'school';
+  /** '' for the city. */
+  scope_id: string;
+  algorithm: string;
+  /** JSON: { N, r, p, keyLength }. */
+  params: string;
+  salt: string;
+  hash: string;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
 }
 
 export interface SyncStateTable {
@@ -185,6 +206,52 @@ export interface DeviceCodesTable {
   device_id: string | null;
 }
 
+/** A Ruyi statement's statistics facts (statistics/facts.ts), written when it is rolled up. */
+export interface StatementFactsTable {
+  seq: number;
+  at: string;
+  kind: string;
+  visit_id: string;
+  run_id: string | null;
+  park: string | null;
+  district: string | null;
+  school: string | null;
+  class_session: string | null;
+  device: string | null;
+  platform: string;
+  locale: string;
+  pack_id: string | null;
+  pack_version: string | null;
+  scenario_id: string | null;
+  area: string | null;
+  step_id: string | null;
+  item_type: string | null;
+  item: string | null;
+  choice: string | null;
+  correct: SqlBool | null;
+  score_scaled: number | null;
+  passed: SqlBool | null;
+  duration_ms: number | null;
+}
+
+export interface StatCursorTable {
+  id: number;
+  seq: number;
+}
+
+export interface StatReplayMemoryTable {
+  visit_id: string;
+  scenario: string;
+  score_units: number;
+  passed: SqlBool;
+  paired: SqlBool;
+}
+
+/** camelCase to snake_case, as the cubes' columns are named. */
+type Snake<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}` : S;
+/** A cube of @ruyi/statistics as its table: the dimensions (text, '' for none), then the counters. */
+export type CubeTable<C extends CubeName> = { [D in DimOf<C> as Snake<D>]: string } & { [M in MeasureOf<C> as Snake<M>]: Generated<number> };
+
 export interface RuyiDatabase {
   schema_migrations: SchemaMigrationsTable;
   statements: StatementsTable;
@@ -197,6 +264,7 @@ export interface RuyiDatabase {
   xapi_clients: XapiClientsTable;
   admin_credential: AdminCredentialTable;
   staff_sessions: StaffSessionsTable;
+  staff_accounts: StaffAccountsTable;
   sync_state: SyncStateTable;
   sync_quarantine: SyncQuarantineTable;
   xapi_documents: XapiDocumentsTable;
@@ -204,4 +272,14 @@ export interface RuyiDatabase {
   fleet_servers: FleetServersTable;
   devices: DevicesTable;
   device_codes: DeviceCodesTable;
+  statement_facts: StatementFactsTable;
+  stat_cursor: StatCursorTable;
+  stat_replay_memory: StatReplayMemoryTable;
+  stat_days: CubeTable<'days'>;
+  stat_scenarios: CubeTable<'scenarios'>;
+  stat_platforms: CubeTable<'platforms'>;
+  stat_devices: CubeTable<'devices'>;
+  stat_items: CubeTable<'items'>;
+  stat_steps: CubeTable<'steps'>;
+  stat_replays: CubeTable<'replays'>;
 }

@@ -1,8 +1,15 @@
 // /api/admin/*: staff log-in and the installed packs (install, list, roll back, remove).
 import { z } from 'zod';
+import { StaffIdentity } from './accounts.ts';
 
-export const LoginBody = z.strictObject({ password: z.string().min(1).max(1024) });
-export const SessionResponse = z.object({ token: z.string().min(1), expiresAt: z.iso.datetime() });
+/** A login: the account's name (`admin`, the first admin account, when left out, as before named accounts) and password. */
+export const LoginBody = z.strictObject({ login: z.string().min(1).max(64).optional(), password: z.string().min(1).max(1024) });
+export const SessionResponse = z.object({
+  token: z.string().min(1),
+  expiresAt: z.iso.datetime(),
+  /** The account logged in: what the admin page shows and offers. */
+  account: StaffIdentity,
+});
 export type SessionResponse = z.infer<typeof SessionResponse>;
 /** GET /api/admin/status: whether a staff password is set (and nothing else), so the admin page can say what to run. */
 export const AdminStatus = z.object({ passwordSet: z.boolean() });

@@ -12,6 +12,9 @@ export const REFUSAL_CODES = [
   'admin.locked',
   'admin.busy',
   'admin.session-ended',
+  'staff.role',
+  'staff.scope',
+  'account.self',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 export type RefusalParams = Record<string, string | number>;

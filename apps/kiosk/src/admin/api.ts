@@ -1,6 +1,7 @@
 // The kiosk-server's admin API as the admin page sees it (kiosk-server/src/routes/admin). Every response is validated;
 // a refusal becomes an AdminApiError carrying the server's message and, for a rejected pack, every validator message.
 import {
+  AccountList,
   AdminPackList,
   AdminStatus,
   DeviceList,
@@ -14,7 +15,9 @@ import {
   RemoveResponse,
   RetryResponse,
   RollbackResponse,
+  NewAccountBody,
   SessionResponse,
+  StaffAccount,
   SyncStatus,
   type ErrorDetail,
 } from '@ruyi/api-contract';
@@ -82,7 +85,16 @@ async function call<T extends z.ZodType>(
 
 /** Whether a staff password is set (public: the page says what to run before anyone types a password). */
 export const getAdminStatus = () => call('GET', '/api/admin/status', AdminStatus);
-export const login = (password: string) => call('POST', '/api/admin/session', SessionResponse, undefined, { password });
+export const login = (name: string, password: string) => call('POST', '/api/admin/session', SessionResponse, undefined, { login: name, password });
+
+// Staff accounts (admins, within their scope).
+export type { NewAccountBody as NewAccount, StaffAccount, StaffIdentity, StaffRole, StaffScope } from '@ruyi/api-contract';
+export const listAccounts = (token: string) => call('GET', '/api/admin/accounts', AccountList, token).then((r) => r.accounts);
+export const createAccount = (token: string, account: z.input<typeof NewAccountBody>) => call('POST', '/api/admin/accounts', StaffAccount, token, account);
+export const changeAccount = (token: string, id: number, change: { disabled?: boolean }) =>
+  call('PATCH', `/api/admin/accounts/${id}`, StaffAccount, token, change);
+export const resetPassword = (token: string, id: number, password: string) =>
+  call('POST', `/api/admin/accounts/${id}/password`, z.null(), token, { password });
 export const logout = (token: string) => call('DELETE', '/api/admin/session', z.null(), token);
 export const listPacks = (token: string) => call('GET', '/api/admin/packs', AdminPackList, token).then((r) => r.packs);
 export const rollbackPack = (token: string, id: string) => call('POST', `/api/admin/packs/${encodeURIComponent(id)}/rollback`, RollbackResponse, token);

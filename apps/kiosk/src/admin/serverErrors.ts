@@ -21,6 +21,9 @@ export const REFUSAL_KEYS: Record<RefusalCode | UploadCode, string> = {
   'admin.locked': 'admin.server.locked',
   'admin.busy': 'admin.server.busy',
   'admin.session-ended': 'admin.sessionEnded',
+  'staff.role': 'admin.server.staffRole',
+  'staff.scope': 'admin.server.staffScope',
+  'account.self': 'admin.server.accountSelf',
   'upload.network': 'admin.server.network',
   'upload.empty': 'admin.server.sendFile',
 };

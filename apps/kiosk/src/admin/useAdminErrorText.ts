@@ -7,8 +7,11 @@ export function useAdminErrorText() {
   const { t } = useTranslation();
   return (error: unknown): string => {
     if (!(error instanceof AdminApiError)) return t('admin.failed', { message: error instanceof Error ? error.message : String(error) });
-    // A 401 or 403 is about the login itself: the pages that meet one say so (wrong password, no password, logged out).
-    const known = error.status !== 401 && error.status !== 403 ? knownRefusal(error.details) : null;
+    // A 401 or 403 is about the login itself (wrong password, no password, logged out), unless the server says it is
+    // about the account's role or scope.
+    const refused = knownRefusal(error.details);
+    const aboutAccount = refused !== null && ['admin.server.staffRole', 'admin.server.staffScope', 'admin.server.accountSelf'].includes(refused.key);
+    const known = (error.status !== 401 && error.status !== 403) || aboutAccount ? refused : null;
     if (known) return t(known.key, known.params);
     switch (error.status) {
       case 401:

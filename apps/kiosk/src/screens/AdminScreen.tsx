@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminApiError, getAdminStatus, listPacks, logout, removePack, rollbackPack, type AdminPack, type Session } from '../admin/api.ts';
+import { AccountsPanel, useScopeText } from '../admin/AccountsPanel.tsx';
 import { ConfirmDialog } from '../admin/ConfirmDialog.tsx';
 import { DevicePanel } from '../admin/DevicePanel.tsx';
 import { FloorNotice } from '../admin/FloorNotice.tsx';
@@ -31,6 +32,9 @@ export function AdminScreen() {
   const [pending, setPending] = useState<Pending | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const token = session?.token;
+  // Packs, sync and devices are the park's floor: admins' and operators'. Analysts and teachers have their own pages.
+  const operates = session?.account.role === 'admin' || session?.account.role === 'operator';
+  const scopeText = useScopeText();
   useStaffLanguage();
   // Whether the server has a staff password: null until known (and when it cannot be asked: the login form then says).
   const [passwordSet, setPasswordSet] = useState<boolean | null>(null);
@@ -56,7 +60,7 @@ export function AdminScreen() {
   }, []);
 
   const refresh = useCallback(async () => {
-    if (!token) return;
+    if (!token || !operates) return;
     try {
       setPacks(await listPacks(token));
     } catch (error) {
@@ -64,7 +68,7 @@ export function AdminScreen() {
       else setMessage({ text: errorText(error), error: true });
     }
     // errorText changes with the language only; listing again for that is not needed.
-  }, [token, loggedOut, t]);
+  }, [token, operates, loggedOut, t]);
 
   useEffect(() => {
     if (!token) return;
@@ -127,6 +131,11 @@ export function AdminScreen() {
           }}
         />
       ) : (
+        <p className="admin-signed-in">
+          {t('accounts.signedInAs', { login: session.account.login, role: t(`accounts.role.${session.account.role}`), scope: scopeText(session.account.scope) })}
+        </p>
+      )}
+      {session && operates ? (
         <>
           <FloorNotice token={session.token} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
           <section aria-labelledby="admin-packs-heading">
@@ -142,7 +151,10 @@ export function AdminScreen() {
           <SyncPanel token={session.token} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
           <DevicePanel token={session.token} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
         </>
-      )}
+      ) : null}
+      {session?.account.role === 'admin' ? (
+        <AccountsPanel token={session.token} selfId={session.account.id} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />
+      ) : null}
       {pending ? (
         <ConfirmDialog
           message={

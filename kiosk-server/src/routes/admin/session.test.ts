@@ -60,7 +60,8 @@ describe('set-password CLI and login', () => {
     const result = await setPassword(`${PASSWORD}\n`);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const row = await app.storage.db.selectFrom('admin_credential').selectAll().executeTakeFirstOrThrow();
+    const row = await app.storage.db.selectFrom('staff_accounts').selectAll().where('login', '=', 'admin').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ role: 'admin', scope_kind: 'city', disabled_at: null });
     expect(row.algorithm).toBe('scrypt');
     expect(JSON.stringify(row)).not.toContain(PASSWORD);
     expect(Buffer.from(row.salt!, 'base64')).toHaveLength(16);

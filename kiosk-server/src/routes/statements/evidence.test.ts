@@ -13,6 +13,7 @@ import { playRun, type PlayPlan } from '../../test-support/played-run.ts';
 import { statementsOf } from '../../test-support/statements.ts';
 import { statementCount, storedStatements } from '../../test-support/stored-statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
+import { analystHeaders } from '../../test-support/admin.ts';
 
 const BASE = 'https://ruyi.localhost/xapi/';
 const RUN = iris(BASE).extensions.run;
@@ -59,7 +60,7 @@ describe('the fixture pack', () => {
       const visit = newVisit();
       expect((await post(of(records.visitStart(visit), records.scenarioStart(visit), records.scenarioEnd(visit, 40, 40)))).statusCode).toBe(400);
     }
-    expect((await app.inject({ url: '/api/stats/summary' })).json()).toMatchObject({ visits: 0, completedScenarios: 0 });
+    expect((await app.inject({ url: '/api/stats/summary', headers: await analystHeaders(app) })).json()).toMatchObject({ visits: 0, completedScenarios: 0 });
   });
 
   it('refuses an area moved in the grouping, and one left out', async () => {
@@ -201,7 +202,7 @@ describe('the fixture pack', () => {
         expect(res.statusCode, `batches of ${size}: ${res.body}`).toBe(200);
       }
     }
-    expect((await app.inject({ url: '/api/stats/summary' })).json()).toMatchObject({ visits: 4, completedScenarios: 4 });
+    expect((await app.inject({ url: '/api/stats/summary', headers: await analystHeaders(app) })).json()).toMatchObject({ visits: 4, completedScenarios: 4 });
   });
 });
 

@@ -9,6 +9,7 @@ import { statementCount, storedStatements } from '../../test-support/stored-stat
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
 import type { VisitRecord } from '@ruyi/mechanics';
 import { MAX_DEVICE_BATCH } from './index.ts';
+import { analystHeaders } from '../../test-support/admin.ts';
 
 const SEED = iris('https://ruyi.localhost/xapi/').extensions.seed;
 const STEP = iris('https://ruyi.localhost/xapi/').extensions.step;
@@ -102,7 +103,7 @@ describe('POST /api/statements: storing', () => {
     const statements = of(...oneOfEach(), ...oneOfEach());
     await post(statements);
     await post(statements);
-    const summary = (await app.inject({ url: '/api/stats/summary' })).json();
+    const summary = (await app.inject({ url: '/api/stats/summary', headers: await analystHeaders(app) })).json();
     expect(summary).toMatchObject({ visits: 2, completedScenarios: 2 });
     expect(summary.areas.find((a: { area: string }) => a.area === 'fire')).toEqual({ area: 'fire', completedScenarios: 2, averageScore: 0.75 });
   });
@@ -111,7 +112,7 @@ describe('POST /api/statements: storing', () => {
     await post(of(...oneOfEach()));
     await app.close();
     const reopened = await env.start();
-    expect((await reopened.inject({ url: '/api/stats/summary' })).json()).toMatchObject({ visits: 1, completedScenarios: 1 });
+    expect((await reopened.inject({ url: '/api/stats/summary', headers: await analystHeaders(reopened) })).json()).toMatchObject({ visits: 1, completedScenarios: 1 });
     expect(await rowCount()).toBe(14);
   });
 });

@@ -1,12 +1,32 @@
-// GET /api/stats/summary: visits, completed scenarios and average score per area and per platform (kiosk, VR, web),
-// for the operator screen.
-// Open for now: statistics hold no personal data (visit ids are random). A later issue adds staff login in front of it.
+// The statistics routes, staff only (every /api/stats/ route is guarded in plugins/admin.ts):
+// - GET /api/stats/summary: visits, completed scenarios and average score per area and per platform (kiosk, VR, web),
+//   for the operator screen: this server's own place.
+// - GET /api/stats/report: the dashboard's figures for a period and a place (the city, a district, a park, a school),
+//   by default the account's own scope; a place outside it is refused.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SummaryResponse } from '@ruyi/api-contract';
+import { ReportQuery, StatisticsReport, SummaryResponse } from '@ruyi/api-contract';
+import { refusalFor, type Scope } from '../../admin/scopes.ts';
+import { refusal } from '../../refusal.ts';
 
 const stats: FastifyPluginAsyncZod = async (app) => {
   app.get('/stats/summary', { schema: { response: { 200: SummaryResponse } } }, async () =>
     app.statistics.summary(app.content.current().park?.areas.map((a) => a.id) ?? []),
+  );
+
+  app.get(
+    '/stats/report',
+    {
+      config: { staff: { action: 'statistics', target: 'route' } },
+      schema: { querystring: ReportQuery, response: { 200: StatisticsReport } },
+    },
+    async (request) => {
+      const { from, to, district, park, school } = request.query;
+      const staff = request.staff!;
+      const place: Scope = district ? { kind: 'district', id: district } : park ? { kind: 'park', id: park } : school ? { kind: 'school', id: school } : staff.scope;
+      const refused = refusalFor(staff, 'statistics', place, app.admin.places);
+      if (refused) throw refusal(403, 'staff.scope', refused, { role: staff.role });
+      return app.reports.report({ from, to }, place);
+    },
   );
 };
 

@@ -4,6 +4,7 @@ import type { VisitRecord } from '@ruyi/mechanics';
 import { newVisit, played, records } from '../../test-support/fixture-content.ts';
 import { statementsOf } from '../../test-support/statements.ts';
 import { createTestEnv, type TestEnv } from '../../test-support/test-app.ts';
+import { analystHeaders } from '../../test-support/admin.ts';
 
 let env: TestEnv;
 let app: App;
@@ -16,7 +17,7 @@ afterEach(() => env.cleanup());
 const of = (...rs: VisitRecord[]) => statementsOf(app, env.config, rs);
 
 const summary = async () => {
-  const res = await app.inject({ url: '/api/stats/summary' });
+  const res = await app.inject({ url: '/api/stats/summary', headers: await analystHeaders(app) });
   expect(res.statusCode).toBe(200);
   return res.json();
 };

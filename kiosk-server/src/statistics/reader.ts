@@ -1,0 +1,152 @@
+// The dashboard's figures for a period and a scope, read from the cubes: each report sums the few rows its period and
+// scope select (periodSegments, scopeFilter) and hands them to @ruyi/statistics' reports. All the report's queries
+// read one snapshot (one SQLite read transaction; PostgreSQL repeatable read), so its tables agree with each other.
+import type { StatisticsReport } from '@ruyi/api-contract';
+import {
+  CUBES,
+  figuresBy,
+  hazardFigures,
+  isoWeek,
+  itemFigures,
+  periodSegments,
+  rankUnits,
+  replayFigures,
+  scopeFilter,
+  totals,
+  type CubeName,
+  type CubeRow,
+  type DimOf,
+  type Scope,
+} from '@ruyi/statistics';
+import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
+import { sqliteBuilder } from '../admin/sqlite-sql.ts';
+import type { StorageDatabase } from '../storage/database.ts';
+import type { RuyiDatabase } from '../storage/schema.ts';
+
+export interface StatisticsReader {
+  report(period: { from: string; to: string }, scope: Scope): Promise<StatisticsReport>;
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A cube's rows for the period and scope, summed per `groupBy` (the other dimensions come back as ''). */
+function cubeQuery<C extends CubeName>(
+  qb: Kysely<RuyiDatabase>,
+  cube: C,
+  period: { from: string; to: string },
+  scope: Scope,
+  groupBy: readonly DimOf<C>[],
+  options: { daysOnly?: boolean; parkRows?: boolean } = {},
+): Compilable<Record<string, unknown>> {
+  const { measures } = CUBES[cube];
+  const filter = scopeFilter(scope, cube === 'devices' || options.parkRows);
+  const where: RawBuilder<unknown>[] = [typeof filter.park === 'string' ? sql`park = ${filter.park}` : sql`park <> ${filter.park.not}`];
+  if (filter.district !== undefined) where.push(sql`district = ${filter.district}`);
+  if (filter.school !== undefined) where.push(sql`school = ${filter.school}`);
+  // The day rows alone when a report goes by day; else whole months and the days at the ends.
+  const segments = options.daysOnly ? [{ days: [period.from, period.to] as [string, string] }] : periodSegments(period.from, period.to);
+  const parts = segments.map((s) =>
+    'days' in s ? sql`(length(day) = 10 AND day >= ${s.days[0]} AND day <= ${s.days[1]})` : sql`day IN (${sql.join(s.months)})`,
+  );
+  where.push(sql`(${sql.join(parts, sql` OR `)})`);
+  const columns = [
+    ...groupBy.map((d) => sql`${sql.ref(snake(d))}`.as(d)),
+    ...measures.map((m) => sql`sum(${sql.ref(snake(m))})`.as(m)),
+  ];
+  let query = qb
+    .selectFrom(`stat_${cube}` as 'stat_days')
+    .select(columns as never)
+    .where(sql<boolean>`${sql.join(where, sql` AND `)}`);
+  if (groupBy.length) query = query.groupBy(groupBy.map((d) => snake(d)) as never);
+  return query as unknown as Compilable<Record<string, unknown>>;
+}
+
+/** Rows as the cubes' types: measures as numbers (PostgreSQL sums bigints as numeric text), absent dimensions ''. */
+function asRows<C extends CubeName>(cube: C, rows: Record<string, unknown>[]): CubeRow<C>[] {
+  const { dims, measures } = CUBES[cube];
+  return rows.map((r) => {
+    const out: Record<string, string | number> = {};
+    for (const d of dims) out[d] = (r[d] as string | undefined) ?? '';
+    for (const m of measures) out[m] = Number(r[m] ?? 0);
+    return out as CubeRow<C>;
+  });
+}
+
+const yearEarlier = (day: string) => {
+  const [y, m, d] = day.split('-');
+  // 29 February a year earlier is 28 February.
+  return m === '02' && d === '29' ? `${Number(y) - 1}-02-28` : `${Number(y) - 1}-${m}-${d}`;
+};
+
+export function createStatisticsReader(storage: StorageDatabase): StatisticsReader {
+  const postgres = storage.dialect === 'postgres';
+  const qb = postgres ? storage.db : sqliteBuilder;
+
+  function plan(period: { from: string; to: string }, scope: Scope) {
+    const previous = { from: yearEarlier(period.from), to: yearEarlier(period.to) };
+    // Rankings look across the city (or the district): they rank units against each other, whatever unit is chosen.
+    const rankScope: Scope = scope.kind === 'district' ? scope : { kind: 'city' };
+    return {
+      totals: cubeQuery(qb, 'days', period, scope, []),
+      previous: cubeQuery(qb, 'days', previous, scope, []),
+      byDay: cubeQuery(qb, 'days', period, scope, ['day'], { daysOnly: true }),
+      byScenario: cubeQuery(qb, 'scenarios', period, scope, ['area', 'scenario']),
+      byPlatform: cubeQuery(qb, 'platforms', period, scope, ['platform', 'locale']),
+      byDevice: cubeQuery(qb, 'devices', period, scope.kind === 'school' ? { kind: 'city' } : scope, ['park', 'device', 'platform']),
+      items: cubeQuery(qb, 'items', period, scope, ['scenario', 'step', 'itemType', 'item', 'choice', 'correct']),
+      steps: cubeQuery(qb, 'steps', period, scope, ['scenario', 'step']),
+      replays: cubeQuery(qb, 'replays', period, scope, ['scenario']),
+      schools: cubeQuery(qb, 'days', period, rankScope, ['school']),
+      parks: cubeQuery(qb, 'days', period, rankScope, ['park'], { parkRows: true }),
+    };
+  }
+
+  async function run<T extends Record<string, Compilable<Record<string, unknown>>>>(queries: T): Promise<{ [K in keyof T]: Record<string, unknown>[] }> {
+    const entries = Object.entries(queries);
+    if (!postgres) {
+      const db = storage.sqlite!;
+      return db.transaction(() => Object.fromEntries(entries.map(([k, q]) => {
+        const c = q.compile();
+        return [k, db.prepare(c.sql).all(...(c.parameters as unknown[])) as Record<string, unknown>[]];
+      })))() as never;
+    }
+    return storage.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        const out: Record<string, Record<string, unknown>[]> = {};
+        for (const [k, q] of entries) out[k] = (await trx.executeQuery(q.compile())).rows as Record<string, unknown>[];
+        return out as never;
+      });
+  }
+
+  return {
+    async report(period, scope) {
+      const r = await run(plan(period, scope));
+      const days = asRows('days', r.byDay).filter((d) => d.day !== '');
+      const scenarios = asRows('scenarios', r.byScenario);
+      const platforms = asRows('platforms', r.byPlatform);
+      const items = asRows('items', r.items);
+      return {
+        period,
+        scope: { kind: scope.kind, id: scope.kind === 'city' ? null : scope.id },
+        totals: totals(asRows('days', r.totals)),
+        previousYear: totals(asRows('days', r.previous)),
+        byDay: figuresBy(days, (d) => d.day),
+        byWeek: figuresBy(days, (d) => isoWeek(d.day)),
+        byArea: figuresBy(scenarios, (s) => s.area),
+        byScenario: figuresBy(scenarios, (s) => s.scenario),
+        byPlatform: figuresBy(platforms, (p) => p.platform),
+        byLocale: figuresBy(platforms, (p) => p.locale),
+        byDevice: asRows('devices', r.byDevice).map(({ park, device, platform, visits, runs, completed }) => ({ park, device, platform, visits, runs, completed })),
+        questions: itemFigures(items, 'answer'),
+        decisions: itemFigures(items, 'decision'),
+        hazards: hazardFigures(items, asRows('steps', r.steps)),
+        replays: replayFigures(asRows('replays', r.replays)),
+        schools: rankUnits(asRows('days', r.schools), (u) => (u as unknown as { school: string }).school),
+        parks: rankUnits(asRows('days', r.parks), (u) => (u as unknown as { park: string }).park),
+      };
+    },
+  };
+}
