@@ -1,17 +1,15 @@
 // `npm run admin -- account ...`: the arguments, and the real CLI on the project's store (spawned, password on stdin).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../storage/database.ts';
+import { runAdmin } from '../test-support/damage.ts';
 import { freshPostgresDatabase, TEST_STORE } from '../test-support/test-app.ts';
 import { parseAccountArgs } from './account-cli.ts';
 import { accountStoreFor } from './accounts.ts';
 import { verifyPassword } from './password.ts';
 
-const CLI = fileURLToPath(new URL('../admin-cli.ts', import.meta.url));
 
 describe('account arguments', () => {
   it('reads add with role and scope, and the one-name subcommands', () => {
@@ -44,20 +42,8 @@ describe(`the account commands on ${TEST_STORE}`, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   let databaseUrl: string | undefined;
 
-  const run = (args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'account', ...args], {
-        env: { ...process.env, RUYI_DATA_DIR: dataDir, ...(databaseUrl ? { RUYI_DATABASE_URL: databaseUrl } : {}) },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  const run = (args: string[], input = '') =>
+    runAdmin(['account', ...args], { RUYI_DATA_DIR: dataDir, ...(databaseUrl ? { RUYI_DATABASE_URL: databaseUrl } : {}) }, input);
 
   it('adds, lists, disables and re-passwords an account; refuses a name taken and a short password', async () => {
     if (TEST_STORE === 'postgres') databaseUrl = await freshPostgresDatabase();

@@ -1,36 +1,16 @@
 // Staff in tests: the first admin's password through the real CLI (spawned, password piped on stdin) or directly;
 // accounts of any role and scope straight into the store; logging in as any of them.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { App } from '../app.ts';
 import type { StaffAccount } from '../admin/accounts.ts';
 import { hashPassword } from '../admin/password.ts';
 import type { Role, Scope } from '../admin/scopes.ts';
+import { runAdmin, type Finished } from './damage.ts';
 
 export const PASSWORD = 'correct horse battery staple';
-const CLI = fileURLToPath(new URL('../admin-cli.ts', import.meta.url));
-
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs `admin-cli.ts set-password` with `input` piped to it, RUYI_DATA_DIR = dataDir and RUYI_DATABASE_URL = databaseUrl. */
-export function runSetPassword(dataDir: string, input: string, databaseUrl?: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'set-password'], {
-      env: { ...process.env, RUYI_DATA_DIR: dataDir, ...(databaseUrl ? { RUYI_DATABASE_URL: databaseUrl } : {}) },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+export function runSetPassword(dataDir: string, input: string, databaseUrl?: string): Promise<Finished> {
+  return runAdmin(['set-password'], { RUYI_DATA_DIR: dataDir, ...(databaseUrl ? { RUYI_DATABASE_URL: databaseUrl } : {}) }, input);
 }
 
 /** Cheaper than the server's parameters: tests hash many passwords. */
