@@ -20,21 +20,12 @@ import {
   type Scope,
   type StatFact,
 } from '@ruyi/statistics';
+import { random } from '@ruyi/mechanics';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, useTestStorage } from '../test-support/dialect-storage.ts';
 import { createStatisticsReader } from './reader.ts';
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(n: number, seed: number): StatFact[] {
   const r = random(seed);

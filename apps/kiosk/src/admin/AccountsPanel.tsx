@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminApiError, changeAccount, createAccount, listAccounts, resetPassword, type StaffAccount, type StaffRole, type StaffScope } from './api.ts';
+import { changeAccount, createAccount, listAccounts, resetPassword, type StaffAccount, type StaffRole, type StaffScope } from './api.ts';
 import { StatusMessage } from './StatusMessage.tsx';
-import { useAdminErrorText } from './useAdminErrorText.ts';
+import { usePanelMessage } from './usePanelMessage.ts';
 import './AccountsPanel.css';
 
 export interface AccountsPanelProps {
@@ -28,12 +28,10 @@ export function useScopeText() {
  */
 export function AccountsPanel({ token, selfId, onUnauthorized }: AccountsPanelProps) {
   const { t } = useTranslation();
-  const errorText = useAdminErrorText();
   const scopeText = useScopeText();
   const id = useId();
   const [accounts, setAccounts] = useState<StaffAccount[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [login, setLogin] = useState('');
   const [role, setRole] = useState<StaffRole>('operator');
   const [kind, setKind] = useState<StaffScope['kind']>('park');
@@ -43,16 +41,7 @@ export function AccountsPanel({ token, selfId, onUnauthorized }: AccountsPanelPr
   const [newPassword, setNewPassword] = useState('');
   const resetInput = useRef<HTMLInputElement>(null);
 
-  const unauthorized = useRef(onUnauthorized);
-  unauthorized.current = onUnauthorized;
-  const fail = useCallback(
-    (error: unknown) => {
-      if (error instanceof AdminApiError && error.status === 401) return unauthorized.current();
-      setMessage({ text: errorText(error), error: true });
-    },
-    // errorText changes with the language only.
-    [],
-  );
+  const { message, setMessage, fail } = usePanelMessage(onUnauthorized);
 
   const refresh = useCallback(async () => {
     try {

@@ -4,7 +4,7 @@ import { AdminApiError, createEnrollmentCode, listDevices, revokeDevice, type De
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { DeviceQr } from './DeviceQr.tsx';
 import { DeviceTable } from './DeviceTable.tsx';
-import { useAdminErrorText } from './useAdminErrorText.ts';
+import { usePanelMessage } from './usePanelMessage.ts';
 import { StatusMessage } from './StatusMessage.tsx';
 
 export interface DevicePanelProps {
@@ -25,7 +25,6 @@ const isLoopback = (hostname: string) => LOOPBACK_HOSTS.has(hostname) || hostnam
  */
 export function DevicePanel({ token, onUnauthorized }: DevicePanelProps) {
   const { t } = useTranslation();
-  const errorText = useAdminErrorText();
   const id = useId();
   const codeHeading = useRef<HTMLHeadingElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -35,20 +34,9 @@ export function DevicePanel({ token, onUnauthorized }: DevicePanelProps) {
   const [code, setCode] = useState<EnrollmentCode | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [revoking, setRevoking] = useState<Device | null>(null);
 
-  // The parent passes a new callback on each render: read it through a ref, so the list is not fetched again for that.
-  const unauthorized = useRef(onUnauthorized);
-  unauthorized.current = onUnauthorized;
-  const fail = useCallback(
-    (error: unknown) => {
-      if (error instanceof AdminApiError && error.status === 401) return unauthorized.current();
-      setMessage({ text: errorText(error), error: true });
-    },
-    // errorText changes with the language only.
-    [],
-  );
+  const { message, setMessage, fail } = usePanelMessage(onUnauthorized);
 
   const refresh = useCallback(async () => {
     try {
