@@ -159,7 +159,7 @@ export function createRollup(storage: StorageDatabase, options: RollupOptions): 
     const to = Number(rows[rows.length - 1]!.seq);
 
     const facts = rows.flatMap((r) => {
-      if (r.voided && Boolean(r.voided)) return [];
+      if (Boolean(r.voided)) return [];
       const fact = statFactOf({ ...r, seq: Number(r.seq), stored: new Date(r.stored).toISOString() }, options.context);
       return fact ? [fact] : [];
     });
