@@ -3,7 +3,8 @@
 // version folder into the loader's PackFiles. When either format changes, this is the module to adapt.
 // A namespace import: the server still starts if the archive package is mid-change; only installing would fail.
 import * as archive from '@ruyi/pack-archive';
-import { Id, loadContent, MANIFEST_FILE, type Content, type Pack, type PackError, type PackFiles } from '@ruyi/pack-schema';
+import { Id, loadContent, MANIFEST_FILE, WHOLE_ARCHIVE, type Content, type Pack, type PackError, type PackFiles } from '@ruyi/pack-schema';
+import { coded, type CodedMessage } from '@ruyi/pack-schema/messages';
 import { readContentFiles, readPackFiles } from '@ruyi/pack-schema/node';
 
 export type { PackError, PackFiles };
@@ -31,7 +32,8 @@ export function isSafeRelativePath(path: string): boolean {
   return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..' && !/^[A-Za-z]:$/.test(seg));
 }
 
-const archiveError = (message: string): PackError => ({ file: '(archive)', path: '', message });
+/** A problem of the archive as a whole, with its code, so the admin page says it in the staff's language. */
+const archiveError = (problem: CodedMessage): PackError => ({ file: WHOLE_ARCHIVE, path: '', ...problem });
 
 /**
  * The largest upload worth reading: the archive reader refuses more than `maxTotalBytes` of files once inflated, and
@@ -46,23 +48,22 @@ export const MAX_UPLOAD_BYTES = archive.DEFAULT_LIMITS.maxTotalBytes + 16 * 1024
  */
 export async function checkArchive(bytes: Uint8Array, areas: readonly string[] | null): Promise<CheckResult> {
   const read = await archive.readPackArchive(bytes);
-  if (!read.ok) return { ok: false, errors: read.errors.map(archiveError) };
+  if (!read.ok) return { ok: false, errors: read.problems.map(archiveError) };
   const { meta, files } = read;
   // The reader already checked these; the store builds folder names from them, so check again where they are used.
-  if (!Id.safeParse(meta.id).success) return { ok: false, errors: [archiveError(`the archive's pack id '${meta.id}' is not a valid pack id`)] };
-  if (!VERSION.test(meta.version)) return { ok: false, errors: [archiveError(`the archive's version '${meta.version}' is not a version like 1.0.0`)] };
-  if (!/^[0-9a-f]{64}$/.test(meta.digest)) return { ok: false, errors: [archiveError(`the archive's digest '${meta.digest}' is not a sha256 in hex`)] };
+  if (!Id.safeParse(meta.id).success) return { ok: false, errors: [archiveError(coded('archive.bad-id', { id: meta.id }))] };
+  if (!VERSION.test(meta.version)) return { ok: false, errors: [archiveError(coded('archive.bad-version', { version: meta.version }))] };
+  if (!/^[0-9a-f]{64}$/.test(meta.digest)) return { ok: false, errors: [archiveError(coded('archive.bad-digest', { digest: meta.digest }))] };
   const unsafe = [...files.keys()].filter((p) => !isSafeRelativePath(p));
-  if (unsafe.length) return { ok: false, errors: unsafe.map((p) => archiveError(`unsafe file path '${p}' in the archive`)) };
+  if (unsafe.length) return { ok: false, errors: unsafe.map((p) => archiveError(coded('archive.unsafe-path', { path: p }))) };
 
-  if (areas === null)
-    return { ok: false, errors: [{ file: 'park.yaml', path: '', message: 'the park itself did not load (see GET /api/content): no pack can be installed until it is fixed' }] };
+  if (areas === null) return { ok: false, errors: [{ file: 'park.yaml', path: '', ...coded('install.park-not-loaded') }] };
   const dir = uploadedPackDir(meta.id);
   const loaded = archive.loadArchivePack(read, dir);
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   const pack = loaded.value;
   if (!areas.includes(pack.area))
-    return { ok: false, errors: [{ file: `${dir}/${MANIFEST_FILE}`, path: 'area', message: `area '${pack.area}' is not an area of the park (${areas.join(', ')})` }] };
+    return { ok: false, errors: [{ file: `${dir}/${MANIFEST_FILE}`, path: 'area', ...coded('install.area-not-in-park', { area: pack.area, areas: areas.join(', ') }) }] };
   return { ok: true, value: { id: meta.id, version: meta.version, digest: meta.digest, pack, files } };
 }
 

@@ -2,6 +2,7 @@
 // of `ruyi-pack.json` is the single source of truth for the metadata; the builder writes it and the reader checks it.
 import { createHash } from 'node:crypto';
 import { Id } from '@ruyi/pack-schema';
+import { coded, codedError, type CodedMessage } from '@ruyi/pack-schema/messages';
 import { z } from 'zod';
 
 /** Bumped when the archive layout changes (not when the pack format does: that is `schemaVersion`). */
@@ -34,36 +35,45 @@ const FORBIDDEN = /[\\:*?"<>|\u0000-\u001f\u007f]/;
  * Why `path` (relative to the pack folder) cannot be a file of a pack, or null when it can. A pack holds only
  * `pack.yaml`, `scenarios/<name>.yaml` and files under `assets/`; no hidden files, no `.` or `..`, no absolute paths.
  */
-export function packPathProblem(path: string): string | null {
-  if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) return 'is an absolute path';
-  if (path.includes('\\')) return 'contains a backslash (paths in an archive use /)';
+export function packPathReason(path: string): CodedMessage | null {
+  if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) return coded('reason.path-absolute');
+  if (path.includes('\\')) return coded('reason.path-backslash');
   const segments = path.split('/');
-  if (segments.includes('..')) return "climbs out of its folder with '..'";
-  if (segments.some((s) => s === '' || s === '.')) return 'is not a plain path (empty or "." parts)';
-  if (FORBIDDEN.test(path)) return 'contains a character that file names may not have (\\ : * ? " < > | or a control character)';
-  if (segments.some((s) => s.startsWith('.'))) return 'is a hidden file (its name starts with a dot)';
-  if (Buffer.byteLength(path) > 1024) return 'is longer than 1024 bytes';
+  if (segments.includes('..')) return coded('reason.path-climbs');
+  if (segments.some((s) => s === '' || s === '.')) return coded('reason.path-not-plain');
+  if (FORBIDDEN.test(path)) return coded('reason.path-character');
+  if (segments.some((s) => s.startsWith('.'))) return coded('reason.path-hidden');
+  if (Buffer.byteLength(path) > 1024) return coded('reason.path-too-long');
   if (path === 'pack.yaml') return null;
-  if (segments[0] === 'scenarios') return segments.length === 2 && path.endsWith('.yaml') ? null : 'is not a scenario file (scenarios/<id>.yaml)';
-  if (segments[0] === 'assets') return segments.length >= 2 ? null : 'is not a file under assets/';
-  return 'is not part of a pack (a pack holds only pack.yaml, scenarios/*.yaml and assets/**)';
+  if (segments[0] === 'scenarios') return segments.length === 2 && path.endsWith('.yaml') ? null : coded('reason.path-not-scenario');
+  if (segments[0] === 'assets') return segments.length >= 2 ? null : coded('reason.path-not-asset');
+  return coded('reason.path-not-pack');
+}
+
+/** `packPathReason` in English words. */
+export const packPathProblem = (path: string): string | null => packPathReason(path)?.message ?? null;
+
+/** Where a path's reason rides on a schema issue (`params`), so the reader can pass its code on. */
+export interface PathIssueParams {
+  path: string;
+  reason: CodedMessage;
 }
 
 export const PackFilePath = z.string().superRefine((path, ctx) => {
-  const problem = packPathProblem(path);
-  if (problem) ctx.addIssue({ code: 'custom', message: `'${path}' ${problem}` });
+  const reason = packPathReason(path);
+  if (reason) ctx.addIssue({ code: 'custom', message: `'${path}' ${reason.message}`, params: { path, reason } satisfies PathIssueParams });
 });
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a sha256 checksum (64 lower-case hex digits)' });
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: codedError('reason.sha256') });
 
 /** `ruyi-pack.json`. */
 export const ArchiveMeta = z.strictObject({
-  format: z.literal(ARCHIVE_FORMAT, { error: `must be ${ARCHIVE_FORMAT}, the archive format this version reads` }),
+  format: z.literal(ARCHIVE_FORMAT, { error: codedError('reason.meta-format', { format: ARCHIVE_FORMAT }) }),
   id: Id,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version like 1.0.0' }),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: codedError('schema.version-format') }),
   /** The pack format (`schemaVersion` in pack.yaml). */
   schemaVersion: z.number().int().min(1),
-  builtAt: z.iso.datetime({ error: 'must be a date and time like 2025-01-31T09:30:00.000Z' }),
+  builtAt: z.iso.datetime({ error: codedError('reason.meta-built-at') }),
   /** Every file of the pack, by path relative to the pack folder, with its sha256. */
   files: z.record(PackFilePath, Sha256Hex),
   /** sha256 of `canonicalFilesJson(files)`: one number that names the pack's exact content. */

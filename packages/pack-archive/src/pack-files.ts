@@ -1,6 +1,7 @@
 // Turns an archive's files into what the pack loader reads, so a server can validate an uploaded pack in memory,
 // before anything is written to disk.
 import { loadPack, MANIFEST_FILE, type LoadResult, type Pack, type PackError, type PackFiles } from '@ruyi/pack-schema';
+import { coded } from '@ruyi/pack-schema/messages';
 import type { ArchiveMeta } from './format.ts';
 
 const utf8 = new TextDecoder('utf-8');
@@ -37,7 +38,7 @@ export function loadArchivePack(archive: { meta: ArchiveMeta; files: ReadonlyMap
   const errors: PackError[] = [];
   for (const key of ['id', 'version', 'schemaVersion'] as const) {
     if (loaded.value[key] !== archive.meta[key])
-      errors.push({ file, path: key, message: `pack.yaml says ${key} ${String(loaded.value[key])} but ruyi-pack.json says ${String(archive.meta[key])}: the archive was tampered with` });
+      errors.push({ file, path: key, ...coded('archive.tampered', { key, a: String(loaded.value[key]), b: String(archive.meta[key]) }) });
   }
   return errors.length ? { ok: false, errors } : loaded;
 }

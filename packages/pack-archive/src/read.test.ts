@@ -1,3 +1,5 @@
+import { isMessageCode, localizeProblem, renderMessage } from '@ruyi/pack-schema';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { canonicalFilesJson, sha256 } from './format.ts';
@@ -180,5 +182,76 @@ describe('readPackArchive refuses, saying why', () => {
     expect(await errorsOf(new Uint8Array(gzipSync(whole)))).toEqual([
       'the archive is compressed twice; a .ruyipack.tgz is a tar compressed once with gzip',
     ]);
+  });
+});
+
+describe('every problem the reader finds has its code', () => {
+  async function problemsOf(bytes: Uint8Array, limits = {}) {
+    const result = await readPackArchive(bytes, limits);
+    if (result.ok) throw new Error('the archive was accepted');
+    expect(result.problems.map((p) => p.message)).toEqual(result.errors);
+    return result.problems;
+  }
+
+  it('in English as it always read, and in Chinese from the code', async () => {
+    const whole = tgz(packEntries(FILES));
+    const changed = packEntries(FILES);
+    changed[2] = { path: 'pack/scenarios/tiny.yaml', data: 'id: evil\n' };
+    const broken = [
+      new TextEncoder().encode('hello'),
+      new Uint8Array(gzipSync('just some text, no tar headers in here at all'.repeat(20))),
+      whole.subarray(0, whole.length - 20),
+      new Uint8Array(gzipSync(whole)),
+      withExtra({ path: 'pack/../x', data: 'x' }, { path: 'evil.sh', data: 'x' }, { path: 'pack/assets/a.png', type: 'SymbolicLink', linkpath: '/etc/passwd' }),
+      withExtra({ path: 'pack/pack.yaml', data: 'id: other\n' }),
+      tgz(changed),
+      withExtra({ path: 'pack/assets/extra.png', data: 'x' }),
+      tgz(packEntries(FILES).slice(1)),
+      tgz([{ path: 'ruyi-pack.json', data: '{ format: 1' }, ...packEntries(FILES).slice(1)]),
+      tgz([{ path: 'ruyi-pack.json', data: metaFor(FILES, { format: 2, id: 'Not An Id', extra: true }) }, ...packEntries(FILES).slice(1)]),
+      tgz([{ path: 'ruyi-pack.json', data: metaFor({ ...FILES, '../x': 'x' }) }, ...packEntries(FILES).slice(1)]),
+    ];
+    const found = (await Promise.all(broken.map((b) => problemsOf(b)))).flat();
+    expect(found.length).toBeGreaterThanOrEqual(broken.length);
+    for (const p of found) {
+      expect(isMessageCode(p.code), `${p.message}: ${p.code}`).toBe(true);
+      expect(renderMessage(p.code, p.params, 'en')).toBe(p.message);
+      const zh = localizeProblem(p, 'zh-CN');
+      expect(zh, p.message).toMatch(/\p{Script=Han}/u);
+      expect(zh, p.message).not.toContain(p.message);
+    }
+    // A path's reason in the reader's language too, named by its own code.
+    const climbing = found.find((p) => p.message === "'pack/../x' climbs out of the archive with '..'")!;
+    expect(climbing).toMatchObject({ code: 'archive.entry-path', params: { path: 'pack/../x', reasonCode: 'reason.entry-climbs' } });
+    expect(localizeProblem(climbing, 'zh-CN')).toBe('路径“pack/../x”用“..”跳出了压缩包');
+    const unknownKey = found.find((p) => p.message === 'ruyi-pack.json: Unrecognized key: "extra"')!;
+    expect(localizeProblem(unknownKey, 'zh-CN')).toBe('ruyi-pack.json 有误：未知字段“extra”（请检查拼写）');
+    const metaPath = found.find((p) => p.code === 'archive.meta-file-path')!;
+    expect(localizeProblem(metaPath, 'zh-CN')).toBe('ruyi-pack.json 的 files 中，“../x”用“..”跳出了所在的文件夹');
+  });
+
+  // The archive's refusals reach staff: a problem written as English text alone, rather than by its code, fails here.
+  const SOURCES = [
+    new URL('./read.ts', import.meta.url),
+    new URL('./format.ts', import.meta.url),
+    new URL('./pack-files.ts', import.meta.url),
+    new URL('../../../kiosk-server/src/packs/pack-format.ts', import.meta.url),
+  ];
+  const CALL = /(?:\b(?:problem|stop|fail|archiveError|push)\(|\b(?:message|error): )(['"`])((?:\\.|(?!\1).)*)\1/g;
+  // Words outside ${…}: a text made only of other texts (`'${path}' ${reason.message}`) is not English of its own.
+  const englishIn = (text: string) =>
+    [...text.matchAll(CALL)].map((m) => m[2]!).filter((literal) => /[A-Za-z]{2,}/.test(literal.replace(/\$\{[^}]*\}/g, '')));
+
+  it('would see a problem written as English', () => {
+    expect(englishIn("problem(`'${path}' is a link`);")).toEqual(["'${path}' is a link"]);
+    expect(englishIn("errors.push({ file, path: key, message: `pack.yaml says ${key}` });")).toEqual(['pack.yaml says ${key}']);
+    expect(englishIn("return fail('not a gzip');")).toEqual(['not a gzip']);
+    expect(englishIn("problem(coded('archive.twice', { path }));")).toEqual([]);
+    expect(englishIn("ctx.addIssue({ code: 'custom', message: `'${path}' ${reason.message}` });")).toEqual([]);
+  });
+
+  it('writes none', () => {
+    const texts = SOURCES.map((url) => ({ file: url.pathname, text: readFileSync(url, 'utf8') }));
+    expect(texts.flatMap(({ file, text }) => englishIn(text).map((t) => `${file}: ${t}`))).toEqual([]);
   });
 });

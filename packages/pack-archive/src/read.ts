@@ -1,6 +1,8 @@
 // Reads a pack archive in memory and trusts nothing in it. The gzip stream is inflated chunk by chunk and counted, so
 // a compression bomb is stopped as soon as it passes the limit; every tar entry is checked (path, type, size, repeats)
 // before its data is kept; the files are then checked against the checksums in ruyi-pack.json. Nothing is written to disk.
+import { codedIssue } from '@ruyi/pack-schema';
+import { coded, withReason, type CodedMessage, type MessageCode, type MessageParams } from '@ruyi/pack-schema/messages';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
@@ -12,14 +14,19 @@ import {
   formatBytes,
   META_FILE,
   PACK_FOLDER,
-  packPathProblem,
+  packPathReason,
   sha256,
   type ArchiveLimits,
+  type PathIssueParams,
 } from './format.ts';
 
+/**
+ * On failure, `problems` say what is wrong by code and params (so staff read them in their language) and `errors` the
+ * same in English, one line each.
+ */
 export type ReadResult =
   | { ok: true; meta: ArchiveMeta; files: Map<string, Uint8Array> }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: string[]; problems: CodedMessage[] };
 
 /** ruyi-pack.json is small: a line per file. */
 const MAX_META_BYTES = 1024 * 1024;
@@ -30,6 +37,8 @@ const MAX_ERRORS = 20;
 
 class Stop extends Error {}
 
+const failed = (problems: CodedMessage[]): ReadResult => ({ ok: false, errors: problems.map((p) => p.message), problems });
+
 const LINK_TYPES: Record<string, string> = {
   SymbolicLink: 'a symbolic link',
   Link: 'a hard link',
@@ -39,28 +48,40 @@ const LINK_TYPES: Record<string, string> = {
 };
 
 /** Where an archive entry may go: `ruyi-pack.json`, or a pack file under `pack/`. Null when the path is fine. */
-function entryPathProblem(path: string): string | null {
+function entryPathReason(path: string): CodedMessage | null {
   if (path === META_FILE) return null;
-  if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) return 'is an absolute path';
-  if (path.includes('\\')) return 'contains a backslash';
-  if (path.split('/').includes('..')) return "climbs out of the archive with '..'";
-  if (!path.startsWith(`${PACK_FOLDER}/`)) return `is outside the ${PACK_FOLDER}/ folder (only ${META_FILE} may be at the top)`;
-  return packPathProblem(path.slice(PACK_FOLDER.length + 1));
+  if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) return coded('reason.path-absolute');
+  if (path.includes('\\')) return coded('reason.entry-backslash');
+  if (path.split('/').includes('..')) return coded('reason.entry-climbs');
+  if (!path.startsWith(`${PACK_FOLDER}/`)) return coded('reason.entry-outside');
+  return packPathReason(path.slice(PACK_FOLDER.length + 1));
 }
 
-function describeMetaIssue(issue: z.core.$ZodIssue): string {
+const atPath = (path: string, reason: CodedMessage) => coded('archive.entry-path', { ...withReason(reason), path });
+
+// Reasons that do not count against a folder: it is not a pack file, so only its path's safety counts.
+const NOT_A_PACK_FILE: readonly MessageCode[] = ['reason.path-not-plain', 'reason.path-not-scenario', 'reason.path-not-asset', 'reason.path-not-pack'];
+
+function describeMetaIssue(issue: z.core.$ZodIssue): CodedMessage {
   // A bad file path is a key of `files`: say what is wrong with the path itself, not "invalid key".
-  if (issue.code === 'invalid_key') return `${META_FILE} files: ${issue.issues.map((i) => i.message).join('; ')}`;
-  const path = issue.path.map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${String(seg)}`)).join('').replace(/^\./, '');
-  return `${META_FILE}${path ? ` ${path}` : ''}: ${issue.message}`;
+  if (issue.code === 'invalid_key') {
+    const [only, ...more] = issue.issues;
+    const params = (only as { params?: Partial<PathIssueParams> } | undefined)?.params;
+    if (params?.path !== undefined && params.reason && !more.length) return coded('archive.meta-file-path', { ...withReason(params.reason), path: params.path });
+    return coded('archive.meta-field', { key: 'files', reason: issue.issues.map((i) => i.message).join('; ') });
+  }
+  const key = issue.path.map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${String(seg)}`)).join('').replace(/^\./, '');
+  // The schema library's words as they always read, with the code that says them in another language.
+  const own = issue.code === 'unrecognized_keys' ? { ...coded('field.unknown', { key: issue.keys.join(', ') }), message: issue.message } : codedIssue(issue);
+  const reason: MessageParams = { ...withReason(own), field: key || META_FILE };
+  return key ? coded('archive.meta-field', { ...reason, key }) : coded('archive.meta', reason);
 }
 
 /** A folder entry may only be `pack` or a folder inside it, by a plain path. */
-function folderPathProblem(path: string): string | null {
+function folderPathReason(path: string): CodedMessage | null {
   if (path === PACK_FOLDER) return null;
-  const problem = entryPathProblem(path);
-  if (!problem || problem.startsWith('is not')) return null; // a folder is not a pack file: only its path's safety counts
-  return problem;
+  const reason = entryPathReason(path);
+  return reason && !NOT_A_PACK_FILE.includes(reason.code) ? reason : null;
 }
 
 /**
@@ -70,24 +91,23 @@ function folderPathProblem(path: string): string | null {
  */
 export async function readPackArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}): Promise<ReadResult> {
   const lim: ArchiveLimits = { ...DEFAULT_LIMITS, ...limits };
-  const errors: string[] = [];
-  const fail = (message: string): ReadResult => ({ ok: false, errors: [...errors, message] });
-  if (bytes.byteLength < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b)
-    return fail('this is not a pack archive: a .ruyipack.tgz is gzip-compressed, and this file is not');
+  const errors: CodedMessage[] = [];
+  const fail = (problem: CodedMessage): ReadResult => failed([...errors, problem]);
+  if (bytes.byteLength < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return fail(coded('archive.not-gzip'));
 
   const entries = new Map<string, Uint8Array>();
   const seen = new Set<string>();
   let entryCount = 0;
   let declaredTotal = 0;
-  let stopped: string | null = null;
-  const stop = (message: string): never => {
-    stopped ??= message;
-    throw new Stop(message);
+  let stopped: CodedMessage | null = null;
+  const stop = (problem: CodedMessage): never => {
+    stopped ??= problem;
+    throw new Stop(problem.message);
   };
-  const problem = (message: string) => {
-    if (errors.includes(message)) return;
-    errors.push(message);
-    if (errors.length >= MAX_ERRORS) stop(`stopped reading after ${MAX_ERRORS} problems`);
+  const problem = (found: CodedMessage) => {
+    if (errors.some((e) => e.message === found.message)) return;
+    errors.push(found);
+    if (errors.length >= MAX_ERRORS) stop(coded('archive.too-many-problems', { max: MAX_ERRORS }));
   };
 
   // Every entry is resumed, so the parser keeps flowing; data is kept only for entries that pass every check.
@@ -101,25 +121,24 @@ export async function readPackArchive(bytes: Uint8Array, limits: Partial<Archive
   const checkEntry = (entry: ReadEntry) => {
     if (stopped) return;
     const path = entry.path;
-    if (++entryCount > lim.maxFiles) stop(`the archive has more than ${lim.maxFiles} entries, the most a pack archive may have`);
-    const type = LINK_TYPES[entry.type];
-    if (type) return problem(`'${path}' is ${type}${entry.linkpath ? ` (to '${entry.linkpath}')` : ''}: a pack archive holds only plain files`);
+    if (++entryCount > lim.maxFiles) stop(coded('archive.too-many-entries', { max: lim.maxFiles }));
+    const link = LINK_TYPES[entry.type];
+    if (link) return problem(coded('archive.link', { path, link, target: entry.linkpath ? ` (to '${entry.linkpath}')` : '' }));
     if (entry.type === 'Directory') {
       // Harmless once its path is: folders are implied by the files' paths, so nothing is kept.
-      const dirProblem = folderPathProblem(path.replace(/\/$/, ''));
-      return dirProblem ? problem(`'${path}' ${dirProblem}`) : undefined;
+      const dirReason = folderPathReason(path.replace(/\/$/, ''));
+      return dirReason ? problem(atPath(path, dirReason)) : undefined;
     }
-    const pathProblem = entryPathProblem(path);
-    if (pathProblem) return problem(`'${path}' ${pathProblem}`);
-    if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'ContiguousFile')
-      return problem(`'${path}' is a tar entry of type ${entry.type}: a pack archive holds only plain files`);
+    const pathReason = entryPathReason(path);
+    if (pathReason) return problem(atPath(path, pathReason));
+    if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'ContiguousFile') return problem(coded('archive.entry-type', { path, type: entry.type }));
     const key = path.normalize('NFC').toLowerCase();
-    if (seen.has(key)) return problem(`'${path}' is in the archive twice (or twice with names that differ only in case)`);
+    if (seen.has(key)) return problem(coded('archive.twice', { path }));
     seen.add(key);
     const max = path === META_FILE ? Math.min(MAX_META_BYTES, lim.maxFileBytes) : lim.maxFileBytes;
-    if (entry.size > max) stop(`'${path}' is ${formatBytes(entry.size)}; a file may be at most ${formatBytes(max)}`);
+    if (entry.size > max) stop(coded('archive.file-too-big', { path, size: formatBytes(entry.size), max: formatBytes(max) }));
     declaredTotal += entry.size;
-    if (declaredTotal > lim.maxTotalBytes) stop(`the files in the archive add up to more than ${formatBytes(lim.maxTotalBytes)}, the most a pack may have`);
+    if (declaredTotal > lim.maxTotalBytes) stop(coded('archive.total-too-big', { max: formatBytes(lim.maxTotalBytes) }));
     const chunks: Buffer[] = [];
     let received = 0;
     entry.on('data', (chunk: Buffer) => {
@@ -141,14 +160,14 @@ export async function readPackArchive(bytes: Uint8Array, limits: Partial<Archive
     onwarn: (code: string, message: string | Error) => {
       const text = message instanceof Error ? message.message : message;
       const noTar = (code === 'TAR_BAD_ARCHIVE' && /Unrecognized archive format/.test(text)) || (code === 'TAR_ENTRY_INVALID' && entryCount === 0);
-      problem(noTar ? 'the archive holds no tar data (it is not a .ruyipack.tgz)' : `the archive is damaged (${text})`);
+      problem(noTar ? coded('archive.no-tar') : coded('archive.damaged', { detail: text }));
     },
   });
   // After the end-of-archive blocks the parser would only pile up what follows; it is counted below, not parsed.
   let sawEnd = false;
   parser.on('eof', () => (sawEnd = true));
   parser.on('ignoredEntry', (entry: ReadEntry) => {
-    if (!stopped) problem(`'${entry.path}' is a tar entry of a kind a pack archive may not hold (${entry.type})`);
+    if (!stopped) problem(coded('archive.entry-kind', { path: entry.path, type: entry.type }));
   });
 
   // Inflate ourselves, counting every byte, rather than letting the parser do it unseen.
@@ -158,9 +177,9 @@ export async function readPackArchive(bytes: Uint8Array, limits: Partial<Archive
   let inflated = 0;
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-      if (inflated === 0 && chunk[0] === 0x1f && chunk[1] === 0x8b) stop('the archive is compressed twice; a .ruyipack.tgz is a tar compressed once with gzip');
+      if (inflated === 0 && chunk[0] === 0x1f && chunk[1] === 0x8b) stop(coded('archive.compressed-twice'));
       inflated += chunk.length;
-      if (inflated > maxInflated) stop(`uncompressed, the archive grows past ${formatBytes(lim.maxTotalBytes)}, the most a pack may hold; stopped reading it (a compression bomb?)`);
+      if (inflated > maxInflated) stop(coded('archive.bomb', { max: formatBytes(lim.maxTotalBytes) }));
       if (!sawEnd) parser.write(chunk);
       if (stopped) break;
     }
@@ -173,38 +192,36 @@ export async function readPackArchive(bytes: Uint8Array, limits: Partial<Archive
     if (!(e instanceof Stop)) {
       const code = (e as { code?: string }).code;
       stopped ??= code === 'Z_BUF_ERROR' || /unexpected end/i.test(String((e as Error).message))
-        ? 'the archive is cut short: the gzip data ends too early (an incomplete download?)'
-        : `the archive is damaged: ${(e as Error).message}`;
+        ? coded('archive.cut-short')
+        : coded('archive.damaged', { detail: String((e as Error).message) });
     }
   } finally {
     gunzip.destroy();
   }
   if (stopped) return fail(stopped);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return failed(errors);
 
   const metaBytes = entries.get(META_FILE);
-  if (!metaBytes) return fail(`the archive has no ${META_FILE}, so it is not a pack archive (or it is damaged)`);
+  if (!metaBytes) return fail(coded('archive.no-meta'));
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(metaBytes));
   } catch (e) {
-    return fail(`${META_FILE} is not valid JSON: ${(e as Error).message}`);
+    return fail(coded('archive.meta-json', { detail: (e as Error).message }));
   }
   const parsed = ArchiveMeta.safeParse(json);
-  if (!parsed.success)
-    return { ok: false, errors: parsed.error.issues.map(describeMetaIssue) };
+  if (!parsed.success) return failed(parsed.error.issues.map(describeMetaIssue));
   const meta = parsed.data;
 
   const files = new Map<string, Uint8Array>();
   for (const [path, data] of entries) if (path !== META_FILE) files.set(path.slice(PACK_FOLDER.length + 1), data);
   for (const path of Object.keys(meta.files).sort()) {
     const data = files.get(path);
-    if (!data) errors.push(`tampered: '${path}' is listed in ${META_FILE} but is not in the archive`);
-    else if (sha256(data) !== meta.files[path]) errors.push(`tampered: '${path}' does not match its checksum in ${META_FILE} (the file was changed after the archive was built)`);
+    if (!data) errors.push(coded('archive.tampered-missing', { path }));
+    else if (sha256(data) !== meta.files[path]) errors.push(coded('archive.tampered-checksum', { path }));
   }
-  for (const path of [...files.keys()].sort())
-    if (!(path in meta.files)) errors.push(`tampered: '${path}' is in the archive but not listed in ${META_FILE}`);
-  if (filesDigest(meta.files) !== meta.digest) errors.push(`tampered: the digest in ${META_FILE} does not match its list of files`);
-  if (!('pack.yaml' in meta.files) && !errors.length) errors.push(`the archive has no ${PACK_FOLDER}/pack.yaml`);
-  return errors.length ? { ok: false, errors } : { ok: true, meta, files };
+  for (const path of [...files.keys()].sort()) if (!(path in meta.files)) errors.push(coded('archive.tampered-extra', { path }));
+  if (filesDigest(meta.files) !== meta.digest) errors.push(coded('archive.tampered-digest'));
+  if (!('pack.yaml' in meta.files) && !errors.length) errors.push(coded('archive.no-manifest'));
+  return errors.length ? failed(errors) : { ok: true, meta, files };
 }

@@ -15,7 +15,8 @@ import {
   type ReadAsset,
 } from './assets.ts';
 import { loadPack } from './load.ts';
-import type { Asset } from './types.ts';
+import { localizeProblem } from './messages/render.ts';
+import type { Asset, PackError } from './types.ts';
 
 const files = (map: Record<string, Uint8Array>): ReadAsset => (path) => map[path] ?? null;
 const check = (asset: Asset, bytes: Uint8Array | null) => checkAssets({ assets: [asset] }, () => bytes, 'packs/p/pack.yaml');
@@ -228,3 +229,79 @@ function withJson(bytes: Uint8Array, change: (json: Record<string, unknown>) => 
   out.set(rest, 20 + jsonBytes.length);
   return out;
 }
+
+describe('why a file is not what its extension says, by code', () => {
+  const only = (asset: Asset, bytes: Uint8Array) => {
+    const [error, ...more] = check(asset, bytes);
+    expect(more).toEqual([]);
+    return error!;
+  };
+  const glbHeader = (version: number, length = 20) => {
+    const bytes = new Uint8Array(Math.max(length, 20));
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, 0x46546c67, true);
+    view.setUint32(4, version, true);
+    view.setUint32(8, length, true);
+    return bytes;
+  };
+  const zh = (error: PackError) => localizeProblem(error, 'zh-CN');
+
+  it('the reason rides as a code with its own params; the English message reads as it always did', async () => {
+    const magic = only(model(), new TextEncoder().encode('{"asset":{"version":"2.0"}}'));
+    expect(magic).toMatchObject({ code: 'asset.wrong-format', params: { reasonCode: 'reason.glb-magic', where: 'assets/model.glb' } });
+    expect(magic.message).toBe('assets/model.glb is not a model the kiosk can use (.glb): it does not start like a .glb file (glTF binary)');
+    expect(zh(magic)).toBe('assets/model.glb 不是展台能使用的模型（.glb）：文件开头不像 .glb 文件（glTF 二进制）');
+
+    const version = only(model(), glbHeader(1));
+    expect(version.params).toMatchObject({ reasonCode: 'reason.glb-version', version: 1 });
+    expect(zh(version)).toBe('assets/model.glb 不是展台能使用的模型（.glb）：它是 glTF 1，只能读取 glTF 2.0');
+
+    const bytes = await glb({ triangles: 12 });
+    expect(zh(only(model(), bytes.subarray(0, bytes.length - 8)))).toBe('assets/model.glb 不是展台能使用的模型（.glb）：文件不完整（被截断了）');
+  });
+
+  it('a damaged JSON chunk or sound keeps the parser’s own words, as a detail after the reason', () => {
+    const header = glbHeader(2, 40);
+    const view = new DataView(header.buffer);
+    view.setUint32(12, 12, true);
+    view.setUint32(16, 0x4e4f534a, true);
+    header.set(new TextEncoder().encode('{not json!!}'), 20);
+    const json = only(model(), header);
+    expect(json.params).toMatchObject({ reasonCode: 'reason.glb-json-damaged', detail: expect.stringMatching(/JSON/) });
+    expect(json.message).toMatch(/: its JSON chunk is damaged \(.*JSON.*\)$/);
+    expect(zh(json)).toMatch(/^assets\/model\.glb 不是展台能使用的模型（\.glb）：JSON 数据块已损坏（.*JSON.*）$/);
+
+    // An Ogg whose first packet is cut off inside its header: the reader fails on its own, and says how.
+    const ogg = oggVorbis(30).subarray(0, 40);
+    const sound = only(audio('case.ogg'), ogg);
+    expect(sound.params).toMatchObject({ reasonCode: 'reason.audio-not-decodable', ext: 'ogg' });
+    expect(String(sound.params!.detail)).not.toBe('');
+    expect(zh(sound)).toMatch(/^assets\/case\.ogg 不是展台能使用的录音（\.mp3、?.*）：无法读取这个 \.ogg 文件（已损坏或不完整：.+）$/);
+  });
+
+  it('images and audio: every reason in Chinese, none left in English', () => {
+    const wrong = [
+      only(image('photo.jpg'), png(8, 8)),
+      only(image(), new TextEncoder().encode('not a picture')),
+      only(audio('case.mp3'), wav(1)),
+      only(audio('case.ogg'), wav(1)),
+      only(audio('case.m4a'), wav(1)),
+      only(audio('case.wav'), mp3(3)),
+    ];
+    expect(wrong.map((e) => e.params?.reasonCode)).toEqual([
+      'reason.image-renamed',
+      'reason.image-not-decodable',
+      'reason.mp3-no-frames',
+      'reason.ogg-magic',
+      'reason.m4a-magic',
+      'reason.wav-magic',
+    ]);
+    expect(zh(wrong[0]!)).toBe('assets/photo.jpg 不是展台能使用的图片（.png, .jpg, .jpeg or .webp）：它是 PNG 图片，不是 JPEG：请把扩展名改为 .png');
+    for (const e of wrong) expect(zh(e)).not.toContain(String(e.params!.reason));
+  });
+
+  it('a message that lost its code (an older server) is still recognised, reason and all', () => {
+    const magic = only(model(), new TextEncoder().encode('not a model'));
+    expect(localizeProblem({ message: magic.message, path: magic.path }, 'zh-CN')).toBe(zh(magic));
+  });
+});

@@ -4,7 +4,7 @@
 // WAV, MP3, Ogg and M4A audio, are read here from their headers; image sizes come from image-size. The tests check
 // these readers against @gltf-transform/core and music-metadata.
 import { imageSize } from 'image-size';
-import { coded } from './messages/coded.ts';
+import { coded, withReason, type CodedMessage, type MessageCode, type MessageParams } from './messages/coded.ts';
 import type { ReferenceIssue } from './references.ts';
 import { extensionList, type AssetKind } from './schema.ts';
 import type { Asset, PackError } from './types.ts';
@@ -50,8 +50,18 @@ export interface AssetFacts {
   seconds?: number;
 }
 
-/** Thrown by the readers below: says what the file is not, in words for an editor. */
-class NotThatFormat extends Error {}
+/** Thrown by the readers below: says what the file is not, by its code (`reason.*`), in words for an editor. */
+class NotThatFormat extends Error {
+  readonly reason: CodedMessage;
+  constructor(code: MessageCode, params: MessageParams = {}) {
+    const reason = coded(code, params);
+    super(reason.message);
+    this.reason = reason;
+  }
+}
+
+/** A parser's own words about what went wrong, kept as a detail after the reason (English: they are a library's). */
+const detailOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200) || 'unknown error';
 
 // ---- models: the GLB container (glTF 2.0 binary) -----------------------------------------------------------------
 
@@ -74,26 +84,26 @@ interface GltfJson {
 
 function readGlb(bytes: Uint8Array): { json: GltfJson; bin: Uint8Array | null } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 20 || view.getUint32(0, true) !== GLB_MAGIC) throw new NotThatFormat('it does not start like a .glb file (glTF binary)');
+  if (bytes.byteLength < 20 || view.getUint32(0, true) !== GLB_MAGIC) throw new NotThatFormat('reason.glb-magic');
   const version = view.getUint32(4, true);
-  if (version !== 2) throw new NotThatFormat(`it is glTF ${version}, and only glTF 2.0 is read`);
+  if (version !== 2) throw new NotThatFormat('reason.glb-version', { version });
   const length = view.getUint32(8, true);
-  if (length > bytes.byteLength) throw new NotThatFormat('the file is cut short');
+  if (length > bytes.byteLength) throw new NotThatFormat('reason.cut-short');
   const jsonLength = view.getUint32(12, true);
-  if (view.getUint32(16, true) !== CHUNK_JSON || 20 + jsonLength > length) throw new NotThatFormat('its JSON chunk is missing or damaged');
+  if (view.getUint32(16, true) !== CHUNK_JSON || 20 + jsonLength > length) throw new NotThatFormat('reason.glb-json-missing');
   let json: GltfJson;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes.subarray(20, 20 + jsonLength))) as GltfJson;
-  } catch {
-    throw new NotThatFormat('its JSON chunk is damaged');
+  } catch (e) {
+    throw new NotThatFormat('reason.glb-json-damaged', { detail: detailOf(e) });
   }
-  if (typeof json !== 'object' || json === null || json.asset?.version !== '2.0') throw new NotThatFormat('it does not say it is glTF 2.0');
+  if (typeof json !== 'object' || json === null || json.asset?.version !== '2.0') throw new NotThatFormat('reason.gltf-not-2');
   let bin: Uint8Array | null = null;
   let at = 20 + jsonLength + ((4 - (jsonLength % 4)) % 4);
   while (at + 8 <= length) {
     const chunkLength = view.getUint32(at, true);
     const type = view.getUint32(at + 4, true);
-    if (at + 8 + chunkLength > length) throw new NotThatFormat('a chunk runs past the end of the file');
+    if (at + 8 + chunkLength > length) throw new NotThatFormat('reason.glb-chunk-overrun');
     if (type === CHUNK_BIN && !bin) bin = bytes.subarray(at + 8, at + 8 + chunkLength);
     at += 8 + chunkLength + ((4 - (chunkLength % 4)) % 4);
   }
@@ -112,11 +122,11 @@ function decodeDataUri(uri: string): Uint8Array | null {
 function countTriangles(json: GltfJson): number {
   const meshTriangles = (index: number): number => {
     const mesh = json.meshes?.[index];
-    if (!mesh) throw new NotThatFormat(`a node refers to mesh ${index}, which is not there`);
+    if (!mesh) throw new NotThatFormat('reason.gltf-missing-mesh', { index });
     return (mesh.primitives ?? []).reduce((sum, p) => {
       const accessorIndex = p.indices ?? p.attributes?.POSITION;
       const count = accessorIndex === undefined ? 0 : json.accessors?.[accessorIndex]?.count;
-      if (count === undefined) throw new NotThatFormat(`a mesh refers to accessor ${String(accessorIndex)}, which is not there`);
+      if (count === undefined) throw new NotThatFormat('reason.gltf-missing-accessor', { index: String(accessorIndex) });
       const mode = p.mode ?? 4;
       const triangles = mode === 4 ? Math.floor(count / 3) : mode === 5 || mode === 6 ? Math.max(0, count - 2) : 0;
       return sum + triangles;
@@ -130,8 +140,8 @@ function countTriangles(json: GltfJson): number {
   const seen = new Set<number>();
   const visit = (n: number) => {
     const node = json.nodes?.[n];
-    if (!node) throw new NotThatFormat(`the scene refers to node ${n}, which is not there`);
-    if (seen.has(n)) throw new NotThatFormat('its node tree has a loop');
+    if (!node) throw new NotThatFormat('reason.gltf-missing-node', { index: n });
+    if (seen.has(n)) throw new NotThatFormat('reason.gltf-node-loop');
     seen.add(n);
     if (node.mesh !== undefined) total += meshTriangles(node.mesh);
     for (const child of node.children ?? []) visit(child);
@@ -151,14 +161,12 @@ function modelFacts(bytes: Uint8Array): AssetFacts {
   const { json, bin } = readGlb(bytes);
   const needs = (json.extensionsRequired ?? []).filter((e) => MODEL_UNSUPPORTED_EXTENSIONS.includes(e));
   if (needs.length)
-    throw new NotThatFormat(
-      `it needs ${needs.join(', ')}, which the kiosks cannot decode offline: export it without mesh compression and without KTX2 textures (gltf-transform: add --compress false; WebP or PNG textures are fine)`,
-    );
+    throw new NotThatFormat('reason.gltf-extension', { needs: needs.join(', ') });
   (json.buffers ?? []).forEach((b, i) => {
     if (b.uri !== undefined && !b.uri.startsWith('data:'))
-      throw new NotThatFormat(`buffer ${i} is a separate file (${b.uri}); export the model as one .glb with everything embedded`);
+      throw new NotThatFormat('reason.gltf-buffer-file', { index: i, uri: b.uri });
     if (b.uri === undefined && i === 0 && b.byteLength !== undefined && (!bin || bin.byteLength < b.byteLength))
-      throw new NotThatFormat('its binary chunk is shorter than it says');
+      throw new NotThatFormat('reason.glb-bin-short');
   });
   const bufferBytes = (i: number): Uint8Array | null => {
     const b = json.buffers?.[i];
@@ -170,7 +178,7 @@ function modelFacts(bytes: Uint8Array): AssetFacts {
     const buffer = v ? bufferBytes(v.buffer ?? 0) : null;
     const start = v?.byteOffset ?? 0;
     if (!v || !buffer || v.byteLength === undefined || start + v.byteLength > buffer.byteLength)
-      throw new NotThatFormat(`buffer view ${i} is missing or runs past its buffer`);
+      throw new NotThatFormat('reason.gltf-view', { index: i });
     return buffer.subarray(start, start + v.byteLength);
   };
   (json.bufferViews ?? []).forEach((_v, i) => viewBytes(i));
@@ -179,7 +187,7 @@ function modelFacts(bytes: Uint8Array): AssetFacts {
     let data: Uint8Array | null;
     if (image.bufferView !== undefined) data = viewBytes(image.bufferView);
     else if (image.uri?.startsWith('data:')) data = decodeDataUri(image.uri);
-    else throw new NotThatFormat(`texture ${index} is a separate file (${image.uri ?? '?'}); export the model as one .glb with its textures embedded`);
+    else throw new NotThatFormat('reason.gltf-texture-file', { index, uri: image.uri ?? '?' });
     try {
       const size = imageSize(data!);
       return { index, name: image.name, width: size.width, height: size.height };
@@ -205,13 +213,13 @@ function imageFacts(bytes: Uint8Array, ext: string): AssetFacts {
   try {
     size = imageSize(bytes);
   } catch {
-    throw new NotThatFormat(`it is not a ${expected.name} image (or it is damaged)`);
+    throw new NotThatFormat('reason.image-not-decodable', { format: expected.name });
   }
   if (size.type !== expected.type) {
     const actual = Object.entries(IMAGE_TYPE).find(([, t]) => t.type === size.type);
-    throw new NotThatFormat(
-      actual ? `it is a ${actual[1].name} image, not ${expected.name}: rename it to .${actual[0]}` : `it is not a ${expected.name} image (it looks like ${size.type ?? 'something else'})`,
-    );
+    throw actual
+      ? new NotThatFormat('reason.image-renamed', { actual: actual[1].name, format: expected.name, ext: actual[0] })
+      : new NotThatFormat('reason.image-other', { format: expected.name, actual: size.type ?? 'something else' });
   }
   return { bytes: bytes.byteLength, width: size.width, height: size.height };
 }
@@ -221,7 +229,7 @@ function imageFacts(bytes: Uint8Array, ext: string): AssetFacts {
 const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
 
 function wavSeconds(bytes: Uint8Array, view: DataView): number {
-  if (ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WAVE') throw new NotThatFormat('it is not a WAV file (RIFF/WAVE)');
+  if (ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WAVE') throw new NotThatFormat('reason.wav-magic');
   let byteRate = 0;
   let at = 12;
   while (at + 8 <= bytes.byteLength) {
@@ -229,12 +237,12 @@ function wavSeconds(bytes: Uint8Array, view: DataView): number {
     const size = view.getUint32(at + 4, true);
     if (id === 'fmt ' && at + 16 <= bytes.byteLength) byteRate = view.getUint32(at + 16, true);
     if (id === 'data') {
-      if (!byteRate) throw new NotThatFormat('its format chunk is missing before the sound');
+      if (!byteRate) throw new NotThatFormat('reason.wav-no-format');
       return Math.min(size, bytes.byteLength - at - 8) / byteRate;
     }
     at += 8 + size + (size % 2);
   }
-  throw new NotThatFormat('it has no sound data');
+  throw new NotThatFormat('reason.wav-no-data');
 }
 
 const MP3_BITRATES = {
@@ -286,12 +294,12 @@ function mp3Seconds(bytes: Uint8Array): number {
     } else if (frames > 0 && ascii(bytes, at, 3) === 'TAG') break;
     else at++;
   }
-  if (!frames) throw new NotThatFormat('it is not an MP3 file (no MPEG audio frames found)');
+  if (!frames) throw new NotThatFormat('reason.mp3-no-frames');
   return seconds;
 }
 
 function oggSeconds(bytes: Uint8Array, view: DataView): number {
-  if (ascii(bytes, 0, 4) !== 'OggS' || bytes.byteLength < 28) throw new NotThatFormat('it is not an Ogg file');
+  if (ascii(bytes, 0, 4) !== 'OggS' || bytes.byteLength < 28) throw new NotThatFormat('reason.ogg-magic');
   const packet = 27 + bytes[26]!;
   let rate: number;
   let skip = 0;
@@ -299,17 +307,17 @@ function oggSeconds(bytes: Uint8Array, view: DataView): number {
   else if (ascii(bytes, packet, 8) === 'OpusHead') {
     rate = 48000; // Opus counts in 48 kHz samples whatever it was recorded at
     skip = view.getUint16(packet + 10, true);
-  } else throw new NotThatFormat('it is an Ogg file, but neither Vorbis nor Opus sound');
+  } else throw new NotThatFormat('reason.ogg-codec');
   for (let at = bytes.byteLength - 27; at >= 0; at--) {
     if (bytes[at] !== 0x4f || ascii(bytes, at, 4) !== 'OggS') continue;
     const granule = view.getBigInt64(at + 6, true);
     if (granule >= 0n) return rate ? Math.max(0, Number(granule) - skip) / rate : 0;
   }
-  throw new NotThatFormat('its last page is missing');
+  throw new NotThatFormat('reason.ogg-no-end');
 }
 
 function m4aSeconds(bytes: Uint8Array, view: DataView): number {
-  if (ascii(bytes, 4, 4) !== 'ftyp') throw new NotThatFormat('it is not an M4A (MPEG-4 audio) file');
+  if (ascii(bytes, 4, 4) !== 'ftyp') throw new NotThatFormat('reason.m4a-magic');
   const boxes = function* (start: number, end: number) {
     let at = start;
     while (at + 8 <= end) {
@@ -335,18 +343,18 @@ function m4aSeconds(bytes: Uint8Array, view: DataView): number {
       return duration / timescale;
     }
   }
-  throw new NotThatFormat('its length is not in the file (no moov/mvhd box)');
+  throw new NotThatFormat('reason.m4a-no-length');
 }
 
 function audioFacts(bytes: Uint8Array, ext: string): AssetFacts {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const read = { wav: wavSeconds, mp3: mp3Seconds, ogg: oggSeconds, m4a: m4aSeconds }[ext];
-  if (!read) throw new NotThatFormat(`.${ext} is not an audio format this build reads`);
+  if (!read) throw new NotThatFormat('reason.audio-format', { ext });
   try {
     return { bytes: bytes.byteLength, seconds: read(bytes, view) };
   } catch (e) {
     if (e instanceof NotThatFormat) throw e;
-    throw new NotThatFormat(`it is not a readable .${ext} file (it is damaged or cut short)`);
+    throw new NotThatFormat('reason.audio-not-decodable', { ext, detail: detailOf(e) });
   }
 }
 
@@ -361,7 +369,7 @@ export function assetFacts(kind: AssetKind, file: string, bytes: Uint8Array): As
       return modelFacts(bytes);
     } catch (e) {
       if (e instanceof NotThatFormat) throw e;
-      throw new NotThatFormat('it is damaged (the model could not be read)');
+      throw new NotThatFormat('reason.model-damaged', { detail: detailOf(e) });
     }
   }
   return kind === 'image' ? imageFacts(bytes, extOf(file)) : audioFacts(bytes, extOf(file));
@@ -392,7 +400,7 @@ function checkOne(asset: Pick<Asset, 'id' | 'kind' | 'file'>, index: number, rea
     facts = assetFacts(asset.kind, asset.file, bytes);
   } catch (e) {
     if (!(e instanceof NotThatFormat)) throw e;
-    return [...issues, { path, ...coded('asset.wrong-format', { where, what: WHAT[asset.kind], extensions: extensionList(asset.kind), reason: e.message }) }];
+    return [...issues, { path, ...coded('asset.wrong-format', { ...withReason(e.reason), where, what: WHAT[asset.kind], extensions: extensionList(asset.kind) }) }];
   }
   if (asset.kind === 'image' && facts.width !== undefined && facts.height !== undefined && Math.max(facts.width, facts.height) > IMAGE_MAX_SIDE)
     issues.push({ path, ...coded('asset.image-too-big', { where, width: facts.width, height: facts.height, max: IMAGE_MAX_SIDE }) });

@@ -1,6 +1,6 @@
 export * from './schema.ts';
 export type { PackError, SourceFile } from './types.ts';
-export { PackErrorSchema, PackProblemSchema, ContentSnapshot } from './snapshot.ts';
+export { PackErrorSchema, PackProblemSchema, ContentSnapshot, WHOLE_ARCHIVE } from './snapshot.ts';
 export { loadPack, loadPark, errorLocation, formatError, formatPath, MANIFEST_FILE, scenarioFileName, type PackFiles, type LoadResult } from './load.ts';
 export { loadContent, PARK_FILE, type Content, type ContentFiles, type PackProblem } from './content.ts';
 export { checkScenarioReferences, checkAssetReferences, checkManifestAssets, assetRefsOf, type ReferenceIssue } from './references.ts';
@@ -42,6 +42,8 @@ export {
   problemLang,
   codeOf,
   coded,
+  withReason,
+  REASON_CODE,
   render as renderMessage,
   isMessageCode,
   PROBLEM_LANGS,

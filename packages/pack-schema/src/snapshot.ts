@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { Pack, Park } from './schema.ts';
 
+/** The `file` of a problem with an uploaded archive as a whole (not one file in it): staff pages name it in words. */
+export const WHOLE_ARCHIVE = '(archive)';
+
 /** One thing wrong with a content file, precise enough for an editor to fix it without a developer. */
 export const PackErrorSchema = z.object({
   /** Path of the file, relative to the content folder (e.g. `packs/fire-dehui-2013/scenarios/plant.yaml`). */

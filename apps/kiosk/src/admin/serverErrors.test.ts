@@ -1,4 +1,5 @@
 import { REFUSAL_CODES, refusalDetail } from '@ruyi/api-contract';
+import { coded, localizeProblem, withReason } from '@ruyi/pack-schema';
 import { describe, expect, it } from 'vitest';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
@@ -23,5 +24,26 @@ describe('admin API refusals in the staff language', () => {
       expect(typeof lookup(en, key), key).toBe('string');
       expect(lookup(zhCN, key), key).toMatch(/\p{Script=Han}/u);
     }
+  });
+});
+
+describe('a refused archive is not a refusal of the request', () => {
+  // An upload's problems (the archive reader's, the validator's) go to the problem table, which says each from its
+  // catalogue code; only the admin API's own refusals are looked up here.
+  const archive = [
+    { file: '(archive)', ...coded('archive.cut-short') },
+    { file: '(archive)', ...coded('archive.entry-path', { ...withReason(coded('reason.entry-climbs')), path: 'pack/../x' }) },
+  ].map((p) => ({ ...p, path: '' }));
+
+  it('has no refusal code, so the page lists it instead', () => {
+    expect(knownRefusal(archive)).toBeNull();
+  });
+
+  it('reads in either language from its code', () => {
+    expect(archive.map((p) => localizeProblem(p, 'zh-CN'))).toEqual(['压缩包不完整：gzip 数据提前结束（可能没有下载完）', '路径“pack/../x”用“..”跳出了压缩包']);
+    expect(archive.map((p) => localizeProblem(p, 'en'))).toEqual([
+      'the archive is cut short: the gzip data ends too early (an incomplete download?)',
+      "'pack/../x' climbs out of the archive with '..'",
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { errorLocation } from '@ruyi/pack-schema';
+import { errorLocation, WHOLE_ARCHIVE } from '@ruyi/pack-schema';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../admin/useProblemText.ts';
 
@@ -29,7 +29,7 @@ export function ProblemTable({ problems }: { problems: readonly Problem[] }) {
       <tbody>
         {problems.map((p, i) => (
           <tr key={i} className={p.severity === 'warning' ? 'admin-warning' : undefined}>
-            <td>{errorLocation(p) || '—'}</td>
+            <td>{p.file === WHOLE_ARCHIVE ? t('problems.wholeArchive') : errorLocation(p) || '—'}</td>
             <td>{p.path || '—'}</td>
             <td>{p.severity === 'warning' ? `${t('problems.warningMark')} ${text(p)}` : text(p)}</td>
           </tr>

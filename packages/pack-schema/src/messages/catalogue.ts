@@ -8,6 +8,11 @@ export interface MessageEntry {
   en: string;
   'zh-CN': string | ((params: MessageParams) => string);
   also?: readonly string[];
+  /**
+   * Never recognised by its English alone: a wording so general (a quoted name, then any reason) that it would take
+   * other texts for itself. Such a message is only ever sent with its code.
+   */
+  codeOnly?: boolean;
 }
 
 const zhReadable = (readable: string | number | undefined) =>
@@ -123,6 +128,148 @@ export const CATALOGUE = {
   'mechanic.id-twice': {
     en: "{{what}} id '{{id}}' is used twice (first at index {{first}}); ids must be unique",
     'zh-CN': '{{what}} id“{{id}}”用了两次（第一次在第 {{first}} 项）；id 不能重复',
+  },
+
+  // Archives, continued: what the reader finds in the gzip and tar layers and in ruyi-pack.json.
+  'archive.not-gzip': {
+    en: 'this is not a pack archive: a .ruyipack.tgz is gzip-compressed, and this file is not',
+    'zh-CN': '这不是内容包压缩包：.ruyipack.tgz 是用 gzip 压缩的，而这个文件不是',
+  },
+  'archive.no-tar': { en: 'the archive holds no tar data (it is not a .ruyipack.tgz)', 'zh-CN': '压缩包里没有 tar 数据（它不是 .ruyipack.tgz）' },
+  'archive.damaged': { en: 'the archive is damaged ({{detail}})', 'zh-CN': '压缩包已损坏（{{detail}}）', also: ['the archive is damaged: {{detail}}'] },
+  'archive.cut-short': {
+    en: 'the archive is cut short: the gzip data ends too early (an incomplete download?)',
+    'zh-CN': '压缩包不完整：gzip 数据提前结束（可能没有下载完）',
+  },
+  'archive.entry-type': {
+    en: "'{{path}}' is a tar entry of type {{type}}: a pack archive holds only plain files",
+    'zh-CN': '“{{path}}”是类型为 {{type}} 的 tar 条目：内容包压缩包只能包含普通文件',
+  },
+  'archive.link': {
+    en: "'{{path}}' is {{link}}{{target}}: a pack archive holds only plain files",
+    'zh-CN': (p) => {
+      const links: Record<string, string> = { 'a symbolic link': '符号链接', 'a hard link': '硬链接', 'a device file': '设备文件', 'a named pipe (FIFO)': '命名管道（FIFO）' };
+      const link = links[String(p.link)] ?? p.link;
+      const target = /^ \(to '(.*)'\)$/s.exec(String(p.target ?? ''));
+      return `“${p.path}”是${link}${target ? `（指向“${target[1]}”）` : ''}：内容包压缩包只能包含普通文件`;
+    },
+  },
+  'archive.entry-kind': {
+    en: "'{{path}}' is a tar entry of a kind a pack archive may not hold ({{type}})",
+    'zh-CN': '“{{path}}”是内容包压缩包不允许的 tar 条目（{{type}}）',
+  },
+  'archive.twice': {
+    en: "'{{path}}' is in the archive twice (or twice with names that differ only in case)",
+    'zh-CN': '“{{path}}”在压缩包里出现了两次（或两个文件名只有大小写不同）',
+  },
+  'archive.no-meta': {
+    en: 'the archive has no ruyi-pack.json, so it is not a pack archive (or it is damaged)',
+    'zh-CN': '压缩包里没有 ruyi-pack.json，所以它不是内容包压缩包（或已损坏）',
+  },
+  'archive.meta-json': { en: 'ruyi-pack.json is not valid JSON: {{detail}}', 'zh-CN': 'ruyi-pack.json 不是有效的 JSON：{{detail}}' },
+  'archive.tampered-checksum': {
+    en: "tampered: '{{path}}' does not match its checksum in ruyi-pack.json (the file was changed after the archive was built)",
+    'zh-CN': '被改动过：“{{path}}”与 ruyi-pack.json 中的校验和不符（压缩包生成后文件被修改了）',
+  },
+  'archive.tampered-missing': {
+    en: "tampered: '{{path}}' is listed in ruyi-pack.json but is not in the archive",
+    'zh-CN': '被改动过：“{{path}}”列在 ruyi-pack.json 中，但压缩包里没有这个文件',
+  },
+  'archive.tampered-extra': {
+    en: "tampered: '{{path}}' is in the archive but not listed in ruyi-pack.json",
+    'zh-CN': '被改动过：“{{path}}”在压缩包里，但没有列在 ruyi-pack.json 中',
+  },
+  'archive.tampered-digest': {
+    en: 'tampered: the digest in ruyi-pack.json does not match its list of files',
+    'zh-CN': '被改动过：ruyi-pack.json 中的摘要与其文件列表不符',
+  },
+  'archive.no-manifest': { en: 'the archive has no pack/pack.yaml', 'zh-CN': '压缩包里没有 pack/pack.yaml' },
+  // What the server checks again before it builds folder names from the archive (kiosk-server's pack-format.ts).
+  'archive.bad-id': { en: "the archive's pack id '{{id}}' is not a valid pack id", 'zh-CN': '压缩包的内容包 id“{{id}}”不是有效的 id' },
+  'archive.bad-version': { en: "the archive's version '{{version}}' is not a version like 1.0.0", 'zh-CN': '压缩包的版本“{{version}}”不是 1.0.0 这样的版本号' },
+  'archive.bad-digest': { en: "the archive's digest '{{digest}}' is not a sha256 in hex", 'zh-CN': '压缩包的摘要“{{digest}}”不是十六进制的 sha256' },
+  'archive.unsafe-path': { en: "unsafe file path '{{path}}' in the archive", 'zh-CN': '压缩包里有不安全的文件路径“{{path}}”' },
+  'install.park-not-loaded': {
+    en: 'the park itself did not load (see GET /api/content): no pack can be installed until it is fixed',
+    'zh-CN': '园区本身没有加载成功（见 GET /api/content）：修复之前不能安装任何内容包',
+  },
+  'install.area-not-in-park': {
+    en: "area '{{area}}' is not an area of the park ({{areas}})",
+    'zh-CN': '“{{area}}”不是园区的区域（园区的区域：{{areas}}）',
+    codeOnly: true,
+  },
+
+  // Why a path, a field or a file is wrong: the {{reason}} of another message, named by `reasonCode` in its params and
+  // rendered in the reader's language in its place (render.ts).
+  'reason.path-absolute': { en: 'is an absolute path', 'zh-CN': '是绝对路径' },
+  'reason.path-backslash': { en: 'contains a backslash (paths in an archive use /)', 'zh-CN': '含有反斜杠（压缩包里的路径用 /）' },
+  'reason.path-climbs': { en: "climbs out of its folder with '..'", 'zh-CN': '用“..”跳出了所在的文件夹' },
+  'reason.path-not-plain': { en: 'is not a plain path (empty or "." parts)', 'zh-CN': '不是普通路径（有空的部分或“.”）' },
+  'reason.path-character': {
+    en: 'contains a character that file names may not have (\\ : * ? " < > | or a control character)',
+    'zh-CN': '含有文件名不允许的字符（\\ : * ? " < > | 或控制字符）',
+  },
+  'reason.path-hidden': { en: 'is a hidden file (its name starts with a dot)', 'zh-CN': '是隐藏文件（文件名以点开头）' },
+  'reason.path-too-long': { en: 'is longer than 1024 bytes', 'zh-CN': '超过 1024 字节' },
+  'reason.path-not-scenario': { en: 'is not a scenario file (scenarios/<id>.yaml)', 'zh-CN': '不是场景文件（scenarios/<id>.yaml）' },
+  'reason.path-not-asset': { en: 'is not a file under assets/', 'zh-CN': '不是 assets/ 下的文件' },
+  'reason.path-not-pack': {
+    en: 'is not part of a pack (a pack holds only pack.yaml, scenarios/*.yaml and assets/**)',
+    'zh-CN': '不属于内容包（内容包只包含 pack.yaml、scenarios/*.yaml 和 assets/**）',
+  },
+  'reason.entry-backslash': { en: 'contains a backslash', 'zh-CN': '含有反斜杠' },
+  'reason.entry-climbs': { en: "climbs out of the archive with '..'", 'zh-CN': '用“..”跳出了压缩包' },
+  'reason.entry-outside': {
+    en: 'is outside the pack/ folder (only ruyi-pack.json may be at the top)',
+    'zh-CN': '在 pack/ 文件夹之外（最外层只能有 ruyi-pack.json）',
+  },
+  'reason.meta-format': { en: 'must be {{format}}, the archive format this version reads', 'zh-CN': '必须是 {{format}}，即本版本读取的压缩包格式' },
+  'reason.meta-built-at': { en: 'must be a date and time like 2025-01-31T09:30:00.000Z', 'zh-CN': '必须是 2025-01-31T09:30:00.000Z 这样的日期和时间' },
+  'reason.sha256': { en: 'must be a sha256 checksum (64 lower-case hex digits)', 'zh-CN': '必须是 sha256 校验和（64 位小写十六进制数字）' },
+
+  // Why an asset's file is not what its extension says (assets.ts): the parser's finding, its own words as {{detail}}.
+  'reason.glb-magic': { en: 'it does not start like a .glb file (glTF binary)', 'zh-CN': '文件开头不像 .glb 文件（glTF 二进制）' },
+  'reason.glb-version': { en: 'it is glTF {{version}}, and only glTF 2.0 is read', 'zh-CN': '它是 glTF {{version}}，只能读取 glTF 2.0' },
+  'reason.cut-short': { en: 'the file is cut short', 'zh-CN': '文件不完整（被截断了）' },
+  'reason.glb-json-missing': { en: 'its JSON chunk is missing or damaged', 'zh-CN': '缺少 JSON 数据块或已损坏' },
+  'reason.glb-json-damaged': { en: 'its JSON chunk is damaged ({{detail}})', 'zh-CN': 'JSON 数据块已损坏（{{detail}}）' },
+  'reason.gltf-not-2': { en: 'it does not say it is glTF 2.0', 'zh-CN': '文件没有注明是 glTF 2.0' },
+  'reason.glb-chunk-overrun': { en: 'a chunk runs past the end of the file', 'zh-CN': '有数据块超出了文件末尾' },
+  'reason.gltf-missing-mesh': { en: 'a node refers to mesh {{index}}, which is not there', 'zh-CN': '有节点引用了不存在的网格 {{index}}' },
+  'reason.gltf-missing-accessor': { en: 'a mesh refers to accessor {{index}}, which is not there', 'zh-CN': '有网格引用了不存在的访问器 {{index}}' },
+  'reason.gltf-missing-node': { en: 'the scene refers to node {{index}}, which is not there', 'zh-CN': '场景引用了不存在的节点 {{index}}' },
+  'reason.gltf-node-loop': { en: 'its node tree has a loop', 'zh-CN': '节点树中有循环' },
+  'reason.gltf-extension': {
+    en: 'it needs {{needs}}, which the kiosks cannot decode offline: export it without mesh compression and without KTX2 textures (gltf-transform: add --compress false; WebP or PNG textures are fine)',
+    'zh-CN': '它需要 {{needs}}，展台离线时无法解码：请在导出时不使用网格压缩和 KTX2 贴图（gltf-transform：加上 --compress false；WebP 或 PNG 贴图都可以）',
+  },
+  'reason.gltf-buffer-file': {
+    en: 'buffer {{index}} is a separate file ({{uri}}); export the model as one .glb with everything embedded',
+    'zh-CN': '缓冲区 {{index}} 是单独的文件（{{uri}}）；请把模型导出为一个包含全部内容的 .glb',
+  },
+  'reason.glb-bin-short': { en: 'its binary chunk is shorter than it says', 'zh-CN': '二进制数据块比声明的短' },
+  'reason.gltf-view': { en: 'buffer view {{index}} is missing or runs past its buffer', 'zh-CN': '缓冲区视图 {{index}} 不存在或超出了所属缓冲区' },
+  'reason.gltf-texture-file': {
+    en: 'texture {{index}} is a separate file ({{uri}}); export the model as one .glb with its textures embedded',
+    'zh-CN': '贴图 {{index}} 是单独的文件（{{uri}}）；请把模型导出为一个内嵌贴图的 .glb',
+  },
+  'reason.model-damaged': { en: 'it is damaged (the model could not be read: {{detail}})', 'zh-CN': '文件已损坏（无法读取模型：{{detail}}）' },
+  'reason.image-not-decodable': { en: 'it is not a {{format}} image (or it is damaged)', 'zh-CN': '它不是 {{format}} 图片（或已损坏）' },
+  'reason.image-renamed': { en: 'it is a {{actual}} image, not {{format}}: rename it to .{{ext}}', 'zh-CN': '它是 {{actual}} 图片，不是 {{format}}：请把扩展名改为 .{{ext}}' },
+  'reason.image-other': { en: 'it is not a {{format}} image (it looks like {{actual}})', 'zh-CN': '它不是 {{format}} 图片（看起来是 {{actual}}）' },
+  'reason.wav-magic': { en: 'it is not a WAV file (RIFF/WAVE)', 'zh-CN': '它不是 WAV 文件（RIFF/WAVE）' },
+  'reason.wav-no-format': { en: 'its format chunk is missing before the sound', 'zh-CN': '声音数据前缺少格式（fmt）数据块' },
+  'reason.wav-no-data': { en: 'it has no sound data', 'zh-CN': '文件里没有声音数据' },
+  'reason.mp3-no-frames': { en: 'it is not an MP3 file (no MPEG audio frames found)', 'zh-CN': '它不是 MP3 文件（找不到 MPEG 音频帧）' },
+  'reason.ogg-magic': { en: 'it is not an Ogg file', 'zh-CN': '它不是 Ogg 文件' },
+  'reason.ogg-codec': { en: 'it is an Ogg file, but neither Vorbis nor Opus sound', 'zh-CN': '它是 Ogg 文件，但声音既不是 Vorbis 也不是 Opus' },
+  'reason.ogg-no-end': { en: 'its last page is missing', 'zh-CN': '缺少最后一页数据' },
+  'reason.m4a-magic': { en: 'it is not an M4A (MPEG-4 audio) file', 'zh-CN': '它不是 M4A（MPEG-4 音频）文件' },
+  'reason.m4a-no-length': { en: 'its length is not in the file (no moov/mvhd box)', 'zh-CN': '文件里没有时长信息（没有 moov/mvhd 数据盒）' },
+  'reason.audio-format': { en: '.{{ext}} is not an audio format this build reads', 'zh-CN': '本版本不能读取 .{{ext}} 音频格式' },
+  'reason.audio-not-decodable': {
+    en: 'it is not a readable .{{ext}} file (it is damaged or cut short: {{detail}})',
+    'zh-CN': '无法读取这个 .{{ext}} 文件（已损坏或不完整：{{detail}}）',
   },
 
   // The schema library's own issues, by their kind (zod.ts): after the texts written in the schema, which look alike.
@@ -306,6 +453,12 @@ export const CATALOGUE = {
   },
   // Last: its wording is the most general of the size limits.
   'asset.too-large': { en: '{{where}} is {{size}}; {{what}} may be at most {{max}}', 'zh-CN': '{{where}} 大小为 {{size}}；{{what}}最大 {{max}}' },
+
+  // Last, and only ever sent with their codes: a quoted name (or a field of ruyi-pack.json) and any reason.
+  'archive.entry-path': { en: "'{{path}}' {{reason}}", 'zh-CN': '路径“{{path}}”{{reason}}', codeOnly: true },
+  'archive.meta-field': { en: 'ruyi-pack.json {{key}}: {{reason}}', 'zh-CN': 'ruyi-pack.json 中的 {{key}}：{{reason}}', codeOnly: true },
+  'archive.meta': { en: 'ruyi-pack.json: {{reason}}', 'zh-CN': 'ruyi-pack.json 有误：{{reason}}', codeOnly: true },
+  'archive.meta-file-path': { en: "ruyi-pack.json files: '{{path}}' {{reason}}", 'zh-CN': 'ruyi-pack.json 的 files 中，“{{path}}”{{reason}}', codeOnly: true },
 } as const satisfies Record<string, MessageEntry>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -3,7 +3,7 @@
 import type { MessageCode } from './catalogue.ts';
 import { coded, type CodedMessage, type MessageParams } from './render.ts';
 
-export { coded, type CodedMessage, type MessageParams } from './render.ts';
+export { coded, withReason, REASON_CODE, type CodedMessage, type MessageParams } from './render.ts';
 export type { MessageCode } from './catalogue.ts';
 
 /** Where a schema issue keeps the code its `error:` option gave it (read by `codedIssue`). */

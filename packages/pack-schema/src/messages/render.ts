@@ -44,9 +44,9 @@ function matcher(template: string): RegExp {
   return new RegExp(`^${source}$`, 's');
 }
 
-const MATCHERS: { code: MessageCode; re: RegExp }[] = (Object.entries(CATALOGUE) as [MessageCode, MessageEntry][]).flatMap(([code, entry]) =>
-  [entry.en, ...(entry.also ?? [])].map((t) => ({ code, re: matcher(t) })),
-);
+const MATCHERS: { code: MessageCode; re: RegExp }[] = (Object.entries(CATALOGUE) as [MessageCode, MessageEntry][])
+  .filter(([, entry]) => !entry.codeOnly)
+  .flatMap(([code, entry]) => [entry.en, ...(entry.also ?? [])].map((t) => ({ code, re: matcher(t) })));
 
 /** The code and params of an English message made from a catalogue template, or null for a text the catalogue lacks. */
 export function codeOf(message: string): { code: MessageCode; params: MessageParams } | null {
@@ -122,10 +122,29 @@ export interface RenderableProblem {
 
 export const isMessageCode = (code: unknown): code is MessageCode => typeof code === 'string' && Object.hasOwn(CATALOGUE, code);
 
+/** Where a message's params name the code of its {{reason}} (what a path, field or file was found to be). */
+export const REASON_CODE = 'reasonCode';
+
+/** A message's {{reason}} with its code, and that reason's own params beside the message's (`{ reason, reasonCode, … }`). */
+export function withReason(reason: CodedMessage): MessageParams {
+  return { ...reason.params, reason: reason.message, [REASON_CODE]: reason.code };
+}
+
+/** The message's {{reason}} in `lang`: from its code, or recognised among the reasons by its English; else as written. */
+function reasonIn(params: MessageParams, lang: ProblemLang, path?: string): string | number | undefined {
+  const { reason } = params;
+  if (reason === undefined || lang === 'en') return reason;
+  const { [REASON_CODE]: code, reason: _english, ...own } = params;
+  if (isMessageCode(code)) return render(code, own, lang, path);
+  const found = typeof reason === 'string' ? codeOf(reason) : null;
+  return found?.code.startsWith('reason.') ? render(found.code, found.params, lang, path) : reason;
+}
+
 /** The text of a catalogue entry in `lang`. */
 export function render(code: MessageCode, params: MessageParams, lang: ProblemLang, path?: string): string {
   const entry = CATALOGUE[code];
-  const withField = { field: fieldOf(path, lang), ...params };
+  const reason = reasonIn(params, lang, path);
+  const withField = { field: fieldOf(path, lang), ...params, ...(reason === undefined ? {} : { reason }) };
   const local: MessageParams = Object.fromEntries(Object.entries(withField).map(([k, v]) => [k, termIn(lang, v, k)]));
   const template = entry[lang];
   return typeof template === 'function' ? template(local) : fill(template, local);
