@@ -3,10 +3,31 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the real kiosk-server serving the
 // built app. Each worker starts its own server with a fresh SQLite file (test/fixtures.ts), on RUYI_E2E_PORT + 100 +
 // its index, so several runs can share a machine. Software WebGL is slow: generous timeouts.
+// The longest specs are started first (a project runs its files before the next project's): with the short ones last,
+// the two workers finish close together instead of one playing a whole headset visit while the other waits. Their
+// tests are independent (`mode: 'parallel'` in each file), so a long file is shared by both workers. The rest keep
+// their files whole: several start a server of their own on a fixed port in beforeAll. A spec run on its own is in one
+// of the two projects, never both.
+const LONG_FIRST = [
+  'vr-fire-visit',
+  'layout',
+  'every-scenario',
+  'mechanic-timed-choice',
+  'mechanic-reaction',
+  'mechanic-ordered-steps',
+  'mechanic-audio-recognition',
+  'double-tap',
+  'fire-visit',
+].map((name) => `**/${name}.spec.ts`);
+
 export default defineConfig({
   testDir: 'test',
   workers: Number(process.env.RUYI_E2E_WORKERS ?? 2),
   fullyParallel: false,
+  projects: [
+    { name: 'long', testMatch: LONG_FIRST },
+    { name: 'e2e', testIgnore: LONG_FIRST },
+  ],
   timeout: 240_000,
   expect: { timeout: 15_000 },
   retries: 0,

@@ -11,6 +11,10 @@ import { expect, expectNoA11yViolations, test } from './fixtures.ts';
 import { NEEDS_CLOCK, TOUCH_PLAYERS, type PlayContext, type StepOutcome } from './play/index.ts';
 import { button, text, words } from './play/words.ts';
 
+// The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
+// one worker busy at the end of the run while the other waits.
+test.describe.configure({ mode: 'parallel' });
+
 // The app's own strings, read as the app takes them.
 const zh = JSON.parse(readFileSync('apps/kiosk/src/locales/zh-CN.json', 'utf8')) as typeof import('../apps/kiosk/src/locales/zh-CN.json');
 const en = JSON.parse(readFileSync('apps/kiosk/src/locales/en.json', 'utf8')) as typeof import('../apps/kiosk/src/locales/en.json');

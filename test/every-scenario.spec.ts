@@ -12,6 +12,10 @@ import { expect, expectNoA11yViolations, storedRecords, test } from './fixtures.
 import { NEEDS_CLOCK, TOUCH_PLAYERS, type PlayContext, type StepOutcome } from './play/index.ts';
 import { settledAnimations, words } from './play/words.ts';
 
+// The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
+// one worker busy at the end of the run while the other waits.
+test.describe.configure({ mode: 'parallel' });
+
 const LOCALE = 'zh-CN';
 const BUDGET = { calls: 100, triangles: 300_000 };
 /**

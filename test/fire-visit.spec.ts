@@ -7,6 +7,10 @@ import { PNG } from 'pngjs';
 import { expect, expectNoA11yViolations, loadFirePack, storedRecords, test, readStatistics } from './fixtures.ts';
 import { stepOf } from './steps.ts';
 
+// The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
+// one worker busy at the end of the run while the other waits.
+test.describe.configure({ mode: 'parallel' });
+
 const pack: Pack = loadFirePack();
 const scenario: Scenario = pack.scenarios[0]!;
 const caseCard = stepOf(scenario, 'case-card');

@@ -117,6 +117,10 @@ async function atStep(page: Page, mechanic: string) {
   await expect(page.locator('.screen.play')).toHaveClass(new RegExp(`\\bstep-${mechanic}\\b`), { timeout: 30_000 });
 }
 
+// The sizes' tests and the staff pages' share nothing but the worker's server: each may run on any worker, so the
+// 4K test, the longest, does not hold the run's end on one worker while the other waits.
+test.describe.configure({ mode: 'parallel' });
+
 for (const size of SIZES)
   test.describe(`${size.width}×${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });

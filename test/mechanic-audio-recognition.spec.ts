@@ -12,6 +12,10 @@ import { test as xrTest } from './xr/fixtures.ts';
 import { awaitRunVisit } from './xr/scenario.ts';
 import { stationEnterButton, stationReady } from './xr/station.ts';
 
+// The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
+// one worker busy at the end of the run while the other waits.
+test.describe.configure({ mode: 'parallel' });
+
 const content = readContent('content');
 const pack: Pack | undefined = content.packs.find((p) => p.id === 'civil-defence-sirens');
 if (!pack) throw new Error(`the civil defence pack did not load: ${JSON.stringify(content.problems)}`);

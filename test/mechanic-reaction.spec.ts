@@ -13,6 +13,10 @@ import { test as xrTest } from './xr/fixtures.ts';
 import { awaitRunVisit } from './xr/scenario.ts';
 import { stationEnterButton, stationReady } from './xr/station.ts';
 
+// The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
+// one worker busy at the end of the run while the other waits.
+test.describe.configure({ mode: 'parallel' });
+
 type ReactionStep = StepConfigOf<'reaction'>;
 type DecisionsStep = StepConfigOf<'decisions'>;
 type QuizStep = StepConfigOf<'quiz'>;

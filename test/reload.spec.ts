@@ -20,6 +20,10 @@ import {
   visitSince,
 } from './visit-steps.ts';
 
+// The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
+// one worker busy at the end of the run while the other waits.
+test.describe.configure({ mode: 'parallel' });
+
 const SAVED = 'ruyi.visit';
 const saved = (page: Page) => page.evaluate((key) => window.localStorage.getItem(key), SAVED);
 const visitStarts = (visitId: string) => storedRecords('visit_id = ? AND type = ?', visitId, 'visit-start').length;

@@ -9,6 +9,10 @@ import { expect, test } from './xr/fixtures.ts';
 import { awaitRunVisit, countOf, playWholeScenario, pressPropUntil, stepOf, visitRecords } from './xr/scenario.ts';
 import { stationEnterButton, stationReady, t } from './xr/station.ts';
 
+// The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
+// one worker busy at the end of the run while the other waits.
+test.describe.configure({ mode: 'parallel' });
+
 const pack: Pack = loadFirePack();
 const scenario: Scenario = pack.scenarios[0]!;
 const hunt = stepOf(scenario, 'hazard-hunt');
