@@ -306,7 +306,8 @@ async function flood(setup: Setup, kind: 'small' | 'big', connections: number) {
 // --- 2. Forged visits ---
 
 async function forged(setup: Setup) {
-  const server = await startServer(setup);
+  // With a staff password, so the statistics (staff only) can be read back after the flood.
+  const server = await startServer(setup, { password: true });
   try {
     const source = statementSource({ contentDir: setup.contentDir, xapi: { base: setup.base, parkIri: setup.parkIri } });
     const visit = () => {
@@ -333,7 +334,9 @@ async function forged(setup: Setup) {
     );
     const elapsed = performance.now() - start;
     agent.destroy();
-    const stats = await send({ url: `${server.url}/api/stats/summary`, keepBody: true });
+    const login = await send({ url: `${server.url}/api/admin/session`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: PASSWORD }), keepBody: true });
+    const token = login.status === 200 ? (JSON.parse(login.body!) as { token: string }).token : '';
+    const stats = await send({ url: `${server.url}/api/stats/summary`, headers: { authorization: `Bearer ${token}` }, keepBody: true });
     let counted = `stats ${stats.status}`;
     if (stats.status === 200) counted = `statistics count ${thousands((JSON.parse(stats.body!) as { completedScenarios: number }).completedScenarios)} completed scenarios`;
     const { rows: count } = stored(server.dataDir);

@@ -218,6 +218,8 @@ async function main(): Promise<number> {
         RUYI_XAPI_STATEMENTS_PER_MINUTE: '100000000',
         RUYI_XAPI_BYTES_PER_MINUTE: String(2 ** 40),
         ...(hubStorage.url ? { RUYI_DATABASE_URL: hubStorage.url } : {}),
+        // For profiling the hub (e.g. a preload that starts node:inspector's Profiler); the kiosk side is this process.
+        ...(process.env.RUYI_BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.RUYI_BENCH_SERVER_NODE_OPTIONS } : {}),
       });
 
       // The kiosk-server, forwarding to the hub as configured in a park (RUYI_SYNC_URL/KEY/SECRET/BATCH). Each hub

@@ -255,4 +255,25 @@ describe('nesting depth', () => {
     expect(tooDeep([[[1]]], 3)).toBeNull();
     expect(tooDeep([[[[1]]]], 3)).toBe('[0][0][0]');
   });
+
+  it('names the same place as a plain depth-first walk that spells every path, for any JSON and limit', () => {
+    // The walk tooDeep replaced: every path made up front. tooDeep spells a path only for the value it returns.
+    const reference = (value: unknown, limit: number, root: string): string | null => {
+      const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: root }];
+      while (stack.length) {
+        const { value: v, depth, path } = stack.pop()!;
+        if (v === null || typeof v !== 'object') continue;
+        if (depth >= limit) return path;
+        if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, depth: depth + 1, path: `${path}[${i}]` }));
+        else for (const [key, item] of Object.entries(v)) stack.push({ value: item, depth: depth + 1, path: path ? `${path}.${key}` : key });
+      }
+      return null;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('', '[3]', 'result'), (value, limit, root) => {
+        expect(tooDeep(value, limit, root)).toBe(reference(value, limit, root));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

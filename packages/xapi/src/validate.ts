@@ -207,15 +207,50 @@ function checkStatementBody(problems: Problems, path: string, value: unknown, is
  */
 export const MAX_JSON_DEPTH = 64;
 
-/** The path of the first value nested deeper than `limit`, or null. Iterative, so any depth is safe to check. */
+/** A value waiting to be looked at by tooDeep: its path is spelled out only if it is the one too deep. */
+interface Nested {
+  value: object;
+  depth: number;
+  parent: Nested | null;
+  /** The array index or object key under its parent. */
+  step: number | string;
+}
+
+function pathOf(node: Nested, root: string): string {
+  const steps: (number | string)[] = [];
+  for (let n: Nested | null = node; n?.parent; n = n.parent) steps.push(n.step);
+  let path = root;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    path = typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step;
+  }
+  return path;
+}
+
+/**
+ * The path of the first value nested deeper than `limit`, or null. Iterative, so any depth is safe to check. Every
+ * statement stored passes through here, so only objects and arrays are kept on the stack and no path is spelled out
+ * until one is too deep (the same one, in the same order, as a depth-first walk from the last key).
+ */
 export function tooDeep(value: unknown, limit = MAX_JSON_DEPTH, root = ''): string | null {
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: root }];
+  if (value === null || typeof value !== 'object') return null;
+  const stack: Nested[] = [{ value, depth: 0, parent: null, step: '' }];
   while (stack.length) {
-    const { value: v, depth, path } = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= limit) return path;
-    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, depth: depth + 1, path: `${path}[${i}]` }));
-    else for (const [key, item] of Object.entries(v)) stack.push({ value: item, depth: depth + 1, path: path ? `${path}.${key}` : key });
+    const node = stack.pop()!;
+    if (node.depth >= limit) return pathOf(node, root);
+    const depth = node.depth + 1;
+    const v = node.value;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth, parent: node, step: i });
+      }
+    } else
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
+        const item: unknown = (v as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth, parent: node, step: key });
+      }
   }
   return null;
 }

@@ -4,7 +4,7 @@
 import { STEP_RECORDS, VisitRecord } from '@ruyi/mechanics';
 import { PLATFORMS, type Platform } from '@ruyi/records';
 import type { Statement } from '../statement.ts';
-import { iris, PLATFORM_NAMES, VERBS, type StatementKind } from './vocabulary.ts';
+import { iris, PLATFORM_NAMES, VERBS, type Iris, type StatementKind } from './vocabulary.ts';
 
 export interface StatementFacts {
   kind: StatementKind;
@@ -18,6 +18,13 @@ export interface StatementFacts {
   runId: string | null;
   scoreScaled: number | null;
   passed: boolean | null;
+  /**
+   * The device that posted it as the server established it (an enrolled device's id, 'local'), or for a statement a
+   * park forwarded, the park and the device it names; null when unknown.
+   */
+  device?: string | null;
+  /** The version of the loaded pack admission checked it against. */
+  packVersion?: string | null;
 }
 
 export interface ReadStatement {
@@ -38,8 +45,36 @@ function durationMs(iso: unknown): number | null {
   return match ? Math.round(Number(match[1]) * 1000) : null;
 }
 
+/** What reading a statement needs of its base, made once per base: every stored statement is read with the same one. */
+interface BaseReading {
+  iri: Iris;
+  area: RegExp;
+  part: RegExp;
+  ownPrefix: string;
+}
+
+const readings = new Map<string, BaseReading>();
+
+function readingOf(base: string): BaseReading {
+  let reading = readings.get(base);
+  if (!reading) {
+    // A server has one base; a bound keeps a caller that makes up bases from growing this without end.
+    if (readings.size >= 16) readings.clear();
+    reading = {
+      iri: iris(base),
+      area: new RegExp(`^${escape(base)}areas/${SEGMENT}$`),
+      part: new RegExp(`^${escape(base)}packs/${SEGMENT}/scenarios/${SEGMENT}(?:/${SEGMENT}/${SEGMENT})?$`),
+      ownPrefix: `${base}extensions/`,
+    };
+    readings.set(base, reading);
+  }
+  return reading;
+}
+
+const stepRecordOf = new Map(STEP_RECORDS.map((r) => [r.spec.segment as string, r]));
+
 export function recordFromStatement(statement: Statement, base: string): ReadStatement | null {
-  const iri = iris(base);
+  const { iri, area: areaPattern, part: partPattern, ownPrefix } = readingOf(base);
   const context = statement.context;
   const categories = context?.contextActivities?.category;
   const category = Array.isArray(categories) ? categories : categories ? [categories] : [];
@@ -60,17 +95,22 @@ export function recordFromStatement(statement: Statement, base: string): ReadSta
   };
   const groupings = context?.contextActivities?.grouping;
   const grouping = Array.isArray(groupings) ? groupings : groupings ? [groupings] : [];
-  const areaMatch = grouping.map((a) => new RegExp(`^${escape(base)}areas/${SEGMENT}$`).exec(a.id)).find(Boolean);
-  const area = areaMatch ? areaMatch[1]! : null;
+  let area: string | null = null;
+  for (const a of grouping) {
+    const match = areaPattern.exec(a.id);
+    if (match) {
+      area = match[1]!;
+      break;
+    }
+  }
   const result = statement.result;
   const id = object.id ?? '';
-  const ownPrefix = `${base}extensions/`;
 
   const candidate = ((): { record: unknown; kind?: StatementKind } | null => {
     if (verb === 'launched') return { record: { ...base0, type: 'visit-start' } };
     if (verb === 'terminated') return { record: { ...base0, type: 'visit-end', reason: result?.extensions?.[iri.extensions.endReason] } };
 
-    const m = new RegExp(`^${escape(base)}packs/${SEGMENT}/scenarios/${SEGMENT}(?:/${SEGMENT}/${SEGMENT})?$`).exec(id);
+    const m = partPattern.exec(id);
     if (!m) return null;
     const [, packId, scenarioId, part, partId] = m;
     const run = { ...base0, packId, scenarioId, runId: extensions[iri.extensions.run] };
@@ -91,7 +131,7 @@ export function recordFromStatement(statement: Statement, base: string): ReadSta
     }
     if (part === 'steps') return { record: { ...run, type: 'step-end', stepId: partId, durationMs: durationMs(result?.duration) } };
     // A step's own record: the segment says which mechanic's record type it is, its result the record's fields.
-    const entry = STEP_RECORDS.find((r) => r.spec.segment === part);
+    const entry = stepRecordOf.get(part);
     if (!entry || verb !== entry.spec.verb) return null;
     const own = Object.fromEntries(
       Object.entries(result?.extensions ?? {}).flatMap(([key, value]) => (key.startsWith(ownPrefix) ? [[key.slice(ownPrefix.length), value]] : [])),

@@ -244,6 +244,29 @@ describe('statementsFromRecord', () => {
   });
 });
 
+describe('recordFromStatement under several bases', () => {
+  const OTHER = 'https://other-city.example.org/lrs/';
+  const otherCtx: StatementContext = { ...ctx, base: OTHER };
+
+  it('reads each statement by its own base only, whichever base was read before, and finds the area in any grouping place', () => {
+    for (const [, body] of everyRecord) {
+      const record = make(body);
+      const [mine] = statementsFromRecord(record, ctx);
+      const [theirs] = statementsFromRecord(record, otherCtx);
+      // Alternating bases: what one base prepared for reading must not leak into the other's.
+      expect(recordFromStatement(mine!, BASE)?.record).toEqual({ ...record, id: mine!.id });
+      expect(recordFromStatement(mine!, OTHER)).toBeNull();
+      expect(recordFromStatement(theirs!, OTHER)?.record).toEqual({ ...record, id: theirs!.id });
+      expect(recordFromStatement(theirs!, BASE)).toBeNull();
+    }
+    const [start] = statementsFromRecord(make(byName('scenario-start (seed 0)')), ctx);
+    const grouping = start!.context!.contextActivities!.grouping!;
+    const moved: Statement = { ...start!, context: { ...start!.context, contextActivities: { ...start!.context!.contextActivities, grouping: [{ id: 'http://example.com/not-an-area' }, ...[grouping].flat()] } } };
+    expect(recordFromStatement(moved, BASE)?.area).toBe(recordFromStatement(start!, BASE)?.area);
+    expect(recordFromStatement(start!, BASE)?.area).toBe(pack.area);
+  });
+});
+
 describe('isoDuration', () => {
   it.each([
     [0, 'PT0S'],
