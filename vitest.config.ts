@@ -57,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: [
-            'kiosk-server/src/{xapi,records,devices,fleet,sync,admin,privacy}/**/*.test.ts',
+            'kiosk-server/src/{xapi,records,devices,fleet,sync,admin,privacy,classes}/**/*.test.ts',
             'kiosk-server/src/routes/{admin,statements,stats}/*.test.ts',
             'kiosk-server/src/{app,durability,floor/floor}.test.ts',
           ],

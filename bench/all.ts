@@ -1,4 +1,4 @@
-// npm run bench [-- scene|statements|sync|first-screen|floor ...]: runs the named benchmarks (all of them without a name) one after
+// npm run bench [-- scene|statements|sync|first-screen|floor|stats ...]: runs the named benchmarks (all of them without a name) one after
 // another, each in its own Node process so one's memory and open files never weigh on the next. Exits 1 if any failed.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ const BENCHES = {
   statements: { file: 'statements.ts', what: 'durable statements/s into /xapi/statements, next to the store module and raw SQLite' },
   sync: { file: 'hub-sync.ts', what: 'a kiosk-server forwarding a backlog of stored statements to a hub (1,000,000; RUYI_BENCH_SYNC_COUNT sets another count)' },
   'first-screen': { file: 'first-screen.ts', what: 'the first screen\'s JS (gzip) and time to show it, next to a bare react-three-fiber hello-world (goal: at most half its JS)' },
+  stats: { file: 'stats.ts', what: 'each statistics dashboard query at city scale (1,000,000 statements; RUYI_BENCH_STATS_N=10000000 for the issue\'s figure) next to the raw facts, and /api/health while dashboards load' },
   floor: { file: 'floor.ts', what: 'what one address on the park LAN can do to a kiosk-server: floods, forged visits, parallel logins, big unauthenticated bodies, event streams (~4 min)' },
 } as const;
 type Name = keyof typeof BENCHES;

@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run admin -- set-password
        npm run admin -- client add|list|revoke ...
        npm run admin -- integrity-check | backup <file> | move-to-postgres <postgres-url>
        npm run admin -- erase --registration <uuid> | --agent <agent> [--yes]
-       npm run admin -- seed --visits <n> [--seed <n>] [--from <date> --to <date>] [--append]
+       npm run admin -- seed --visits <n> | --statements <n> [--seed <n>] [--from <date> --to <date>] [--append] [--no-rollup]
 
   set-password: reads a new admin password (at least ${MIN_PASSWORD_LENGTH} characters) from standard input and stores
   its hash in RUYI_DATA_DIR/ruyi.sqlite (or RUYI_DATABASE_URL's PostgreSQL) as the password of the account 'admin'

@@ -40,6 +40,8 @@ import clients from './xapi/clients-plugin.ts';
 import xapiDocuments from './xapi/documents/plugin.ts';
 import sync from './sync/plugin.ts';
 import fleet from './fleet/plugin.ts';
+import classes from './classes/plugin.ts';
+import classRoutes from './classes/routes.ts';
 
 const SERVER_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -51,6 +53,8 @@ export interface BuildOptions {
   migrationsDir?: string;
   /** Only tests pass a clock for device enrollment (codes expire). */
   deviceClock?: () => number;
+  /** Only tests pass a clock for class visits (classes close, seat tokens expire). */
+  classClock?: () => number;
   /** Only tests pass a smaller upload limit for pack archives (POST /api/admin/packs). */
   uploadLimit?: number;
   /** Only tests pass a clock for the write budgets and a free-space probe (a full disk without filling one). */
@@ -109,6 +113,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   );
   // Enrolled devices: POST /api/statements takes only theirs and exempt addresses' (by default the server's own machine).
   await app.register(devices, { ...(config.devices ?? DEFAULT_DEVICE_SETTINGS), now: options.deviceClock });
+  // 平安校园 class visits: app.classes (the store, and the seat-token check POST /api/statements asks first).
+  await app.register(classes, { now: options.classClock });
   // Before the routes: it describes each route as it is added.
   await app.register(openapi, { version: SERVER_VERSION });
   // The forwarder to the hub (app.sync.nudge() after each commit) and its admin routes under /api/admin/sync.
@@ -145,6 +151,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await api.register(packAssets);
       await api.register(adminRoutes, { prefix: '/admin', uploadLimit: options.uploadLimit });
       if (config.mode === 'kiosk') await api.register(deviceRoutes);
+      if (config.mode === 'kiosk')
+        await api.register(classRoutes, { base: config.xapi.base, parkIri: config.xapi.parkIri, utcOffsetMinutes: config.statistics?.utcOffsetMinutes ?? 480 });
     },
     { prefix: '/api' },
   );

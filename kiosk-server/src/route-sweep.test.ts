@@ -51,6 +51,10 @@ const ROUTES: Record<string, Access> = {
   'POST /api/fleet/heartbeat': 'public',
   // Whether any staff account is set up: the admin page says what to run before anyone types a password.
   'GET /api/admin/status': 'public',
+  // A student's device joins a class with the code the teacher shows (limited per address; wrong codes count like
+  // wrong enrollment codes), and anyone holding a certificate's id may check it (no visitor data in the answer).
+  'POST /api/classes/join': 'public',
+  'GET /api/certificates/:id': 'public',
 
   // Secrets in the body.
   'POST /api/admin/session': 'password',
@@ -58,6 +62,8 @@ const ROUTES: Record<string, Access> = {
 
   // The kiosk app's devices.
   'POST /api/statements': 'device',
+  // A certificate for a visit's completed scenario: whoever may post the visit's statements (or its class seat).
+  'POST /api/certificates': 'device',
   'GET /api/devices/me': 'device',
 
   // Staff.
@@ -85,6 +91,12 @@ const ROUTES: Record<string, Access> = {
   'POST /api/admin/devices/codes': 'staff',
   'POST /api/admin/devices/:id/revoke': 'staff',
   'GET /api/admin/fleet': 'staff',
+  // 平安校园: teachers open and close their classes; teachers, admins and analysts see those they may.
+  'POST /api/classes': 'staff',
+  'GET /api/classes': 'staff',
+  'GET /api/classes/:id': 'staff',
+  'GET /api/classes/:id/students.csv': 'staff',
+  'POST /api/classes/:id/close': 'staff',
 
   // The LRS.
   // A park's server reporting to its hub, with the credentials it syncs with.

@@ -7,6 +7,7 @@ import { InputGuard } from './components/InputGuard.tsx';
 import { EnrollNotice } from './enroll/EnrollNotice.tsx';
 import { lazyView } from './lazyView.tsx';
 import { StaffIndicator } from './offline/StaffIndicator.tsx';
+import { ClassBadge } from './classes/ClassBadge.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
 import { MapScreen } from './screens/MapScreen.tsx';
 import { endVisit } from './stores/lifecycle.ts';
@@ -22,7 +23,12 @@ const PlayScreen = play.View;
 const VrStationScreen = lazy(() => import('./screens/VrStationScreen.tsx').then((m) => ({ default: m.VrStationScreen })));
 const AdminScreen = lazy(() => import('./screens/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 const OperatorScreen = lazy(() => import('./screens/OperatorScreen.tsx').then((m) => ({ default: m.OperatorScreen })));
+// The statistics dashboard carries Apache ECharts: only this page's chunk has it.
+const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
 const EnrollScreen = lazy(() => import('./enroll/EnrollScreen.tsx').then((m) => ({ default: m.EnrollScreen })));
+// 平安校园: the teachers' page and a certificate's check page.
+const ClassesScreen = lazy(() => import('./classes/ClassesScreen.tsx').then((m) => ({ default: m.ClassesScreen })));
+const CertificateScreen = lazy(() => import('./classes/CertificateScreen.tsx').then((m) => ({ default: m.CertificateScreen })));
 
 // A page of every prop kind, for developers and content editors checking models; not in the kiosk build.
 const ScenePreview = import.meta.env.DEV ? lazy(() => import('./scene/dev/ScenePreview.tsx').then((m) => ({ default: m.ScenePreview }))) : null;
@@ -84,6 +90,7 @@ export function App() {
       <InputGuard />
       <EnrollNotice />
       <StaffIndicator />
+      <ClassBadge />
       {/* While a screen loaded on demand (staff pages, enrollment, the VR station) arrives. */}
       <Suspense
         fallback={
@@ -111,7 +118,14 @@ export function App() {
           <OperatorScreen content={data} />
         </Route>
         <Route path="/admin" component={AdminScreen} />
+        <Route path="/dashboard">
+          <DashboardScreen content={data} />
+        </Route>
         <Route path="/enroll" component={EnrollScreen} />
+        <Route path="/classes">
+          <ClassesScreen content={data} />
+        </Route>
+        <Route path="/certificate/:id">{(params) => <CertificateScreen id={params.id} content={data} />}</Route>
         <Route path="/vr">
           <VrStationScreen content={data} />
         </Route>

@@ -341,7 +341,7 @@ async function copyDictionary(
 const STATEMENT_COLUMNS = [
   'seq', 'id', 'body', 'stored', 'authority', 'client_id', 'verb_id', 'timestamp', 'registration', 'object_statement_id',
   'voiding', 'voided', 'kind', 'visit_id', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id',
-  'score_scaled', 'passed',
+  'score_scaled', 'passed', 'device', 'pack_version',
 ] as const;
 const BOOLEAN_COLUMNS = new Set(['voiding', 'voided', 'passed']);
 

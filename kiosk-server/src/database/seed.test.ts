@@ -20,7 +20,7 @@ describe('npm run admin -- seed', () => {
   const dataDir = join(root, 'data');
   const env = { RUYI_DATA_DIR: dataDir, RUYI_CONTENT_DIR: CONTENT, RUYI_PARK_IRI: 'https://ruyi.localhost/parks/creek' };
 
-  it('stores whole visits with the facts admission derives, refuses a second run without --append, and resumes idempotently with it', { timeout: 300_000 }, async () => {
+  it('stores whole visits with the facts admission derives, refuses a second run without --append, and resumes idempotently with it', { timeout: 900_000 }, async () => {
     const first = await runAdmin(ARGS, env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -52,12 +52,20 @@ describe('npm run admin -- seed', () => {
       const bodies = db.prepare('SELECT body FROM statements').pluck().all() as string[];
       expect(bodies.every((b) => JSON.parse(b).actor.account.homePage === 'https://ruyi.localhost/parks/creek')).toBe(true);
       expect(bodies.some((b) => b.includes('/extensions/class-code'))).toBe(true);
+      // Each visit's device, as its enrolled kiosk would be known, and the pack version admission checked against.
+      expect(db.prepare('SELECT COUNT(*) FROM statements WHERE device IS NULL').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT COUNT(DISTINCT device) FROM statements').pluck().get()).toBeGreaterThan(3);
+      expect(db.prepare('SELECT COUNT(*) FROM statements WHERE pack_id IS NOT NULL AND pack_version IS NULL').pluck().get()).toBe(0);
+      // The statistics are rolled up before the command ends: every statement counted, each under its device.
+      expect(first.stdout).toMatch(/Rolled up [\d,]+ statements/);
+      expect(db.prepare('SELECT seq FROM stat_cursor').pluck().get()).toBe(db.prepare('SELECT MAX(seq) FROM statements').pluck().get());
+      expect(db.prepare("SELECT SUM(visits) FROM stat_devices WHERE length(day) = 10 AND device <> ''").pluck().get()).toBe(150);
     } finally {
       db.close();
     }
 
     // Worker threads make the batches by default; this thread alone makes the very same store.
-    const alone = await runAdmin([...ARGS, '--workers', '0'], { ...env, RUYI_DATA_DIR: join(root, 'alone') });
+    const alone = await runAdmin([...ARGS, '--workers', '0', '--no-rollup'], { ...env, RUYI_DATA_DIR: join(root, 'alone') });
     expect(alone.code).toBe(0);
     const rows = (dir: string) => {
       const d = new Database(join(dir, 'ruyi.sqlite'), { readonly: true });
@@ -137,7 +145,7 @@ describe('seed arguments', () => {
     expect('from' in parsed && new Date(parsed.from * 86_400_000).toISOString().slice(0, 10)).toBe('2025-06-01');
     expect('to' in parsed && new Date(parsed.to * 86_400_000).toISOString().slice(0, 10)).toBe('2026-12-06');
     const problem = (args: string[]) => (parseSeedArgs(args, now) as { problem: string }).problem;
-    expect(problem([])).toMatch(/--visits is required/);
+    expect(problem([])).toMatch(/--visits or --statements is required/);
     expect(problem(['--visits', '1.5'])).toMatch(/--visits must be a whole number/);
     expect(problem(['--visits', '5', '--from', '2026-02-30'])).toMatch(/--from must be a date as YYYY-MM-DD/);
     expect(problem(['--visits', '5', '--to', '2026-12-07'])).toMatch(/--to must be before today/);
@@ -145,5 +153,9 @@ describe('seed arguments', () => {
     expect(problem(['--visits', '5', '--district', 'Nanguan'])).toMatch(/--district must be a six-digit/);
     expect(problem(['--visits', '5', '--visits', '6'])).toMatch(/given twice/);
     expect(problem(['--visits', '5', '--yes'])).toMatch(/unknown argument '--yes'/);
+    expect(problem(['--visits', '5', '--statements', '100'])).toMatch(/--visits or --statements, not both/);
+    expect(problem(['--statements', '0'])).toMatch(/--statements must be a whole number from 1/);
+    expect(parseSeedArgs(['--statements', '4000', '--no-rollup'], now)).toMatchObject({ statements: 4000, visits: 100, rollup: false });
+    expect(parseSeedArgs(['--visits', '3'], now)).toMatchObject({ statements: null, rollup: true });
   });
 });

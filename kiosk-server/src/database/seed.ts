@@ -7,6 +7,7 @@
 import type { Pack } from '@ruyi/pack-schema';
 import { validateStatements, type Statement, type StatementFacts } from '@ruyi/xapi';
 import { dateOf, dayNumber, defaultParks, defaultSchools, generateVisits, PARK_UTC_OFFSET_MS, singlePark, visitStatements, type SeedPark, type SeedPlan, type SeedVisit } from '@ruyi/xapi/seed';
+import { CHINA_OFFSET_MINUTES } from '@ruyi/statistics';
 import { openCliStorage } from '../admin/cli-storage.ts';
 import type { Config } from '../config.ts';
 import { ApiError } from '../errors.ts';
@@ -18,11 +19,17 @@ import type { StorageDatabase } from '../storage/database.ts';
 import { redactDatabaseUrl } from '../storage/url.ts';
 import { createPostgresStatementStore } from '../xapi/store-postgres.ts';
 import { statementStoreOf, type StatementStore } from '../xapi/store.ts';
+import { parkCodeOf } from '../statistics/facts.ts';
+import { createRollup } from '../statistics/rollup.ts';
 
 export { SEED_USAGE } from './seed-usage.ts';
 
 export interface SeedArgs {
   visits: number;
+  /** --statements: about this many statements instead of a number of visits (visits are whole: it ends a visit later). */
+  statements: number | null;
+  /** Roll the statistics up after storing (the server's follower would, slowly, in the background). */
+  rollup: boolean;
   seed: number;
   /** Day numbers (see @ruyi/xapi/seed's calendar). */
   from: number;
@@ -37,6 +44,9 @@ export interface SeedArgs {
 
 const DAY_MS = 86_400_000;
 const MAX_VISITS = 100_000_000;
+const MAX_STATEMENTS = 1_000_000_000;
+/** A made-up visit's statements, about (the first guess of --statements; the plan is then sized from real visits). */
+const STATEMENTS_PER_VISIT = 40;
 
 /** The park's today (day number), whose yesterday ends the default period. */
 const parkToday = (now: Date) => Math.floor((now.getTime() + PARK_UTC_OFFSET_MS) / DAY_MS);
@@ -44,13 +54,15 @@ const parkToday = (now: Date) => Math.floor((now.getTime() + PARK_UTC_OFFSET_MS)
 export function parseSeedArgs(args: readonly string[], now: Date): SeedArgs | { problem: string } {
   const values = new Map<string, string>();
   let append = false;
+  let rollup = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--append') {
-      append = true;
+    if (arg === '--append' || arg === '--no-rollup') {
+      if (arg === '--append') append = true;
+      else rollup = false;
       continue;
     }
-    if (!['--visits', '--seed', '--from', '--to', '--district', '--batch', '--workers'].includes(arg)) return { problem: `unknown argument '${arg}'` };
+    if (!['--visits', '--statements', '--seed', '--from', '--to', '--district', '--batch', '--workers'].includes(arg)) return { problem: `unknown argument '${arg}'` };
     const value = args[++i];
     if (value === undefined || value.startsWith('--')) return { problem: `${arg} needs a value` };
     if (values.has(arg)) return { problem: `${arg} is given twice` };
@@ -58,11 +70,15 @@ export function parseSeedArgs(args: readonly string[], now: Date): SeedArgs | { 
   }
   const whole = (name: string, min: number, max: number, fallback?: number): number | string => {
     const text = values.get(name);
-    if (text === undefined) return fallback ?? `${name} is required: how many visits to make, e.g. --visits 1000`;
+    if (text === undefined) return fallback ?? '--visits or --statements is required: how many visits (e.g. --visits 1000) or statements (e.g. --statements 1000000) to make';
     const n = Number(text);
     return /^\d+$/.test(text) && n >= min && n <= max ? n : `${name} must be a whole number from ${min} to ${max} (got '${text}')`;
   };
-  const visits = whole('--visits', 1, MAX_VISITS);
+  if (values.has('--visits') && values.has('--statements')) return { problem: 'give --visits or --statements, not both' };
+  const statements = values.has('--statements') ? whole('--statements', 1, MAX_STATEMENTS) : null;
+  if (typeof statements === 'string') return { problem: statements };
+  // Until the plan is known, a visit per STATEMENTS_PER_VISIT statements: seedCommand sizes it from the visits themselves.
+  const visits = statements === null ? whole('--visits', 1, MAX_VISITS) : Math.max(1, Math.ceil(statements / STATEMENTS_PER_VISIT));
   if (typeof visits === 'string') return { problem: visits };
   const seed = whole('--seed', 0, 0xffffffff, 1);
   if (typeof seed === 'string') return { problem: seed };
@@ -91,7 +107,7 @@ export function parseSeedArgs(args: readonly string[], now: Date): SeedArgs | { 
   if (to - from > 3660) return { problem: 'the period may span ten years at most' };
   const district = values.get('--district') ?? '220104';
   if (!/^\d{6}$/.test(district)) return { problem: `--district must be a six-digit administrative division code, e.g. 220104 (got '${district}')` };
-  return { visits, seed, from, to, district, append, batch, workers };
+  return { visits, statements, rollup, seed, from, to, district, append, batch, workers };
 }
 
 /** The parks visits happen in: a kiosk-server's own, or a hub's city (siblings of RUYI_PARK_IRI, by code). */
@@ -154,10 +170,19 @@ export async function prepareBatch(visits: readonly SeedVisit[], packs: Readonly
   const groups: PreparedBatch['groups'] = [];
   let count = 0;
   for (const [park, group] of byPark(visits)) {
-    const statements = group.flatMap((v) => visitStatements(v, { base, pack: (id) => packs.get(id) }));
+    const devices: string[] = [];
+    const statements = group.flatMap((v) => {
+      const made = visitStatements(v, { base, pack: (id) => packs.get(id) });
+      for (let k = 0; k < made.length; k++) devices.push(v.options.deviceId);
+      return made;
+    });
     const problems = validateStatements(statements);
     if (problems.length) throw new Error(`a made-up statement is not valid xAPI (${problems[0]!.path}: ${problems[0]!.message}); nothing of this batch was stored`);
     const facts = await admission.admit({ statements, clientId: null, device: { parkIri: park.iri }, at: (i) => `[${i}].` });
+    // Each visit was posted by its device, enrolled at the park (the route takes it from the device's credential).
+    facts.forEach((f, i) => {
+      if (f) f.device = devices[i]!;
+    });
     const last = group.at(-1)!.records.at(-1)!.at;
     groups.push({ parkIri: park.iri, stored: new Date(Date.parse(last) + 2000).toISOString(), bodies: statements.map((st) => JSON.stringify(st)), facts, statements: keepStatements ? statements : null });
     count += statements.length;
@@ -235,6 +260,49 @@ export async function seedVisits(target: SeedTarget, plan: SeedPlan, batch: numb
   return progress;
 }
 
+/** Visits that make about `statements` statements: the plan's visits counted at a few places through its period. */
+export function visitsFor(plan: SeedPlan, statements: number, base: string): number {
+  const packs = new Map(plan.packs.map((p) => [p.id, p]));
+  const samples = 8;
+  const each = 40;
+  let made = 0;
+  let visits = 0;
+  for (let k = 0; k < samples; k++) {
+    const first = Math.floor((plan.visits * k) / samples);
+    for (const v of take(generateVisits(plan, first), Math.min(each, plan.visits - first))) {
+      made += visitStatements(v, { base, pack: (id) => packs.get(id) }).length;
+      visits++;
+    }
+  }
+  return Math.max(1, Math.round((statements * visits) / Math.max(1, made)));
+}
+
+/**
+ * The statistics follower, run here until it has caught up, so the dashboard's figures are ready when the server
+ * starts (its own follower would do it in the background, in small batches). Same facts and cubes as the server's.
+ */
+async function rollUpStatistics(storage: StorageDatabase, config: Config): Promise<void> {
+  const ownPark = parkCodeOf(config.xapi.parkIri);
+  const rollup = createRollup(storage, {
+    context: { base: config.xapi.base, districtOf: (park) => (park === ownPark ? (config.statistics?.district ?? null) : null) },
+    utcOffsetMinutes: config.statistics?.utcOffsetMinutes ?? CHINA_OFFSET_MINUTES,
+    batchSize: 5000,
+  });
+  const started = Date.now();
+  let done = 0;
+  let lastReport = started;
+  console.log(`Rolling up the statistics from statement ${count(await rollup.cursor())} on…`);
+  for (let n = await rollup.step(); n > 0; n = await rollup.step()) {
+    done += n;
+    if (Date.now() - lastReport >= 5000) {
+      lastReport = Date.now();
+      console.log(`  ${count(done)} statements rolled up, ${count(Math.round((done * 1000) / Math.max(1, Date.now() - started)))} statements/s`);
+    }
+  }
+  const ms = Date.now() - started;
+  console.log(`Rolled up ${count(done)} statements in ${(ms / 1000).toFixed(1)} s (${count(Math.round((done * 1000) / Math.max(1, ms)))} statements/s).`);
+}
+
 function openStore(storage: StorageDatabase): StatementStore {
   return storage.dialect === 'postgres' ? createPostgresStatementStore(storage.db) : statementStoreOf(storage.sqlite!);
 }
@@ -271,9 +339,16 @@ export async function seedCommand(args: string[], config: Config, usage: string,
     }
     const parks = seedParks(config, parsed.district);
     const plan: SeedPlan = { seed: parsed.seed, visits: parsed.visits, from: parsed.from, to: parsed.to, parks, schools: defaultSchools(), packs: content.packs };
+    if (parsed.statements !== null) plan.visits = visitsFor(plan, parsed.statements, config.xapi.base);
+    if (storage.sqlite && before === 0) {
+      // A bulk load into a database that held nothing: no fsync per batch (the disk, not the work, bounded it). A
+      // machine that loses power meanwhile may leave a damaged file: seed an empty one again. The server, started
+      // later, opens the file with its own durable settings.
+      storage.sqlite.pragma('synchronous = OFF');
+    }
     console.log(
-      `Seeding ${count(parsed.visits)} visits (seed ${parsed.seed}, ${dateOf(parsed.from)} to ${dateOf(parsed.to)}, ${parks.length} park(s), ` +
-        `${content.packs.length} packs) into ${where}…`,
+      `Seeding ${count(plan.visits)} visits${parsed.statements === null ? '' : ` (about ${count(parsed.statements)} statements)`} (seed ${parsed.seed}, ` +
+        `${dateOf(parsed.from)} to ${dateOf(parsed.to)}, ${parks.length} park(s), ${content.packs.length} packs) into ${where}…`,
     );
     let lastReport = 0;
     const rate = (p: SeedProgress) => `${count(Math.round((p.statements * 1000) / Math.max(1, p.elapsedMs)))} statements/s`;
@@ -281,15 +356,16 @@ export async function seedCommand(args: string[], config: Config, usage: string,
     const workers = parsed.workers ?? defaultWorkers();
     const target = { store, content: indexContent(content), packs: content.packs, base: config.xapi.base };
     const result = await seedVisits(target, plan, parsed.batch, workers, (p) => {
-      if (p.elapsedMs - lastReport < 5000 && p.visits < parsed.visits) return;
+      if (p.elapsedMs - lastReport < 5000 && p.visits < plan.visits) return;
       lastReport = p.elapsedMs;
-      console.log(`  ${count(p.visits)}/${count(parsed.visits)} visits (${Math.floor((p.visits * 100) / parsed.visits)}%), ${count(p.statements)} statements, ${rate(p)}`);
+      console.log(`  ${count(p.visits)}/${count(plan.visits)} visits (${Math.floor((p.visits * 100) / plan.visits)}%), ${count(p.statements)} statements, ${rate(p)}`);
     });
     const skipped = result.statements - result.stored;
     console.log(
       `Seeded ${count(result.visits)} visits: ${count(result.stored)} statements stored${skipped ? `, ${count(skipped)} already there` : ''} in ` +
         `${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result)}; storing took ${(result.storeMs / 1000).toFixed(1)} s of it). The database now holds ${count(await store.count())} statements.`,
     );
+    if (parsed.rollup) await rollUpStatistics(storage, config);
     return 0;
   } catch (error) {
     // Admission refusing a made-up statement is the generator's bug, not the operator's: say where, store nothing more.

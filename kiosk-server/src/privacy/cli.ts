@@ -9,8 +9,8 @@ import { DB_FILE } from '../plugins/db.ts';
 import type { EraseTarget } from './erase.ts';
 
 export const ERASE_USAGE = `  erase --registration <uuid> [--yes]: deletes for good (not voiding) every statement of that visit
-  (context.registration, the visit id), and the statements that refer to them, from RUYI_DATA_DIR/ruyi.sqlite (or
-  RUYI_DATABASE_URL's PostgreSQL).
+  (context.registration, the visit id), and the statements that refer to them, its xAPI documents, class seat records
+  and certificates, from RUYI_DATA_DIR/ruyi.sqlite (or RUYI_DATABASE_URL's PostgreSQL).
   erase --agent <agent> [--yes]: the same for every statement naming that agent: its JSON, a mailto: address, or a key
   such as account:<homePage>|<name>. Asks for confirmation unless --yes. Erases on THIS server only: a hub or LRS that
   already received the statements keeps them; run the same command there.`;
@@ -71,12 +71,14 @@ export async function eraseCommand(args: string[], config: Config, usage: string
   try {
     const store = createStatementDeletion(storage);
     const plan = await store.planErase(target, syncTarget);
-    if (plan.seqs.length === 0 && plan.documents === 0) {
-      console.log(`Nothing to erase: no statement or document of ${what} in ${where}.`);
+    if (plan.seqs.length === 0 && plan.documents === 0 && plan.classVisits === 0 && plan.certificates === 0) {
+      console.log(`Nothing to erase: no statement, document, class seat or certificate of ${what} in ${where}.`);
       return 0;
     }
     const documents = (n: number) => (n ? ` and ${n} xAPI documents` : '');
-    if (!yes && !(await confirm(`Erase ${plan.seqs.length} statements${documents(plan.documents)} of ${what} from ${where} for good? [y/N] `))) {
+    const classRows = (r: { classVisits: number; certificates: number }) =>
+      (r.classVisits ? `, ${r.classVisits} class seat records` : '') + (r.certificates ? `, ${r.certificates} certificates` : '');
+    if (!yes && !(await confirm(`Erase ${plan.seqs.length} statements${documents(plan.documents)}${classRows(plan)} of ${what} from ${where} for good? [y/N] `))) {
       console.log('Nothing was erased.');
       return 1;
     }
@@ -86,7 +88,7 @@ export async function eraseCommand(args: string[], config: Config, usage: string
     const [checkpoint] = storage.sqlite ? (storage.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]) : [];
     const attachments = result.attachments ? `, ${result.attachments} attachments` : '';
     const records = result.records ? `, ${result.records} older records` : '';
-    console.log(`Erased ${result.statements} statements${documents(result.documents)} of ${what}${attachments}${records} from ${where} (${storage.sqlite ? 'overwritten' : 'deleted'}, not voided).`);
+    console.log(`Erased ${result.statements} statements${documents(result.documents)} of ${what}${attachments}${records}${classRows(result)} from ${where} (${storage.sqlite ? 'overwritten' : 'deleted'}, not voided).`);
     if (checkpoint?.busy) console.log('The server was reading at that moment: the old bytes leave its write-ahead log at its next checkpoint.');
     console.log(
       syncTarget === null

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { countDocumentsFor, deleteDocumentsFor, type EraseDocumentsTarget } from '../xapi/documents/store.ts';
 import { agentKey, parseAgentParam, type Agent, type Statement } from '../xapi/lib.ts';
 import { agentsOf } from '../xapi/store.ts';
+import { countSqliteClassVisit, eraseSqliteClassVisit, visitOfErasure } from './classes.ts';
 import { statementDeleter, type Deleted } from './delete.ts';
 
 export type EraseTarget = { registration: string } | { agentKey: string };
@@ -16,6 +17,12 @@ export interface ErasePlan {
   forwarded: number;
   /** xAPI documents (State, Agent Profile) naming that agent or visit: they go too. Never forwarded. */
   documents: number;
+  /**
+   * The visit's class rows (for an agent, those of the visit its anonymous account names): the seat it played at
+   * (`class_seat_visits`) and its certificates.
+   */
+  classVisits: number;
+  certificates: number;
 }
 
 export interface EraseResult extends Deleted, ErasePlan {
@@ -83,7 +90,9 @@ export function planErase(db: Database.Database, target: EraseTarget, syncTarget
     const held = new Set(db.prepare<[string], number>('SELECT seq FROM sync_quarantine WHERE target = ?').pluck().all(syncTarget));
     forwarded = sorted.filter((seq) => seq <= cursor && !held.has(seq)).length;
   }
-  return { seqs: sorted, forwarded, documents: countDocumentsFor(db, documentsOf(target)) };
+  const visit = visitOfErasure(target);
+  const classRows = visit !== null ? countSqliteClassVisit(db, visit) : { classVisits: 0, certificates: 0 };
+  return { seqs: sorted, forwarded, documents: countDocumentsFor(db, documentsOf(target)), ...classRows };
 }
 
 /** Erases in one transaction (all or nothing). */
@@ -94,6 +103,8 @@ export function erase(db: Database.Database, target: EraseTarget, syncTarget: st
     const deleted = deleteStatements(plan.seqs);
     const records = 'registration' in target ? db.prepare('DELETE FROM records WHERE visit_id = ?').run(target.registration).changes : 0;
     const documents = deleteDocumentsFor(db, documentsOf(target));
-    return { ...plan, ...deleted, records, documents };
+    const visit = visitOfErasure(target);
+    const classRows = visit !== null ? eraseSqliteClassVisit(db, visit) : { classVisits: 0, certificates: 0 };
+    return { ...plan, ...deleted, records, documents, ...classRows };
   }).immediate();
 }

@@ -1,5 +1,6 @@
 // Retention as a service: at start and every hour, expired statements are deleted in small batches, yielding to
-// requests between batches; the timer never keeps the process alive and is cleared before the database closes.
+// requests between batches, then old class visits and certificates in one transaction; the timer never keeps the
+// process alive and is cleared before the database closes.
 // Also `app.erasure`: the statement-deletion store (store.ts) for the store in use, which retention runs on.
 import fp from 'fastify-plugin';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
@@ -38,6 +39,15 @@ export default fp<RetentionPluginOptions>(
 
     const runOnce = async (): Promise<number> => {
       let total = 0;
+      // Classes first: the statements are the last thing a pass changes, so whoever sees them gone sees the pass done.
+      if (!closing && !app.dbHealth.damage) {
+        const classes = await expire.expireClasses(now());
+        if (classes.classes > 0 || classes.certificates > 0)
+          app.log.info(
+            { ...classes, closedBefore: expire.cutoff(now()), days: options.days },
+            `retention: deleted ${classes.classes} classes closed more than ${options.days} days ago and ${classes.certificates} certificates`,
+          );
+      }
       while (!closing && !app.dbHealth.damage) {
         const n = await expire.deleteBatch(now(), RETENTION_BATCH);
         total += n;

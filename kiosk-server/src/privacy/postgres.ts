@@ -13,6 +13,7 @@ import type { EraseDocumentsTarget } from '../xapi/documents/store.ts';
 import { agentsOf } from '../xapi/store.ts';
 import { pgText } from '../xapi/store-postgres.ts';
 import type { Agent, Statement } from '../xapi/lib.ts';
+import { countPostgresClassVisit, erasePostgresClassVisit, expirePostgresClasses, visitOfErasure } from './classes.ts';
 import { attachmentHashes, type Deleted } from './delete.ts';
 import type { ErasePlan, EraseResult, EraseTarget } from './erase.ts';
 import type { ExpiryRule, StatementDeletionStore } from './store.ts';
@@ -190,7 +191,9 @@ async function plan(trx: Trx, target: EraseTarget, syncTarget: string | null): P
     const held = new Set((await trx.selectFrom('sync_quarantine').select('seq').where('target', '=', syncTarget).execute()).map((r) => Number(r.seq)));
     forwarded = doomed.filter((r) => r.seq <= cursor && !held.has(r.seq)).length;
   }
-  return { doomed, seqs: doomed.map((r) => r.seq), forwarded, documents: await countPostgresDocumentsFor(trx, documentsOf(target)) };
+  const visit = visitOfErasure(target);
+  const classRows = visit !== null ? await countPostgresClassVisit(trx, visit) : { classVisits: 0, certificates: 0 };
+  return { doomed, seqs: doomed.map((r) => r.seq), forwarded, documents: await countPostgresDocumentsFor(trx, documentsOf(target)), ...classRows };
 }
 
 async function expired(trx: Trx, cutoff: string, rule: ExpiryRule, limit: number): Promise<Doomed[]> {
@@ -253,8 +256,10 @@ export function createPostgresStatementDeletion(db: Kysely<RuyiDatabase>): State
         const { doomed, ...planned } = await plan(trx, target, syncTarget);
         const deleted = await deleteStatements(trx, doomed);
         const documents = await deletePostgresDocumentsFor(trx, documentsOf(target));
+        const visit = visitOfErasure(target);
+        const classRows = visit !== null ? await erasePostgresClassVisit(trx, visit) : { classVisits: 0, certificates: 0 };
         // No `records` table on PostgreSQL: the older device records are a park server's, never a hub's.
-        return { ...planned, ...deleted, records: 0, documents };
+        return { ...planned, ...deleted, records: 0, documents, ...classRows };
       });
     },
     async expire(cutoff, rule, limit) {
@@ -265,6 +270,9 @@ export function createPostgresStatementDeletion(db: Kysely<RuyiDatabase>): State
         if (doomed.length < limit) await dropEmptyMonths(trx, cutoff);
         return statements;
       });
+    },
+    async expireClasses(cutoff) {
+      return db.transaction().execute((trx) => expirePostgresClasses(trx, cutoff));
     },
   };
 }

@@ -4,7 +4,7 @@
 // server that forwards nowhere may be the only copy, and losing it should be a choice, not a default.
 import type Database from 'better-sqlite3';
 import { statementDeleter } from './delete.ts';
-import type { StatementDeletionStore } from './store.ts';
+import type { ClassesExpired, StatementDeletionStore } from './store.ts';
 
 export interface RetentionPolicy {
   days: number;
@@ -77,6 +77,11 @@ export function expiring(store: StatementDeletionStore, policy: RetentionPolicy)
     async deleteBatch(now: number, limit = RETENTION_BATCH): Promise<number> {
       if (!retentionActive(policy).active) return 0;
       return store.expire(cutoff(now), policy, limit);
+    },
+    /** Deletes the class visits closed before the cutoff and the certificates issued before it (store.ts). */
+    async expireClasses(now: number): Promise<ClassesExpired> {
+      if (!retentionActive(policy).active) return { classes: 0, seats: 0, classVisits: 0, certificates: 0 };
+      return store.expireClasses(cutoff(now));
     },
   };
 }

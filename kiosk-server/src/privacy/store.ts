@@ -4,11 +4,12 @@
 // postgres.ts. The CLI and the retention plugin only see this.
 import type Database from 'better-sqlite3';
 import type { StorageDatabase } from '../storage/database.ts';
+import { expireSqliteClasses, type ClassesExpired } from './classes.ts';
 import { erase, planErase, type ErasePlan, type EraseResult, type EraseTarget } from './erase.ts';
 import { createPostgresStatementDeletion } from './postgres.ts';
 import { retention, type RetentionPolicy } from './retention.ts';
 
-export type { ErasePlan, EraseResult, EraseTarget };
+export type { ClassesExpired, ErasePlan, EraseResult, EraseTarget };
 
 /** Which expired statements may go: only those the sync target has, unless there is none and the operator said so. */
 export type ExpiryRule = Pick<RetentionPolicy, 'syncTarget' | 'withoutSync'>;
@@ -23,6 +24,12 @@ export interface StatementDeletionStore {
    * transaction; answers how many went.
    */
   expire(cutoff: string, rule: ExpiryRule, limit: number): Promise<number>;
+  /**
+   * Retention of class visits: deletes the classes closed before `cutoff` with their seats, seat-visit rows and their
+   * visits' certificates, and every certificate issued before it, in one transaction. Classes are never forwarded, so
+   * no sync rule applies.
+   */
+  expireClasses(cutoff: string): Promise<ClassesExpired>;
 }
 
 export function createSqliteStatementDeletion(db: Database.Database): StatementDeletionStore {
@@ -43,6 +50,9 @@ export function createSqliteStatementDeletion(db: Database.Database): StatementD
     },
     async expire(cutoff, rule, limit) {
       return expirer(rule).deleteBefore(cutoff, limit);
+    },
+    async expireClasses(cutoff) {
+      return db.transaction(() => expireSqliteClasses(db, cutoff)).immediate();
     },
   };
 }

@@ -13,6 +13,7 @@ import { ApiError, summarize, type ErrorDetail } from '../errors.ts';
 import type { Client } from '../xapi/clients.ts';
 import type { StatementsContext } from '../xapi/statements.ts';
 import type { StatementItem, StatementStore } from '../xapi/store.ts';
+import { parkCodeOf } from '../statistics/facts.ts';
 import { checkRecords, type ContentIndex } from './check.ts';
 
 export interface AdmissionOptions {
@@ -31,9 +32,15 @@ export interface AdmissionRequest {
    * extension Ruyi's statement design does not use. /xapi/statements takes any statement, and checks Ruyi's about a
    * loaded pack only.
    */
-  device?: { parkIri: string };
+  device?: { parkIri: string; deviceId?: string | null };
   /** The path prefix of statement `i` in error paths: '[3].' in a batch, '' for a single statement. */
   at: (index: number) => string;
+  /**
+   * The device route: the class seat whose token came with the request (classes/plugin.ts), or null. A statement may
+   * carry a class code only with a seat of that class, and only if it was made before the class closed. Left out
+   * (the seed command's made-up visits, whose classes exist nowhere), class codes are not checked.
+   */
+  classSeat?: { classCode: string; closesAt: string } | null;
   /**
    * The texts the statements will be stored as (`StatementItem.body`), when known: the reads of runs' starts are
    * remembered, so the later statements of a run find their start without parsing it again.
@@ -41,8 +48,13 @@ export interface AdmissionRequest {
   bodies?: readonly string[];
 }
 
+/** How far a device's clock may run ahead of the server's when a statement made just before its class closed is judged. */
+export const CLASS_CLOCK_SKEW_MS = 2 * 60_000;
+
 /** Runs' starts whose reads admission remembers (a run's start stays needed until the run ends). */
 export const REMEMBERED_READS = 1024;
+/** Requests of at most this many statements have every Ruyi statement's read remembered, not only runs' starts. */
+const REMEMBER_EVERY_UP_TO = 10;
 
 interface Read {
   record: VisitRecord;
@@ -116,10 +128,12 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
   // text: exact, with nothing to invalidate. When full, all are forgotten at once: deleting the oldest one by one
   // leaves a Map's deleted slots at its start, which every `keys().next()` walks again.
   const reads = new Map<string, Read | null>();
-  // Only runs' starts are remembered: every later statement of a run is checked against its start, while the whole
-  // run is read once, at its end; remembering every statement of a large batch would cost more than it saves.
-  function remember(body: string, read: Read | null): void {
-    if (read?.record.type !== 'scenario-start') return;
+  // Runs' starts are remembered: every later statement of a run is checked against its start, while the whole run is
+  // read once, at its end. The other statements of a run are remembered only when they come a few at a time (a kiosk
+  // sending as visitors play), when its end, in a later request, reads them all back; a large batch mostly holds
+  // whole runs, checked within the batch, and remembering each of its statements would cost more than it saves.
+  function remember(body: string, read: Read | null, every = false): void {
+    if (!read || (!every && read.record.type !== 'scenario-start')) return;
     if (reads.size >= REMEMBERED_READS) reads.clear();
     reads.set(body, read);
   }
@@ -173,6 +187,22 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
     return problems;
   }
 
+  /**
+   * Why a statement may not claim the class its class-code extension names, or null (no claim, or a fair one): the
+   * seat token of that class, and made before it closed (a device's clock may run a little fast).
+   */
+  const classPath = `context.extensions.${iri.extensions.classCode}`;
+  function classClaimProblem(statement: Statement, seat: { classCode: string; closesAt: string } | null): string | null {
+    const claimed = statement.context?.extensions?.[iri.extensions.classCode];
+    if (claimed === undefined) return null;
+    if (!seat) return 'a class code needs the seat token of that class (the x-ruyi-class-seat header from POST /api/classes/join)';
+    if (claimed !== seat.classCode) return `must be ${seat.classCode}, the class this seat token joined`;
+    const made = Date.parse(statement.timestamp ?? '');
+    if (!(made <= Date.parse(seat.closesAt) + CLASS_CLOCK_SKEW_MS))
+      return `was made at ${statement.timestamp ?? '(no timestamp)'}, after class ${seat.classCode} closed at ${seat.closesAt}: it cannot count for the class`;
+    return null;
+  }
+
   /** The areas a statement's grouping names. */
   function groupingAreas(statement: Statement): string[] {
     const grouping = asList(statement.context?.contextActivities?.grouping);
@@ -188,6 +218,15 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
    */
   async function admit(request: AdmissionRequest): Promise<(StatementFacts | null)[]> {
     const { statements, clientId, device, at, bodies } = request;
+    // The device that posted a statement, as the server knows it: the device route's authenticated device. A statement
+    // through /xapi comes from a park's server forwarding what it admitted (or a tool with credentials staff issued):
+    // the device it names, under its park's code, so two parks' devices never count as one.
+    const deviceOf = (statement: Statement): string | null => {
+      if (device) return device.deviceId ?? null;
+      const named = statement.context?.extensions?.[iri.extensions.device];
+      const park = parkCodeOf((statement.actor as { account?: { homePage?: string } }).account?.homePage);
+      return typeof named === 'string' && named !== '' && park ? `${park}/${named}` : null;
+    };
     const path = (i: number, field?: string) => (field ? `${at(i)}${field}` : at(i).replace(/\.$/, '') || 'statement');
     const problems: ErrorDetail[] = [];
     const content = options.content();
@@ -195,13 +234,15 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
     // Ruyi's statements, read back as their records; `checked`: those about a loaded pack (or about no pack).
     const reads: (Read | null)[] = statements.map((statement, i) => {
       const read = recordFromStatement(statement, base);
-      if (bodies?.[i] !== undefined) remember(bodies[i], read);
+      if (bodies?.[i] !== undefined) remember(bodies[i], read, statements.length <= REMEMBER_EVERY_UP_TO);
       if (device) {
         if (!read)
           problems.push({ path: path(i), message: `not a Ruyi statement under ${base} (this route takes the kiosk app's own; other tools post to /xapi/statements)` });
         else if ((statement.actor as { account?: { homePage?: string } }).account?.homePage !== device.parkIri)
           problems.push({ path: path(i, 'actor.account.homePage'), message: `must be this park's IRI, ${device.parkIri}` });
         for (const p of unknownExtensions(statement)) problems.push({ path: path(i, p.path), message: p.message });
+        const claim = request.classSeat === undefined ? null : classClaimProblem(statement, request.classSeat);
+        if (claim) problems.push({ path: path(i, classPath), message: claim });
       }
       return read;
     });
@@ -234,8 +275,9 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
       const registration = statement.context?.registration;
       if (typeof registration !== 'string' || registration.toLowerCase() !== record.visitId.toLowerCase())
         problem('context.registration', `must be the visit id, ${record.visitId} (the actor's account name)`);
+      const postedBy = deviceOf(statement);
       if (!('packId' in record)) {
-        facts[i] = { kind, visitId: record.visitId, platform: record.platform, locale: record.locale, packId: null, scenarioId: null, area: null, runId: null, scoreScaled: null, passed: null };
+        facts[i] = { kind, visitId: record.visitId, platform: record.platform, locale: record.locale, packId: null, scenarioId: null, area: null, runId: null, scoreScaled: null, passed: null, device: postedBy, packVersion: null };
         continue;
       }
 
@@ -296,6 +338,8 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
         runId: record.runId,
         scoreScaled,
         passed,
+        device: postedBy,
+        packVersion: pack.version,
       };
     }
     if (problems.length) throw new ApiError(400, summarize(problems), problems);

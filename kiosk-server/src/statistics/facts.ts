@@ -4,15 +4,16 @@
 // it (the item, the choice, whether it was right). A statement with no kind is not Ruyi's, or was about a pack this
 // server does not hold: it has no facts.
 import { recordEntry } from '@ruyi/mechanics';
-import { recordFromStatement, type Statement } from '@ruyi/xapi';
+import { iris, recordFromStatement, type Statement } from '@ruyi/xapi';
+import { parseClassCodeValue } from '@ruyi/api-contract';
 import type { FactKind, StatFact } from '@ruyi/statistics';
-import type { StatementsTable } from '../storage/schema.ts';
+import type { StatementFactsTable, StatementsTable } from '../storage/schema.ts';
 
 /** What the facts read of a stored statement: its columns, with seq a number and stored an ISO 8601 string. */
 export type StoredForFacts = Pick<
   StatementsTable,
   'body' | 'stored' | 'kind' | 'visit_id' | 'platform' | 'locale' | 'pack_id' | 'scenario_id' | 'area' | 'run_id' | 'score_scaled' | 'passed'
-> & { seq: number };
+> & { seq: number; device?: string | null; pack_version?: string | null };
 
 export interface FactContext {
   /** Where Ruyi's activity IRIs start (config.xapi.base). */
@@ -28,6 +29,16 @@ export function parkCodeOf(parkIri: string | undefined): string | null {
   if (!parkIri) return null;
   const segments = parkIri.replace(/[?#].*$/, '').split('/').filter(Boolean);
   return segments.length > 1 ? segments[segments.length - 1]! : null;
+}
+
+/**
+ * The class a statement played in, from its class-code extension (`<school>/<code>`): a park's server admitted the
+ * claim only with a seat token of that class (records/admission.ts); a hub takes what the park forwarded.
+ */
+function classOf(statement: Statement, base: string): { school: string | null; classSession: string | null } {
+  const value = statement.context?.extensions?.[iris(base).extensions.classCode];
+  const claim = parseClassCodeValue(value);
+  return claim ? { school: claim.school, classSession: value as string } : { school: null, classSession: null };
 }
 
 /** The facts of one stored statement, or null when it counts nowhere. */
@@ -54,13 +65,13 @@ export function statFactOf(row: StoredForFacts, context: FactContext): StatFact 
     runId: row.run_id,
     park,
     district: park ? context.districtOf(park) : null,
-    school: null,
-    classSession: null,
-    device: null,
+    ...classOf(statement, context.base),
+    // As the server established it when it stored the statement (records/admission.ts), never the statement's claim.
+    device: row.device ?? null,
     platform: row.platform,
     locale: row.locale,
     packId: row.pack_id,
-    packVersion: null,
+    packVersion: row.pack_version ?? null,
     scenarioId: row.scenario_id,
     area: row.area,
     stepId: typeof record.stepId === 'string' ? record.stepId : null,
@@ -71,5 +82,17 @@ export function statFactOf(row: StoredForFacts, context: FactContext): StatFact 
     scoreScaled: kind === 'scenario-end' ? row.score_scaled : null,
     passed: kind === 'scenario-end' && row.passed !== null ? Boolean(row.passed) : null,
     durationMs: kind === 'scenario-end' && typeof record.durationMs === 'number' ? record.durationMs : null,
+  };
+}
+
+/** A stored facts row (statement_facts) read back as the fact it was written from; numbers as numbers on both stores. */
+export function factOfRow(r: StatementFactsTable): StatFact {
+  const flag = (b: unknown) => (b === null || b === undefined ? null : Boolean(b));
+  return {
+    seq: Number(r.seq), at: new Date(r.at).toISOString(), kind: r.kind as StatFact['kind'], visitId: r.visit_id, runId: r.run_id, park: r.park,
+    district: r.district, school: r.school, classSession: r.class_session, device: r.device, platform: r.platform, locale: r.locale, packId: r.pack_id,
+    packVersion: r.pack_version, scenarioId: r.scenario_id, area: r.area, stepId: r.step_id, itemType: r.item_type, item: r.item, choice: r.choice,
+    correct: flag(r.correct), scoreScaled: r.score_scaled === null ? null : Number(r.score_scaled), passed: flag(r.passed),
+    durationMs: r.duration_ms === null ? null : Number(r.duration_ms),
   };
 }

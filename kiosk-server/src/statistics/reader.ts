@@ -18,7 +18,9 @@ import {
   type DimOf,
   type Scope,
 } from '@ruyi/statistics';
-import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
+import Database from 'better-sqlite3';
+import { sql, type Compilable, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { setImmediate as yieldTurn } from 'node:timers/promises';
 import { sqliteBuilder } from '../admin/sqlite-sql.ts';
 import type { StorageDatabase } from '../storage/database.ts';
 import type { RuyiDatabase } from '../storage/schema.ts';
@@ -78,38 +80,89 @@ const yearEarlier = (day: string) => {
   return m === '02' && d === '29' ? `${Number(y) - 1}-02-28` : `${Number(y) - 1}-${m}-${d}`;
 };
 
+/**
+ * The queries of one report, by name: which cube rows each section reads. Exported for the benchmark, which times
+ * each of them against the same figure computed from the raw facts.
+ */
+export function reportQueries(qb: Kysely<RuyiDatabase>, period: { from: string; to: string }, scope: Scope) {
+  const previous = { from: yearEarlier(period.from), to: yearEarlier(period.to) };
+  // Rankings look across the city (or the district): they rank units against each other, whatever unit is chosen.
+  const rankScope: Scope = scope.kind === 'district' ? scope : { kind: 'city' };
+  return {
+    totals: cubeQuery(qb, 'days', period, scope, []),
+    previous: cubeQuery(qb, 'days', previous, scope, []),
+    byDay: cubeQuery(qb, 'days', period, scope, ['day'], { daysOnly: true }),
+    byScenario: cubeQuery(qb, 'scenarios', period, scope, ['area', 'scenario']),
+    byPlatform: cubeQuery(qb, 'platforms', period, scope, ['platform', 'locale']),
+    byDevice: cubeQuery(qb, 'devices', period, scope.kind === 'school' ? { kind: 'city' } : scope, ['park', 'device', 'platform']),
+    items: cubeQuery(qb, 'items', period, scope, ['scenario', 'step', 'itemType', 'item', 'choice', 'correct']),
+    steps: cubeQuery(qb, 'steps', period, scope, ['scenario', 'step']),
+    replays: cubeQuery(qb, 'replays', period, scope, ['scenario']),
+    schools: cubeQuery(qb, 'days', period, rankScope, ['school']),
+    parks: cubeQuery(qb, 'days', period, rankScope, ['park'], { parkRows: true }),
+  };
+}
+
+/** The query builder a store's reports compile with (on SQLite they run synchronously, outside Kysely). */
+export const reportBuilder = (storage: StorageDatabase): Kysely<RuyiDatabase> => (storage.dialect === 'postgres' ? storage.db : sqliteBuilder);
+
+/** How long the reports' own SQLite connection stays open after the last report. */
+const READS_IDLE_MS = 10_000;
+
+/**
+ * On SQLite a report reads through a connection of its own, one query per turn of the event loop, all inside one read
+ * transaction: the same snapshot as one synchronous transaction, while the server answers its other requests (a
+ * health check, a kiosk's statements) between the queries instead of after the whole report. Reports take turns on
+ * the connection; it closes when no report came for a while, or when the server's own connection has closed.
+ */
+function sqliteReads(storage: StorageDatabase) {
+  let connection: Database.Database | null = null;
+  let idle: NodeJS.Timeout | null = null;
+  let turn: Promise<unknown> = Promise.resolve();
+  const close = () => {
+    connection?.close();
+    connection = null;
+  };
+  const open = (): Database.Database => {
+    if (connection) return connection;
+    connection = new Database(storage.location, { readonly: true, fileMustExist: true });
+    connection.pragma('busy_timeout = 5000');
+    return connection;
+  };
+  return (queries: [string, CompiledQuery][]): Promise<Record<string, Record<string, unknown>[]>> => {
+    const mine = turn.then(async () => {
+      if (idle) clearTimeout(idle);
+      if (!storage.sqlite!.open) throw new Error('the database is closed');
+      const db = open();
+      const out: Record<string, Record<string, unknown>[]> = {};
+      db.exec('BEGIN');
+      try {
+        for (const [k, c] of queries) {
+          out[k] = db.prepare(c.sql).all(...(c.parameters as unknown[])) as Record<string, unknown>[];
+          await yieldTurn();
+        }
+      } finally {
+        db.exec('COMMIT');
+        idle = setTimeout(close, READS_IDLE_MS);
+        idle.unref();
+      }
+      return out;
+    });
+    turn = mine.catch(() => undefined);
+    return mine;
+  };
+}
+
 export function createStatisticsReader(storage: StorageDatabase): StatisticsReader {
   const postgres = storage.dialect === 'postgres';
-  const qb = postgres ? storage.db : sqliteBuilder;
+  const qb = reportBuilder(storage);
+  const plan = (period: { from: string; to: string }, scope: Scope) => reportQueries(qb, period, scope);
 
-  function plan(period: { from: string; to: string }, scope: Scope) {
-    const previous = { from: yearEarlier(period.from), to: yearEarlier(period.to) };
-    // Rankings look across the city (or the district): they rank units against each other, whatever unit is chosen.
-    const rankScope: Scope = scope.kind === 'district' ? scope : { kind: 'city' };
-    return {
-      totals: cubeQuery(qb, 'days', period, scope, []),
-      previous: cubeQuery(qb, 'days', previous, scope, []),
-      byDay: cubeQuery(qb, 'days', period, scope, ['day'], { daysOnly: true }),
-      byScenario: cubeQuery(qb, 'scenarios', period, scope, ['area', 'scenario']),
-      byPlatform: cubeQuery(qb, 'platforms', period, scope, ['platform', 'locale']),
-      byDevice: cubeQuery(qb, 'devices', period, scope.kind === 'school' ? { kind: 'city' } : scope, ['park', 'device', 'platform']),
-      items: cubeQuery(qb, 'items', period, scope, ['scenario', 'step', 'itemType', 'item', 'choice', 'correct']),
-      steps: cubeQuery(qb, 'steps', period, scope, ['scenario', 'step']),
-      replays: cubeQuery(qb, 'replays', period, scope, ['scenario']),
-      schools: cubeQuery(qb, 'days', period, rankScope, ['school']),
-      parks: cubeQuery(qb, 'days', period, rankScope, ['park'], { parkRows: true }),
-    };
-  }
+  const reads = postgres ? null : sqliteReads(storage);
 
   async function run<T extends Record<string, Compilable<Record<string, unknown>>>>(queries: T): Promise<{ [K in keyof T]: Record<string, unknown>[] }> {
     const entries = Object.entries(queries);
-    if (!postgres) {
-      const db = storage.sqlite!;
-      return db.transaction(() => Object.fromEntries(entries.map(([k, q]) => {
-        const c = q.compile();
-        return [k, db.prepare(c.sql).all(...(c.parameters as unknown[])) as Record<string, unknown>[]];
-      })))() as never;
-    }
+    if (reads) return (await reads(entries.map(([k, q]) => [k, q.compile()]))) as never;
     return storage.db
       .transaction()
       .setIsolationLevel('repeatable read')

@@ -9,6 +9,7 @@ import { DIALECTS } from '../test-support/dialect-storage.ts';
 import { newVisit, played, records } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
 import { startLrs, statement, type Lrs } from '../xapi/test-lrs.ts';
+import { createStatisticsReader } from './reader.ts';
 import { createRollup, RollupRaced, type Rollup } from './rollup.ts';
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -94,6 +95,42 @@ describe.each(DIALECTS)('statistics roll-up on %s', { timeout: 60_000 }, (dialec
     expect(Number(replays!.secondScoreSum)).toBeGreaterThan(Number(replays!.firstScoreSum));
     // The replayer's visit ended: nothing of it is remembered.
     expect(await l.app.storage.db.selectFrom('stat_replay_memory').selectAll().where('visit_id', '=', replayer.visitId).execute()).toEqual([]);
+  });
+
+  it('counts each statement under the device the server established and the version of the pack it was checked against', async () => {
+    const l = await start();
+    const { code } = await l.app.devices.registry.createCode('east gate');
+    const { device, token } = await l.app.devices.registry.enroll(code);
+    const enrolled = newVisit();
+    const local = newVisit();
+    const forwarded = newVisit();
+    const visit = (v: typeof enrolled) => [records.visitStart(v), ...played(v), records.visitEnd(v)];
+    // An enrolled kiosk (its credential), the server's own machine (exempt, no credential), and a park's server
+    // forwarding through /xapi: each statement claims the same device id, which only the last may use.
+    const bearer = await l.app.inject({ method: 'POST', url: '/api/statements', payload: statementsOf(l.app, l.env.config, visit(enrolled)), headers: { authorization: `Bearer ${token}` } });
+    expect(bearer.statusCode, bearer.body).toBe(200);
+    await post(l, visit(local));
+    const sent = statementsOf(l.app, l.env.config, visit(forwarded));
+    const claimed = (sent[0]!.context!.extensions as Record<string, string>)[`${l.env.config.xapi.base}extensions/device`];
+    expect(claimed).toBeTruthy();
+    expect(claimed).not.toBe(device.id);
+    expect((await l.request({ method: 'POST', url: '/xapi/statements', payload: sent, as: 'kiosk' })).statusCode).toBe(200);
+    await rollupOf(l).catchUp();
+
+    const facts = await factsInStore(l);
+    const devicesOf = (v: typeof enrolled) => new Set(facts.filter((f) => f.visitId === v.visitId).map((f) => f.device));
+    expect(devicesOf(enrolled)).toEqual(new Set([device.id]));
+    expect(devicesOf(local)).toEqual(new Set(['local']));
+    expect(devicesOf(forwarded)).toEqual(new Set([`test/${claimed}`]));
+    const index = l.app.content.index();
+    const versions = new Map(index.packIds.map((id) => [id, index.pack(id)!.pack.version]));
+    const inPacks = facts.filter((f) => f.packId !== null);
+    expect(inPacks.length).toBeGreaterThan(10);
+    for (const f of inPacks) expect(f.packVersion).toBe(versions.get(f.packId!));
+    expect(facts.filter((f) => f.packId === null).every((f) => f.packVersion === null)).toBe(true);
+
+    const report = await createStatisticsReader(l.app.storage).report({ from: '2000-01-01', to: '2100-12-31' }, { kind: 'city' });
+    expect(new Map(report.byDevice.map((d) => [d.device, d.visits]))).toEqual(new Map([[device.id, 1], ['local', 1], [`test/${claimed}`, 1]]));
   });
 
   it('erasing a visit takes its facts and what is remembered of it, and leaves the counts', async () => {

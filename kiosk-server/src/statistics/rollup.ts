@@ -20,7 +20,7 @@ import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import { sqliteBuilder } from '../admin/sqlite-sql.ts';
 import type { StorageDatabase } from '../storage/database.ts';
 import type { RuyiDatabase, StatementFactsTable } from '../storage/schema.ts';
-import { statFactOf, type FactContext, type StoredForFacts } from './facts.ts';
+import { factOfRow, statFactOf, type FactContext, type StoredForFacts } from './facts.ts';
 
 export interface RollupOptions {
   context: FactContext;
@@ -57,17 +57,6 @@ function factRow(f: StatFact): StatementFactsTable {
     class_session: f.classSession, device: f.device, platform: f.platform, locale: f.locale, pack_id: f.packId, pack_version: f.packVersion,
     scenario_id: f.scenarioId, area: f.area, step_id: f.stepId, item_type: f.itemType, item: f.item, choice: f.choice, correct: flag(f.correct),
     score_scaled: f.scoreScaled, passed: flag(f.passed), duration_ms: f.durationMs,
-  };
-}
-
-function factOfRow(r: StatementFactsTable): StatFact {
-  const flag = (b: unknown) => (b === null || b === undefined ? null : Boolean(b));
-  return {
-    seq: Number(r.seq), at: new Date(r.at).toISOString(), kind: r.kind as StatFact['kind'], visitId: r.visit_id, runId: r.run_id, park: r.park,
-    district: r.district, school: r.school, classSession: r.class_session, device: r.device, platform: r.platform, locale: r.locale, packId: r.pack_id,
-    packVersion: r.pack_version, scenarioId: r.scenario_id, area: r.area, stepId: r.step_id, itemType: r.item_type, item: r.item, choice: r.choice,
-    correct: flag(r.correct), scoreScaled: r.score_scaled === null ? null : Number(r.score_scaled), passed: flag(r.passed),
-    durationMs: r.duration_ms === null ? null : Number(r.duration_ms),
   };
 }
 
@@ -150,7 +139,7 @@ export function createRollup(storage: StorageDatabase, options: RollupOptions): 
     const from = await readCursor();
     const rows = (await db
       .selectFrom('statements')
-      .select(['seq', 'body', 'stored', 'kind', 'visit_id', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id', 'score_scaled', 'passed', 'voided', 'voiding', 'object_statement_id'])
+      .select(['seq', 'body', 'stored', 'kind', 'visit_id', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id', 'score_scaled', 'passed', 'device', 'pack_version', 'voided', 'voiding', 'object_statement_id'])
       .where('seq', '>', from)
       .orderBy('seq')
       .limit(size)

@@ -38,6 +38,10 @@ export interface StatementsTable {
   run_id: string | null;
   score_scaled: number | null;
   passed: SqlBool | null;
+  /** The device that posted it as the server established it (015_statement_device.sql). */
+  device: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The version of the loaded pack admission checked it against. */
+  pack_version: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** PostgreSQL only: a statement id is unique across every partition of `statements` (see 001_xapi.sql). */
@@ -206,6 +210,52 @@ export interface DeviceCodesTable {
   device_id: string | null;
 }
 
+/** A class visit (classes/): its join code, school, grade and class, the teacher's account, when it closes. */
+export interface ClassSessionsTable {
+  id: string;
+  code: string;
+  school: string;
+  grade: number;
+  label: string;
+  teacher_id: number;
+  opened_at: string;
+  closes_at: string;
+  closed_at: string | null;
+  joined: number;
+}
+
+/** A student's seat in a class: a number, a platform, the SHA-256 of its token. */
+export interface ClassSeatsTable {
+  class_id: string;
+  seat: number;
+  token_hash: string;
+  platform: string;
+  joined_at: string;
+  last_seen_at: string;
+}
+
+/** Which visit played at which seat. */
+export interface ClassSeatVisitsTable {
+  class_id: string;
+  visit_id: string;
+  seat: number;
+}
+
+/** A completion certificate as issued (the visit only as a SHA-256). */
+export interface CertificatesTable {
+  id: string;
+  visit_hash: string;
+  scenario: string;
+  completed_on: string;
+  park: string;
+  school: string | null;
+  grade: number | null;
+  label: string | null;
+  passed: SqlBool;
+  score: number | null;
+  created_at: string;
+}
+
 /** A Ruyi statement's statistics facts (statistics/facts.ts), written when it is rolled up. */
 export interface StatementFactsTable {
   seq: number;
@@ -272,6 +322,10 @@ export interface RuyiDatabase {
   fleet_servers: FleetServersTable;
   devices: DevicesTable;
   device_codes: DeviceCodesTable;
+  class_sessions: ClassSessionsTable;
+  class_seats: ClassSeatsTable;
+  class_seat_visits: ClassSeatVisitsTable;
+  certificates: CertificatesTable;
   statement_facts: StatementFactsTable;
   stat_cursor: StatCursorTable;
   stat_replay_memory: StatReplayMemoryTable;

@@ -221,7 +221,7 @@ async function insertAll(trx: Db, planned: Planned): Promise<InsertOutcome> {
       ${statement.timestamp ?? stored}, ${typeof registration === 'string' ? registration.toLowerCase() : null}::uuid, ${refIdOf(statement)}::uuid,
       ${voiding}::boolean, ${!voiding && voidedNow.has(id)}::boolean, ${facts?.kind ?? null}, ${facts?.visitId ?? null}, ${facts?.platform ?? null},
       ${facts?.locale ?? null}, ${facts?.packId ?? null}, ${facts?.scenarioId ?? null}, ${facts?.area ?? null}, ${facts?.runId ?? null},
-      ${facts?.scoreScaled ?? null}::double precision, ${facts?.passed ?? null}::boolean)`;
+      ${facts?.scoreScaled ?? null}::double precision, ${facts?.passed ?? null}::boolean, ${facts?.device ?? null}, ${facts?.packVersion ?? null})`;
   });
   // The rows, the dictionary keys and the references in one statement (one round trip). Under the advisory lock no
   // other writer adds keys meanwhile, so the keys found plus those inserted are all of them. A request of resends only
@@ -230,7 +230,7 @@ async function insertAll(trx: Db, planned: Planned): Promise<InsertOutcome> {
     await sql`
     WITH written AS (
       INSERT INTO statements (seq, id, body, stored, authority, client_id, verb_id, timestamp, registration, object_statement_id,
-        voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed)
+        voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed, device, pack_version)
       VALUES ${sql.join(rows)}),
     ${refsSql('agent', refsInput(agentRefs, stored))},
     ${refsSql('activity', refsInput(activityRefs, stored))}
@@ -356,13 +356,15 @@ async function insertGroup(conn: Db, group: readonly Planned[]): Promise<InsertO
               run_id: f?.runId ?? null,
               score_scaled: f?.scoreScaled ?? null,
               passed: f?.passed ?? null,
+              device: f?.device ?? null,
+              pack_version: f?.packVersion ?? null,
             };
           }),
         )}::jsonb) AS (id uuid, body text, stored timestamptz, authority text, client_id integer, verb_id text, timestamp text,
           registration uuid, object_statement_id uuid, kind text, visit_id text, platform text, locale text, pack_id text, scenario_id text,
-          area text, run_id text, score_scaled double precision, passed boolean))
+          area text, run_id text, score_scaled double precision, passed boolean, device text, pack_version text))
         WITH ORDINALITY AS t(id, body, stored, authority, client_id, verb_id, timestamp, registration, object_statement_id,
-          kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed, n)),
+          kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed, device, pack_version, n)),
       claimed AS (
         INSERT INTO statement_ids (id, seq, stored)
         SELECT id, nextval('statements_seq'), stored FROM input ORDER BY n
@@ -371,12 +373,12 @@ async function insertGroup(conn: Db, group: readonly Planned[]): Promise<InsertO
       fresh AS (SELECT i.*, c.seq FROM input i JOIN claimed c USING (id)),
       written AS (
         INSERT INTO statements (seq, id, body, stored, authority, client_id, verb_id, timestamp, registration, object_statement_id,
-          voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed)
+          voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id, score_scaled, passed, device, pack_version)
         SELECT f.seq, f.id, f.body, f.stored, f.authority, f.client_id, f.verb_id, f.timestamp, f.registration, f.object_statement_id,
           false, EXISTS (
             SELECT 1 FROM statements v LEFT JOIN xapi_clients k ON k.id = v.client_id
             WHERE v.object_statement_id = f.id AND v.voiding AND (v.client_id IS NOT DISTINCT FROM f.client_id OR k.role = 'hub')),
-          f.kind, f.visit_id, f.platform, f.locale, f.pack_id, f.scenario_id, f.area, f.run_id, f.score_scaled, f.passed
+          f.kind, f.visit_id, f.platform, f.locale, f.pack_id, f.scenario_id, f.area, f.run_id, f.score_scaled, f.passed, f.device, f.pack_version
         FROM fresh f),
       ${refsSql('agent', refs(agentRefs))},
       ${refsSql('activity', refs(activityRefs))}

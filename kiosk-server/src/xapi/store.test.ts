@@ -153,6 +153,24 @@ describe('group commit', () => {
     expect(await store.get(voidVoider.id as string)).toBeUndefined();
   });
 
+  it('refers to agent keys and activity IRIs that exist after a request of the same transaction made them and was undone', async () => {
+    const existing = statement({ id: uuid() });
+    await store.insert([item(existing)], by);
+    // The first request makes a new agent key and activity IRI, then fails on its conflict: its savepoint undoes them.
+    const actor = { objectType: 'Agent', mbox: 'mailto:new-in-undone@example.com' };
+    const object = { objectType: 'Activity', id: 'http://example.com/activities/new-in-undone' };
+    const undone = store.insert([item(statement({ id: uuid(), actor, object })), item({ ...existing, verb: { id: 'http://example.com/other' } })], by);
+    const kept = statement({ id: uuid(), actor, object });
+    const later = store.insert([item(kept)], by);
+    await expect(undone).rejects.toThrow(StatementConflict);
+    expect(await later).toEqual({ stored: [kept.id], duplicates: [] });
+    const db = env.openDb();
+    const seq = (db.prepare('SELECT seq FROM statements WHERE id = ?').pluck().get(kept.id) as number);
+    expect(db.prepare('SELECT agent_key FROM statement_agents WHERE seq = ? AND related = 0').pluck().all(seq)).toEqual(['mbox:mailto:new-in-undone@example.com']);
+    expect(db.prepare('SELECT activity_id FROM statement_activities WHERE seq = ? AND related = 0').pluck().all(seq)).toEqual([object.id]);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+  });
+
   it('refuses the whole group, storing nothing, when SQLite rolls the transaction back', async () => {
     const poison = uuid();
     // A trigger that aborts the whole transaction stands in for a full disk or an I/O error in the middle of a group.

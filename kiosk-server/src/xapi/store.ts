@@ -262,8 +262,8 @@ export function createSqliteStatementStore(db: Database.Database): SqliteStateme
   const insertRow = db.prepare(`
     INSERT INTO statements (id, body, stored, authority, client_id, verb_id, timestamp, registration,
       object_statement_id, voiding, voided, kind, visit_id, platform, locale, pack_id, scenario_id, area, run_id,
-      score_scaled, passed)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      score_scaled, passed, device, pack_version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // Agent keys and activity IRIs are stored once each (010_lean_statements.sql); a statement refers to them by number.
   const agentId = db.prepare<[string], number>('SELECT id FROM statement_agent_keys WHERE key = ?').pluck();
   const newAgent = db.prepare<[string]>('INSERT INTO statement_agent_keys (key) VALUES (?)');
@@ -312,6 +312,26 @@ export function createSqliteStatementStore(db: Database.Database): SqliteStateme
   const attachmentBySha = db.prepare<[string], { sha2: string; content_type: string; content: Buffer }>(
     'SELECT sha2, content_type, content FROM attachments WHERE sha2 = ?',
   );
+
+  // Dictionary ids looked up or made in the open transaction: a batch names the same authority, areas, scenarios and
+  // visitors again and again. Kept for one transaction only, and forgotten when a savepoint rolls back: erasure and
+  // retention delete keys no statement refers to any more, and an id made in an undone savepoint no longer exists.
+  const agentIds = new Map<string, number>();
+  const activityIds = new Map<string, number>();
+  const forgetIds = () => {
+    agentIds.clear();
+    activityIds.clear();
+  };
+  const agentOf = (key: string): number => {
+    let id = agentIds.get(key);
+    if (id === undefined) agentIds.set(key, (id = agentId.get(key) ?? Number(newAgent.run(key).lastInsertRowid)));
+    return id;
+  };
+  const activityOf = (iri: string): number => {
+    let id = activityIds.get(iri);
+    if (id === undefined) activityIds.set(iri, (id = activityId.get(iri) ?? Number(newActivity.run(iri).lastInsertRowid)));
+    return id;
+  };
 
   const insertAll = db.transaction((items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[]): InsertOutcome => {
     const stored = by.stored ?? new Date().toISOString();
@@ -369,19 +389,15 @@ export function createSqliteStatementStore(db: Database.Database): SqliteStateme
         facts?.runId ?? null,
         facts?.scoreScaled ?? null,
         facts?.passed == null ? null : facts.passed ? 1 : 0,
+        facts?.device ?? null,
+        facts?.packVersion ?? null,
       );
       const seq = Number(lastInsertRowid);
       // Every direct agent or activity is also a related one: one row each, flagged.
       const agents = agentsOf(statement, by.authority);
-      for (const key of agents.related) {
-        const agent = agentId.get(key) ?? Number(newAgent.run(key).lastInsertRowid);
-        insertAgent.run(agent, seq, agents.direct.has(key) ? 1 : 0);
-      }
+      for (const key of agents.related) insertAgent.run(agentOf(key), seq, agents.direct.has(key) ? 1 : 0);
       const activities = activitiesOf(statement);
-      for (const iri of activities.related) {
-        const activity = activityId.get(iri) ?? Number(newActivity.run(iri).lastInsertRowid);
-        insertActivity.run(activity, seq, activities.direct.has(iri) ? 1 : 0);
-      }
+      for (const iri of activities.related) insertActivity.run(activityOf(iri), seq, activities.direct.has(iri) ? 1 : 0);
       outcome.stored.push(id);
     });
     for (const a of attachments) insertAttachment.run(a.sha2, a.contentType, a.content);
@@ -394,10 +410,12 @@ export function createSqliteStatementStore(db: Database.Database): SqliteStateme
 
   // insertAll called inside this transaction runs in a savepoint (better-sqlite3 nests transaction functions so).
   const commitGroup = db.transaction((group: Pending[]) => {
+    forgetIds();
     for (const job of group) {
       try {
         job.outcome = insertAll(job.items, job.by, job.attachments);
       } catch (error) {
+        forgetIds();
         // SQLite rolled the whole transaction back (disk full, I/O error): nothing of the group can be kept, and the
         // jobs after this one must not run outside it, each committing alone.
         if (!db.inTransaction) throw error;
@@ -416,6 +434,8 @@ export function createSqliteStatementStore(db: Database.Database): SqliteStateme
     } catch (error) {
       for (const job of group) job.reject(error);
       return;
+    } finally {
+      forgetIds();
     }
     counts.commits++;
     counts.requests += group.length;
@@ -511,7 +531,12 @@ export function createSqliteStatementStore(db: Database.Database): SqliteStateme
     },
 
     insertNow(items: readonly StatementItem[], by: Writer, attachments: readonly AttachmentBytes[] = []): InsertOutcome {
-      return insertAll(items, by, attachments);
+      forgetIds();
+      try {
+        return insertAll(items, by, attachments);
+      } finally {
+        forgetIds();
+      }
     },
 
     commits(): { commits: number; requests: number } {

@@ -11,3 +11,4 @@ export * from './floor.ts';
 export * from './devices.ts';
 export * from './fleet.ts';
 export * from './refusals.ts';
+export * from './classes.ts';

@@ -1,6 +1,7 @@
 // The kiosk-server's API as the app sees it. Every response is validated: a bad pack or a server mismatch becomes a
 // clear message, never a blank screen on the park floor.
 import type { CodeRefusal, ContentResponse as ContentSchema, EnrollResponse, ErrorBody, KioskConfigResponse } from '@ruyi/api-contract';
+import { CLASS_SEAT_HEADER } from '../classes/seatHeader.ts';
 import type { Statement } from '@ruyi/xapi';
 import type { z } from 'zod';
 import { deviceToken, markAccepted, markNotEnrolled, useEnrollment } from '../enroll/enrollment.ts';
@@ -69,13 +70,14 @@ function errorBody({ ErrorBody }: Schemas, text: string): ErrorBody | undefined 
  * Resolves once the server has the statements on disk (2xx). A 4xx means they will never be accepted, except 429
  * (too many at once) and 401 (this device is not enrolled yet, or no longer): both are retried.
  */
-export async function postStatements(statements: Statement[]): Promise<void> {
+export async function postStatements(statements: Statement[], seatToken: string | null = null): Promise<void> {
   const body = JSON.stringify(statements);
   let response: Response;
   try {
     response = await fetch('/api/statements', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...authorization() },
+      // A class visit's statements go with its seat token (classes/seatDelivery.ts sends one visit's seat per request).
+      headers: { 'content-type': 'application/json', ...authorization(), ...(seatToken ? { [CLASS_SEAT_HEADER]: seatToken } : {}) },
       body,
       // keepalive lets a send finish while the page unloads, but browsers refuse keepalive bodies over 64 KiB.
       keepalive: body.length < 60_000,
@@ -91,7 +93,10 @@ export async function postStatements(statements: Statement[]): Promise<void> {
     return;
   }
   const text = await response.text();
-  // Any 401 here is about the device, never the statements: keeping them is the safe side even if the body is not ours.
+  // A seat token the server no longer knows (its class long over): those statements will never be taken; kept, counted.
+  if (response.status === 401 && seatToken && errorBody(await schemas(), text)?.details?.some((d) => d.path === CLASS_SEAT_HEADER))
+    throw new StatementsRejected(`HTTP 401: ${text}`);
+  // Any other 401 here is about the device, never the statements: keeping them is the safe side even if the body is not ours.
   if (response.status === 401) {
     markNotEnrolled();
     const api = await schemas();

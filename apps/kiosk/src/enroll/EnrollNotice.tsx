@@ -2,10 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { checkEnrollment } from '../api/client.ts';
+import { isStaffPage } from '../staffPages.ts';
 import { useEnrollment } from './enrollment.ts';
-
-/** Screens for staff, where the notice would be in the way or is already answered. */
-const STAFF_SCREENS = ['/enroll', '/admin', '/operator'];
 
 /**
  * A small note in a corner for park staff when the server refuses this device's statements: they wait on the device
@@ -15,7 +13,7 @@ export function EnrollNotice() {
   const { t } = useTranslation();
   const [location] = useLocation();
   const status = useEnrollment((s) => s.status);
-  const staffScreen = STAFF_SCREENS.some((screen) => location.startsWith(screen));
+  const staffScreen = isStaffPage(location);
 
   // Asked once, on the first visitor screen: a staff screen (the admin page on another machine) has no need to know.
   useEffect(() => {

@@ -1,8 +1,9 @@
 // This device's heartbeat: about every 30 s, and soon after a change (a refusal, an error, new content, another
 // screen), the app tells its kiosk-server how the device is (POST /api/fleet/heartbeat); staff see it at /operator.
-// Pages for staff (/admin, /operator, /enroll) send none: the browser showing them is not one of the park's devices.
+// Pages for staff (staffPages.ts) send none: the browser showing them is not one of the park's devices.
 import { DEVICE_VIEWS, type DeviceHeartbeat } from '@ruyi/api-contract';
 import { deviceToken, useEnrollment } from '../enroll/enrollment.ts';
+import { isStaffPage } from '../staffPages.ts';
 import { useContent } from '../stores/content.ts';
 import { deviceId, screenDevice } from '../stores/device.ts';
 import { useXr } from '../xr/state.ts';
@@ -25,7 +26,7 @@ type View = (typeof DEVICE_VIEWS)[number];
 /** What a path shows: its view, the scenario played, whether it is a staff page, and the VR station. */
 export function viewOf(path: string): { view: View; playing: DeviceHeartbeat['playing']; staff: boolean; vr: boolean } {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const staff = ['admin', 'operator', 'enroll'].includes(parts[0] ?? '');
+  const staff = isStaffPage(path);
   const id = /^[a-z0-9][a-z0-9-]{0,63}$/;
   const playing = (packId?: string, scenarioId?: string) => (packId && scenarioId && id.test(packId) && id.test(scenarioId) ? { packId, scenarioId } : null);
   if (parts.length === 0) return { view: 'attract', playing: null, staff, vr: false };

@@ -88,6 +88,10 @@ describe('heartbeat', () => {
     expect(viewOf('/play/fire-dehui-2013/dehui')).toMatchObject({ view: 'play', playing: { packId: 'fire-dehui-2013', scenarioId: 'dehui' } });
     expect(viewOf('/vr/fire-dehui-2013/dehui')).toMatchObject({ view: 'vr', vr: true });
     expect(viewOf('/operator').staff).toBe(true);
+    expect(viewOf('/dashboard').staff).toBe(true);
+    expect(viewOf('/classes/abc').staff).toBe(true);
+    expect(viewOf('/certificate/abcdefghij').staff).toBe(true);
+    expect(viewOf('/administrator').staff).toBe(false);
     expect(viewOf('/play/<script>/x').playing).toBeNull();
   });
   it('takes a shorter interval from the start-up URL', () => {

@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useDeviceHealth } from '../fleet/deviceHealth.ts';
+import { isStaffPage } from '../staffPages.ts';
 import { staffAttention, type AttentionItem } from './attention.ts';
 import { useReachability } from './reachability.ts';
 import './staff-indicator.css';
-
-/** Screens for staff, which show the device's state in full or run on another machine. */
-const STAFF_SCREENS = ['/enroll', '/admin', '/operator'];
 
 /** A shape for each message, so the badge never speaks by colour alone. */
 function Icon({ kind }: { kind: AttentionItem['kind'] }) {
@@ -46,7 +44,7 @@ export function StaffIndicator() {
   // Refused statements stay on this device (the fleet's record of them) until staff look at them.
   const refused = useDeviceHealth((s) => s.refused);
   const items = staffAttention({ pending, reachable, refused });
-  if (items.length === 0 || STAFF_SCREENS.some((screen) => location.startsWith(screen))) return null;
+  if (items.length === 0 || isStaffPage(location)) return null;
 
   const text = (item: AttentionItem) =>
     item.kind === 'unreachable' ? t('offline.unreachable') : item.kind === 'pending' ? t('offline.pending', { count: item.count }) : t('offline.refused', { count: item.count });

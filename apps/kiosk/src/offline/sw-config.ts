@@ -34,6 +34,9 @@ export const kioskServiceWorker: Partial<VitePWAOptions> = {
   devOptions: { enabled: false },
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+    // The statistics dashboard (its charts library is ~190 KB gzip) is a staff page that needs the server anyway: no
+    // kiosk should download it when its worker installs.
+    globIgnores: ['**/DashboardScreen-*'],
     // The three.js chunk is over Workbox's default 2 MiB.
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     // Hashed file names already change with their content.

@@ -3,6 +3,7 @@ import type { RunState } from '@ruyi/scenario-engine';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { CertificateButton } from '../classes/CertificateButton.tsx';
 import { NarrationButton } from '../components/NarrationButton.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
 import { useReducedMotion } from '../components/useReducedMotion.ts';
@@ -49,6 +50,7 @@ export function ResultStep({ pack, scenario, state }: { pack: Pack; scenario: Sc
             <Link className={tryAgain ? 'button' : 'button primary'} href="/map">
               {t('result.backToMap')}
             </Link>
+            <CertificateButton scenario={`${pack.id}/${scenario.id}`} title={l(scenario.title)} />
           </div>
         </div>
       </div>

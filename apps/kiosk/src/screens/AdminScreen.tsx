@@ -111,6 +111,9 @@ export function AdminScreen() {
           {t('admin.title')}
         </h1>
         <LanguageSwitch />
+        <a className="button" href="/dashboard">
+          {t('dashboard.link')}
+        </a>
         {session ? (
           <button type="button" onClick={doLogout}>
             {t('admin.logout')}

@@ -2,6 +2,7 @@ import type { Park } from '@ruyi/pack-schema';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { AttractLoop } from '../attract/AttractLoop.tsx';
+import { JoinClassControl } from '../classes/JoinClassControl.tsx';
 import '../attract/attract.css';
 import { AudienceSwitch } from '../components/AudienceSwitch.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -39,6 +40,7 @@ export function AttractScreen({ park }: { park: Park }) {
           </svg>
           <span>{t('attract.start')}</span>
         </button>
+        <JoinClassControl />
         <section className="attract-languages" aria-label={t('attract.chooseLanguage')}>
           <h2 className="label">{t('attract.chooseLanguage')}</h2>
           <LanguageSwitch />

@@ -1,8 +1,9 @@
 import { localize } from '@ruyi/pack-schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logout, type Session } from '../admin/api.ts';
+import { type Session } from '../admin/api.ts';
 import { LoginForm } from '../admin/LoginForm.tsx';
+import { LogoutButton } from '../admin/LogoutButton.tsx';
 import type { ContentResponse } from '../api/client.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { ProblemTable } from '../components/ProblemTable.tsx';
@@ -36,17 +37,10 @@ export function OperatorScreen({ content }: { content: ContentResponse }) {
       <header className="operator-header">
         <h1>{t('operator.title')}</h1>
         <LanguageSwitch />
-        {session ? (
-          <button
-            type="button"
-            onClick={() => {
-              loggedOut(t('admin.loggedOut'));
-              void logout(session.token).catch(() => undefined);
-            }}
-          >
-            {t('fleet.logout')}
-          </button>
-        ) : null}
+        <a className="button" href="/dashboard">
+          {t('dashboard.link')}
+        </a>
+        <LogoutButton session={session} onLoggedOut={loggedOut} />
       </header>
       {session ? (
         <FleetView token={session.token} content={content} onUnauthorized={() => loggedOut(t('admin.sessionEnded'))} />

@@ -5,6 +5,7 @@ import { VisitRecord } from '@ruyi/mechanics';
 import { adoptQueued, createOutbox, deviceStore, indexedDbStore } from '@ruyi/records';
 import { statementsFromRecord, type Statement } from '@ruyi/xapi';
 import { postStatements, StatementsRejected } from '../api/client.ts';
+import { classCodeOf, postBySeat } from '../classes/seatDelivery.ts';
 import { useEnrollment } from '../enroll/enrollment.ts';
 import { startHeartbeat } from '../fleet/heartbeat.ts';
 import { createRefusedStore } from '../fleet/refused.ts';
@@ -16,7 +17,7 @@ const refused = createRefusedStore();
 // starts again (flush below). The server takes a resent statement as a duplicate, so nothing is counted twice.
 const outbox = createOutbox<Statement>({
   store: deviceStore<Statement>('ruyi-statements'),
-  send: postStatements,
+  send: (batch) => postBySeat(batch, postStatements),
   isPermanent: (error) => error instanceof StatementsRejected,
   // Refused for good: kept on the device, counted for staff (heartbeat, staff indicator), never just dropped.
   onRejected: (batch, error) => refused.keep(batch, error),
@@ -30,6 +31,8 @@ function statementsOf(record: VisitRecord, content: Ready): Statement[] {
     base: content.config.xapi.base,
     parkIri: content.config.xapi.parkIri,
     deviceId,
+    // A visit that joined a class (classes/): each of its statements names the class.
+    classCode: classCodeOf(record.visitId, record.at),
     pack: (id) => content.content.packs.find((p) => p.id === id),
   });
 }

@@ -29,8 +29,9 @@ const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (
   app.post(
     '/statements',
     {
-      // Only enrolled devices and exempt addresses (src/devices/), checked before the body is read.
-      onRequest: app.devices.authenticate,
+      // Only enrolled devices and exempt addresses (src/devices/), or a class seat's token (src/classes/), checked
+      // before the body is read.
+      onRequest: app.classes.authenticate,
       // 50 statements with their bilingual definitions are ~150 KiB; a full batch of 200 fits in 1 MiB.
       bodyLimit: 1024 * 1024,
       schema: {
@@ -47,9 +48,19 @@ const deviceStatements: FastifyPluginAsyncZod<DeviceStatementsOptions> = async (
       if (problems.length) throw new ApiError(400, summarize(problems), problems);
 
       const statements = body as Statement[];
-      app.floor.admit(request, 'device', statements);
+      // A seat of a class has its own budget: a school's computer room may share one address.
+      const seat = request.classSeat;
+      app.floor.admit(seat && !request.deviceId ? `seat:${seat.classId}/${seat.seat}` : request, 'device', statements);
       // After the budget is charged: a flood of forged statements spends it like any other.
-      const facts = await admission.admit({ statements, clientId: null, device: { parkIri }, at: (i) => `[${i}].` });
+      const facts = await admission.admit({
+        statements,
+        clientId: null,
+        device: { parkIri, deviceId: request.deviceId ?? null },
+        classSeat: seat ? { classCode: seat.class.classCode, closesAt: seat.class.closesAt } : null,
+        at: (i) => `[${i}].`,
+      });
+      // Which visits sit at the seat, before their statements are stored: the class report groups them by seat.
+      if (seat) await app.classes.store.noteVisits(seat.classId, seat.seat, facts.flatMap((f) => (f ? [f.visitId] : [])));
       try {
         const result = await store.insert(
           statements.map((statement, i) => ({ statement, body: JSON.stringify(statement), facts: facts[i] })),

@@ -56,7 +56,12 @@ export function iris(base: string) {
       device: `${base}extensions/device`,
       /** One play of a scenario: "play again" starts a new run. */
       run: `${base}extensions/run`,
-      /** A school class's code (平安校园 programmes): a code, never a name. */
+      /**
+       * A school class visit (平安校园): `<school code>/<join code>`, e.g. `CC-0042/7KQ2MX`, the value POST
+       * /api/classes/join gives the student's device. Never a name. The school code rides along so a hub, which has
+       * no class tables, still adds schools up by district; a park's server takes the extension only with that
+       * class's seat token (kiosk-server's records/admission.ts).
+       */
       classCode: `${base}extensions/class-code`,
       /** Why a visit ended: finished or timeout (the kiosk was left alone). */
       endReason: `${base}extensions/end-reason`,

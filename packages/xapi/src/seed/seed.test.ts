@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { recordFromStatement } from '../ruyi/from-statement.ts';
 import { validateStatement } from '../validate.ts';
 import { dayNumber, seedDay, visitsPerDay } from './calendar.ts';
+import { idsFor } from './random.ts';
 import { defaultParks, defaultSchools } from './population.ts';
 import { difficultyModel, rightChance } from './visitor.ts';
 import { generateVisits, visitStatements, type SeedPlan, type SeedVisit } from './visits.ts';
@@ -201,5 +202,21 @@ describe('made-up visits', () => {
         expect(text).not.toMatch(/mbox|openid|"instructor"|"team"/);
       }
     }
+  });
+
+  it('never give two visits the same id, however many are made (a 32-bit stream would, a million statements in)', { timeout: 180_000 }, () => {
+    // The ids of 4,000 visits of 100 records each, named as the generator names visits (seed, day, place in the day).
+    const seen = new Set<string>();
+    for (let day = 0; day < 400; day++)
+      for (let position = 0; position < 10; position++) {
+        const id = idsFor(`7|${20_000 + day}|${position}`);
+        for (let k = 0; k < 100; k++) seen.add(id());
+      }
+    expect(seen.size).toBe(400_000);
+    for (const id of [...seen].slice(0, 1000)) expect(id).toMatch(UUID);
+    // And the visits themselves: every record and run id of the plan is new.
+    const ids = records.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(visits.map((v) => v.visitId)).size).toBe(visits.length);
   });
 });

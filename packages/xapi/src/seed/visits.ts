@@ -8,14 +8,14 @@ import type { Statement } from '../statement.ts';
 import { statementsFromRecord } from '../ruyi/to-statements.ts';
 import { instantOf, visitsPerDay, type SeedDay } from './calendar.ts';
 import type { SeedPark, SeedSchool } from './population.ts';
-import { between, chance, hashed, intBetween, mix, normal, pick, rng, uuid, weighted, type Rng } from './random.ts';
+import { between, chance, hashed, idsFor, intBetween, mix, normal, pick, rng, uuid, weighted, type Rng } from './random.ts';
 import { difficultyModel, playRun, type Player } from './visitor.ts';
 
 export type SeedLocale = 'zh-CN' | 'en';
 
 /** A 平安校园 class visit: a teacher's class playing the same scenarios at the park or on the school's PCs. */
 export interface ClassSession {
-  /** The join code the teacher got (what the statements carry): a code, never a name. */
+  /** The join code the teacher got: a code, never a name. Statements carry `<school>/<code>` (the class-code extension). */
   code: string;
   school: string;
   district: string;
@@ -144,6 +144,7 @@ function planDay(plan: SeedPlan, s: Setting, day: SeedDay, count: number): Plann
 
 function playVisit(plan: SeedPlan, s: Setting, day: SeedDay, index: number, position: number, p: Planned): SeedVisit {
   const next = rng(mix(plan.seed, 'visit', day.number, position));
+  const id = idsFor(`${plan.seed}|${day.number}|${position}`);
   const session = p.session;
   const pupil = session !== null;
   // Where the visit is played, on which device.
@@ -168,7 +169,7 @@ function playVisit(plan: SeedPlan, s: Setting, day: SeedDay, index: number, posi
     locale: chance(next, pupil ? 0.03 : 0.14) ? 'en' : 'zh-CN',
     classSession: session && { code: session.code, school: session.school, district: session.district, grade: session.grade, classNo: session.classNo, place: session.place, park: session.park },
   };
-  const visitId = uuid(next);
+  const visitId = id();
   const player: Player = {
     ability: pupil ? 0.2 + 0.1 * session.grade + 0.7 * normal(next) : 1.1 + 0.8 * normal(next),
     pace: between(next, 0.6, 1.6),
@@ -177,7 +178,7 @@ function playVisit(plan: SeedPlan, s: Setting, day: SeedDay, index: number, posi
   };
   const records: VisitRecord[] = [];
   const record = (body: Record<string, unknown>, at: number) =>
-    records.push({ ...body, id: uuid(next), visitId, at: new Date(Math.round(at)).toISOString(), platform, locale: options.locale } as VisitRecord);
+    records.push({ ...body, id: id(), visitId, at: new Date(Math.round(at)).toISOString(), platform, locale: options.locale } as VisitRecord);
 
   let now = p.start;
   record({ type: 'visit-start' }, now);
@@ -189,7 +190,7 @@ function playVisit(plan: SeedPlan, s: Setting, day: SeedDay, index: number, posi
     const pack = s.packOf.get(scenario)!;
     now += between(next, 8_000, 60_000);
     const leave = chance(next, pupil ? 0.02 : 0.06) ? pick(next, scenario.steps).id : undefined;
-    const played = playRun(scenario, { packId: pack.id, scenarioId: scenario.id, runId: uuid(next) }, player, now, Math.floor(next() * 4294967296), leave);
+    const played = playRun(scenario, { packId: pack.id, scenarioId: scenario.id, runId: id() }, player, now, Math.floor(next() * 4294967296), leave);
     for (const r of played.records) record(r.body, r.at);
     now = played.end;
     if (!played.finished) {
@@ -239,7 +240,7 @@ export interface StatementSetting {
 /** A visit's statements, made by the app's own builder (statementsFromRecord) with the visit's options. */
 export function visitStatements(visit: SeedVisit, setting: StatementSetting): Statement[] {
   const { options } = visit;
-  const ctx = { base: setting.base, parkIri: options.park.iri, deviceId: options.deviceId, classCode: options.classSession?.code ?? null, pack: setting.pack };
+  const ctx = { base: setting.base, parkIri: options.park.iri, deviceId: options.deviceId, classCode: options.classSession ? `${options.classSession.school}/${options.classSession.code}` : null, pack: setting.pack };
   return visit.records.flatMap((record) => statementsFromRecord(record, ctx));
 }
 
