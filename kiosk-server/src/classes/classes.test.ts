@@ -208,6 +208,23 @@ describe('posting a class visit with a seat token', () => {
     expect(stale.json().details[0].path).toBe(CLASS_SEAT_HEADER);
   });
 
+  it('keeps the device that posted: the server\'s own machine stays itself with a seat, a school PC has none', async () => {
+    const { teacher } = await teachers();
+    const cls = await open(teacher);
+    const here = newVisit();
+    const there = newVisit();
+    const fromHere = classStatements([records.visitStart(here)], cls.classCode);
+    const fromPc = classStatements([records.visitStart(there)], cls.classCode);
+    expect((await post(fromHere, (await seated(cls.code, 'kiosk')).token, '127.0.0.1')).statusCode).toBe(200);
+    expect((await post(fromPc, (await seated(cls.code)).token)).statusCode).toBe(200);
+    const devices = await app.storage.db
+      .selectFrom('statements')
+      .select(['registration', 'device'])
+      .where('registration', 'in', [here.visitId, there.visitId])
+      .execute();
+    expect(Object.fromEntries(devices.map((d) => [d.registration, d.device]))).toEqual({ [here.visitId]: 'local', [there.visitId]: null });
+  });
+
   it('refuses a class code without the seat token of that class, or made after it closed, and stores nothing of the batch', async () => {
     const { teacher } = await teachers();
     const cls = await open(teacher);
@@ -249,7 +266,7 @@ describe('posting a class visit with a seat token', () => {
     const late = await post(b3, seat.token);
     expect(late.statusCode).toBe(400);
     expect(late.json().details[0]).toMatchObject({ path });
-    expect(late.json().details[0].message).toMatch(/after class .* closed/);
+    expect(late.json().details[0].message).toMatch(/after class .* ended/);
     expect(await storedOf(b3)).toBe(0);
     // The same seat's statements without the class code are a visit like any other (the token authenticates the PC).
     const plain = await post(classStatements(late3([records.visitStart(v3), ...played(v3)]), null), seat.token);

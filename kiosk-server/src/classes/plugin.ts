@@ -72,6 +72,14 @@ export default fp<ClassPluginOptions>(
         const seat = await seatOf(request, reply, token);
         if (typeof seat !== 'string') {
           request.classSeat = seat;
+          // An enrolled kiosk (or the server's own machine) in a class is still that device, for its statements'
+          // facts and its budget; a school PC that is not one is let in by the seat alone.
+          try {
+            await app.devices.authenticate(request, reply);
+          } catch (error) {
+            if (!(error instanceof ApiError && error.statusCode === 401)) throw error;
+            reply.removeHeader('www-authenticate');
+          }
           return;
         }
         // An enrolled kiosk (or the server's own machine) may still write, without the class: its statements that

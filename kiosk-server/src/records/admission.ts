@@ -37,7 +37,8 @@ export interface AdmissionRequest {
   at: (index: number) => string;
   /**
    * The device route: the class seat whose token came with the request (classes/plugin.ts), or null. A statement may
-   * carry a class code only with a seat of that class, and only if it was made before the class closed. Left out
+   * carry a class code only with a seat of that class, and only if it was made before the class's planned end (closing
+   * early stops joins only). Left out
    * (the seed command's made-up visits, whose classes exist nowhere), class codes are not checked.
    */
   classSeat?: { classCode: string; closesAt: string } | null;
@@ -189,7 +190,7 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
 
   /**
    * Why a statement may not claim the class its class-code extension names, or null (no claim, or a fair one): the
-   * seat token of that class, and made before it closed (a device's clock may run a little fast).
+   * seat token of that class, and made before its planned end (a device's clock may run a little fast).
    */
   const classPath = `context.extensions.${iri.extensions.classCode}`;
   function classClaimProblem(statement: Statement, seat: { classCode: string; closesAt: string } | null): string | null {
@@ -199,7 +200,7 @@ export function createAdmission(store: StatementStore, options: AdmissionOptions
     if (claimed !== seat.classCode) return `must be ${seat.classCode}, the class this seat token joined`;
     const made = Date.parse(statement.timestamp ?? '');
     if (!(made <= Date.parse(seat.closesAt) + CLASS_CLOCK_SKEW_MS))
-      return `was made at ${statement.timestamp ?? '(no timestamp)'}, after class ${seat.classCode} closed at ${seat.closesAt}: it cannot count for the class`;
+      return `was made at ${statement.timestamp ?? '(no timestamp)'}, after class ${seat.classCode} ended at ${seat.closesAt}: it cannot count for the class`;
     return null;
   }
 
