@@ -45,11 +45,22 @@ export default defineConfig({
     // (RUYI_TEST_DATABASE_URL) with a database migrated once for tests to copy (RUYI_TEST_TEMPLATE_DATABASE).
     globalSetup: ['kiosk-server/src/test-support/vitest-tmpdir.ts', 'kiosk-server/src/storage/vitest-postgres.ts'],
     projects: [
+      // The packages' and the server's test files share their modules within a worker (a file's own app, database
+      // and folders are made per test): importing the server once per file, not once per file and worker, is a
+      // fifth of their run. The app's tests keep a fresh module graph per file: they set i18next's language, a global.
       {
         extends: true,
         test: {
           name: 'sqlite',
-          include: ['packages/*/src/**/*.test.ts', 'kiosk-server/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'kiosk-server/src/**/*.test.ts'],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'apps',
+          include: ['apps/*/src/**/*.test.ts'],
         },
       },
       {
@@ -63,6 +74,7 @@ export default defineConfig({
           ],
           exclude: [...ON_BOTH_ALREADY, ...SQLITE_FILE_ONLY, ...NOT_THE_STORE],
           env: { RUYI_TEST_STORE: 'postgres' },
+          isolate: false,
         },
       },
     ],

@@ -196,7 +196,7 @@ test('a visitor plays the ordered steps of a scenario to its end by touch and ke
 /**
  * Presses an in-world button until it goes (its step moved on). The first press can come while the panel is still
  * settling (its text laid out once the fonts are in), and is then lost; a lost press changes nothing, so trying again
- * is safe.
+ * is safe while the button is still there.
  */
 async function pressUntil(page: Page, id: string, done: () => Promise<boolean>) {
   for (let tries = 0; tries < 4; tries++) {
@@ -207,6 +207,11 @@ async function pressUntil(page: Page, id: string, done: () => Promise<boolean>) 
       .then(() => true)
       .catch(() => false);
     if (ok) return;
+    // Gone from view: the press was taken and its record is still on its way (a loaded machine), so wait for it.
+    if ((await visibleTargets(page, id)).length === 0) {
+      await expect.poll(done, { timeout: 60_000 }).toBe(true);
+      return;
+    }
   }
   throw new Error(`pressing ${id} was never taken`);
 }
@@ -233,22 +238,25 @@ xrTest.describe('in the headset', () => {
     await expect.poll(() => countOf(visitId, 'option-chosen'), { timeout: 60_000 }).toBe(1);
     await pressUntilGone(page, 'button:ordered-steps.start');
 
-    // The first step by its button (turning the column's pages until it shows), every other by its object.
-    const first = drill.actions[0]!;
-    const buttonId = `button:ordered-steps.action.${first.id}`;
+    // The first step, and any without an object, by its button (turning the column's pages until it shows); the rest by their objects.
     await expect.poll(async () => (await visibleTargets(page, 'button:ordered-steps.action.')).length, { timeout: 60_000 }).toBeGreaterThan(0);
     const shownNow = async () => (await visibleTargets(page, 'button:ordered-steps.action.')).map((t) => t.id).join(' ');
-    for (let turns = 0; turns < 12 && !(await visibleTargets(page, buttonId)).some((t) => t.id === buttonId); turns++) {
-      const before = await shownNow();
-      await select(page, 'button:ordered-steps.choices-page');
-      await expect.poll(shownNow, { timeout: 8_000 }).not.toBe(before).catch(() => undefined);
-    }
-    // Pressed again only if the press was lost: a step already done ignores its button.
-    await pressUntil(page, buttonId, async () => (await countOf(visitId, 'action-taken')) >= 1);
+    // The column shows a page of steps in the run's shuffled order: turn its pages until the button is on the one shown.
+    const turnTo = async (buttonId: string) => {
+      for (let turns = 0; turns < 12 && !(await visibleTargets(page, buttonId)).some((t) => t.id === buttonId); turns++) {
+        const before = await shownNow();
+        await select(page, 'button:ordered-steps.choices-page');
+        await expect.poll(shownNow, { timeout: 8_000 }).not.toBe(before).catch(() => undefined);
+      }
+    };
     for (const [i, action] of drill.actions.entries()) {
-      if (i === 0) continue;
-      if (!action.prop) await pressUntil(page, `button:ordered-steps.action.${action.id}`, async () => (await countOf(visitId, 'action-taken')) >= i + 1);
-      else await pressPropUntil(page, select, action.prop, async () => (await countOf(visitId, 'action-taken')) >= i + 1);
+      const done = async () => (await countOf(visitId, 'action-taken')) >= i + 1;
+      // Pressed again only if the press was lost: a step already done ignores its button.
+      if (i === 0 || !action.prop) {
+        const buttonId = `button:ordered-steps.action.${action.id}`;
+        await turnTo(buttonId);
+        await pressUntil(page, buttonId, done);
+      } else await pressPropUntil(page, select, action.prop, done);
     }
     await waitForTarget(page, 'button:ordered-steps.finish', 60_000);
     await pressUntilGone(page, 'button:ordered-steps.finish');

@@ -57,6 +57,10 @@ describe('pack preview (spawned)', () => {
     expect(p.stderr()).toContain('--port must be a whole number');
   }, 30_000);
 
+  // How long a save may take to show: the watcher, a fresh validation and a reload, on a loaded 2-core machine. The
+  // latency an editor sees is measured end to end in the browser (test/preview.spec.ts), not here.
+  const RELOAD_WAIT = 30_000;
+
   it('serves the pack, reloads on each save, reports an invalid save, and stops on SIGINT', async () => {
     const p = run([PACK, '--content', join(root, 'content'), '--port', '0', '--no-open']);
     try {
@@ -72,14 +76,14 @@ describe('pack preview (spawned)', () => {
 
       // A valid edit: read again, reported valid, served.
       writeFileSync(scenarioFile, original.replace(OLD_PROMPT, 'How did the fire start?'));
-      await expect.poll(() => count(p.stdout(), 'is valid'), { timeout: 5_000 }).toBe(2);
+      await expect.poll(() => count(p.stdout(), 'is valid'), { timeout: RELOAD_WAIT }).toBe(2);
       const served = await (await fetch(`${origin}/api/content`)).text();
       expect(served).toContain('How did the fire start?');
       expect(served).not.toContain(OLD_PROMPT);
 
       // An invalid edit: the error with file:line:column, path and reason; the server keeps running.
       writeFileSync(scenarioFile, original.replace(/(\n\s*answer:\s*)\[short-circuit\]/, '$1[short-circuit-999]'));
-      await expect.poll(p.stderr, { timeout: 5_000 }).toMatch(/✘ fire-dehui-2013 has 1 error/);
+      await expect.poll(p.stderr, { timeout: RELOAD_WAIT }).toMatch(/✘ fire-dehui-2013 has 1 error/);
       expect(p.stderr()).toMatch(
         new RegExp(`packs/${PACK}/scenarios/${SCENARIO}\\.yaml:\\d+:\\d+ steps\\[3\\]\\.questions\\[0\\]\\.answer\\[0\\]: 'short-circuit-999' is not one of the choices`),
       );
@@ -88,7 +92,7 @@ describe('pack preview (spawned)', () => {
 
       // Fixed again.
       writeFileSync(scenarioFile, original);
-      await expect.poll(() => count(p.stdout(), 'is valid'), { timeout: 5_000 }).toBe(3);
+      await expect.poll(() => count(p.stdout(), 'is valid'), { timeout: RELOAD_WAIT }).toBe(3);
 
       // A browser's event stream stays open; Ctrl-C must still end everything promptly.
       const abort = new AbortController();
@@ -97,7 +101,7 @@ describe('pack preview (spawned)', () => {
       const started = Date.now();
       p.child.kill('SIGINT');
       expect(await p.exited).toBe(0);
-      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(Date.now() - started).toBeLessThan(15_000);
       abort.abort();
       await expect(fetch(`${origin}/api/health`)).rejects.toThrow();
     } finally {
