@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { localizeProblem } from '@ruyi/pack-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackArchive, PackBuildError, type BuiltArchive } from './build.ts';
 import { canonicalFilesJson, sha256 } from './format.ts';
@@ -128,6 +129,23 @@ describe('buildPackArchive collects only pack files', () => {
   it('refuses a pack over the limits it would be read with', async () => {
     const error = await buildPackArchive(packDir, { contentDir: tmp, limits: { maxFileBytes: 10_000 } }).catch((e: PackBuildError) => e);
     expect((error as PackBuildError).errors.map((e) => e.message)).toEqual([expect.stringMatching(/^is \d+\.\d KiB; a file may be at most 9\.8 KiB$/)]);
+  });
+
+  it("says each refusal in the editor's language too", async () => {
+    mkdirSync(join(packDir, 'assets'));
+    symlinkSync('/etc/hostname', join(packDir, 'assets/link.txt'));
+    writeFileSync(join(packDir, 'assets/what?.png'), 'x');
+    try {
+      const error = await buildPackArchive(packDir, { contentDir: tmp }).catch((e: PackBuildError) => e);
+      const errors = (error as PackBuildError).errors;
+      expect(errors.map((e) => e.code)).toEqual(['build.symlink', 'build.file-name']);
+      expect(errors.map((e) => localizeProblem(e, 'zh-CN'))).toEqual(['是符号链接：请把文件本身放进内容包', expect.stringMatching(/^文件名.*：请改名$/)]);
+      expect(localizeProblem(errors[1]!, 'zh-CN')).not.toMatch(/[A-Za-z]{3,}/);
+    } finally {
+      rmSync(join(packDir, 'assets'), { recursive: true });
+    }
+    const big = await buildPackArchive(packDir, { contentDir: tmp, limits: { maxFileBytes: 10_000 } }).catch((e: PackBuildError) => e);
+    expect(localizeProblem((big as PackBuildError).errors[0]!, 'zh-CN')).toMatch(/^大小为 \d+\.\d KiB；单个文件最大 9\.8 KiB$/);
   });
 });
 

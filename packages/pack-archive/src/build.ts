@@ -2,7 +2,7 @@
 // checksum them, and write a deterministic tar.gz (same pack, same bytes, apart from `builtAt`).
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatError, PARK_FILE, type PackError, type SourceFile } from '@ruyi/pack-schema';
+import { coded, formatError, PARK_FILE, withReason, type PackError, type SourceFile } from '@ruyi/pack-schema';
 import { checkContent } from './check.ts';
 import {
   ARCHIVE_FORMAT,
@@ -14,7 +14,7 @@ import {
   formatBytes,
   META_FILE,
   PACK_FOLDER,
-  packPathProblem,
+  packPathReason,
   sha256,
   type ArchiveLimits,
 } from './format.ts';
@@ -71,17 +71,17 @@ function collectFiles(packDir: string, shownDir: string): Collected {
       }
       const stat = lstatSync(full);
       if (stat.isSymbolicLink()) {
-        out.errors.push({ file: `${shownDir}/${path}`, path: '', message: 'is a symbolic link: put the file itself in the pack' });
+        out.errors.push({ file: `${shownDir}/${path}`, path: '', ...coded('build.symlink') });
       } else if (stat.isDirectory()) {
         if (path === 'pack.yaml' || path.startsWith('scenarios/')) out.skipped.push(`${path}/`);
         else walk(full, path, inAssets || path === 'assets');
       } else if (!stat.isFile()) {
-        out.errors.push({ file: `${shownDir}/${path}`, path: '', message: 'is not a regular file' });
+        out.errors.push({ file: `${shownDir}/${path}`, path: '', ...coded('build.not-regular') });
       } else if (path === 'scenarios' || path === 'assets') {
-        out.errors.push({ file: `${shownDir}/${path}`, path: '', message: `must be a folder, not a file` });
+        out.errors.push({ file: `${shownDir}/${path}`, path: '', ...coded('build.not-folder') });
       } else {
-        const problem = packPathProblem(path);
-        if (problem) out.errors.push({ file: `${shownDir}/${path}`, path: '', message: `the file name ${problem}: rename it` });
+        const reason = packPathReason(path);
+        if (reason) out.errors.push({ file: `${shownDir}/${path}`, path: '', ...coded('build.file-name', withReason(reason)) });
         else out.files.set(path, readFileSync(full));
       }
     }
@@ -94,15 +94,15 @@ function checkLimits(files: Map<string, Uint8Array>, limits: ArchiveLimits, show
   const errors: PackError[] = [];
   const entries = files.size + 1; // + ruyi-pack.json
   if (entries > limits.maxFiles)
-    errors.push({ file: shownDir, path: '', message: `the pack has ${files.size} files; an archive may hold at most ${limits.maxFiles - 1}` });
+    errors.push({ file: shownDir, path: '', ...coded('build.too-many-files', { count: files.size, max: limits.maxFiles - 1 }) });
   let total = 0;
   for (const [path, bytes] of files) {
     total += bytes.byteLength;
     if (bytes.byteLength > limits.maxFileBytes)
-      errors.push({ file: `${shownDir}/${path}`, path: '', message: `is ${formatBytes(bytes.byteLength)}; a file may be at most ${formatBytes(limits.maxFileBytes)}` });
+      errors.push({ file: `${shownDir}/${path}`, path: '', ...coded('build.file-too-big', { size: formatBytes(bytes.byteLength), max: formatBytes(limits.maxFileBytes) }) });
   }
   if (total > limits.maxTotalBytes)
-    errors.push({ file: shownDir, path: '', message: `the pack's files add up to ${formatBytes(total)}; a pack may be at most ${formatBytes(limits.maxTotalBytes)}` });
+    errors.push({ file: shownDir, path: '', ...coded('build.too-big', { size: formatBytes(total), max: formatBytes(limits.maxTotalBytes) }) });
   return errors;
 }
 
@@ -115,7 +115,7 @@ export async function buildPackArchive(packDir: string, options: BuildOptions): 
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const dir = toPosix(relative(contentDir, packDir));
   if (!existsSync(packDir) || !lstatSync(packDir).isDirectory())
-    throw new PackBuildError([{ file: dir, path: '', message: 'there is no pack folder here' }]);
+    throw new PackBuildError([{ file: dir, path: '', ...coded('build.no-pack') }]);
 
   const collected = collectFiles(packDir, dir);
   if (collected.errors.length) throw new PackBuildError(collected.errors);

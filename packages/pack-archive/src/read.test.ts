@@ -233,6 +233,7 @@ describe('every problem the reader finds has its code', () => {
   // The archive's refusals reach staff: a problem written as English text alone, rather than by its code, fails here.
   const SOURCES = [
     new URL('./read.ts', import.meta.url),
+    new URL('./build.ts', import.meta.url),
     new URL('./format.ts', import.meta.url),
     new URL('./pack-files.ts', import.meta.url),
     new URL('../../../kiosk-server/src/packs/pack-format.ts', import.meta.url),

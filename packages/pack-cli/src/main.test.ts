@@ -194,6 +194,8 @@ describe('build', () => {
     expect(out).toMatch(/^out\/fire-dehui-2013-1\.1\.0\.ruyipack\.tgz {2}\d+\.\d KiB {2}2 files {2}digest [0-9a-f]{64}$/);
     const read = await readPackArchive(readFileSync(join(tmp, 'out/fire-dehui-2013-1.1.0.ruyipack.tgz')));
     expect(read.ok && read.meta.builtAt).toBe('2025-05-01T00:00:00.000Z');
+    const zh = await run('build', 'fire-dehui-2013', '--content', 'content', '--out', 'out-zh', '--lang', 'zh-CN');
+    expect(zh.out).toMatch(/^out-zh\/fire-dehui-2013-1\.1\.0\.ruyipack\.tgz {2}\d+\.\d KiB {2}2 个文件 {2}摘要 [0-9a-f]{64}$/);
   });
 
   it('refuses an invalid pack with its errors and exits 1, building the others', async () => {

@@ -54,6 +54,7 @@ npm run pack -- <command> --help   shows a command's options.
   buildPlaceholders: (id: string) => `${id}: not built: replace the placeholder text first`,
   buildErrors: (id: string) => `${id}: not built: the pack has errors`,
   buildLeftOut: (files: string) => `  left out (not part of a pack): ${files}`,
+  built: (file: string, size: string, files: number, digest: string) => `${file}  ${size}  ${plural(files, 'file')}  digest ${digest}`,
   buildRefused: (built: number, refused: number) => `${plural(built, 'pack')} built, ${refused} refused`,
 };
 
@@ -105,6 +106,7 @@ npm run pack -- <命令> --help   查看该命令的选项。
   buildPlaceholders: (id) => `${id}：未打包：请先替换占位文字`,
   buildErrors: (id) => `${id}：未打包：内容包有错误`,
   buildLeftOut: (files) => `  未打包（不属于内容包）：${files}`,
+  built: (file, size, files, digest) => `${file}  ${size}  ${files} 个文件  摘要 ${digest}`,
   buildRefused: (built, refused) => `${built} 个内容包已打包，${refused} 个被拒绝`,
 };
 

@@ -296,7 +296,7 @@ describe('why a file is not what its extension says, by code', () => {
       'reason.m4a-magic',
       'reason.wav-magic',
     ]);
-    expect(zh(wrong[0]!)).toBe('assets/photo.jpg 不是展台能使用的图片（.png, .jpg, .jpeg or .webp）：它是 PNG 图片，不是 JPEG：请把扩展名改为 .png');
+    expect(zh(wrong[0]!)).toBe('assets/photo.jpg 不是展台能使用的图片（.png、.jpg、.jpeg 或 .webp）：它是 PNG 图片，不是 JPEG：请把扩展名改为 .png');
     for (const e of wrong) expect(zh(e)).not.toContain(String(e.params!.reason));
   });
 

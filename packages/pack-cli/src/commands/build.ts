@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { buildPackArchive, formatBytes, PackBuildError } from '@ruyi/pack-archive';
 import { readPackFiles } from '@ruyi/pack-schema/node';
-import { contentDirOption, EXIT_INVALID, EXIT_OK, formatProblem, formatWarningIn, parse, plural, shown, shownIn, UsageError, withUsage, type CliIo } from '../io.ts';
+import { contentDirOption, EXIT_INVALID, EXIT_OK, formatProblem, formatWarningIn, parse, shown, shownIn, UsageError, withUsage, type CliIo } from '../io.ts';
 import { textsFor } from '../texts.ts';
 import { placeholderWarnings } from '../placeholders.ts';
 
@@ -62,7 +62,7 @@ export async function build(args: string[], io: CliIo): Promise<number> {
         mkdirSync(outDir, { recursive: true });
         const file = join(outDir, built.fileName);
         writeFileSync(file, built.bytes);
-        io.out(`${shown(io, file)}  ${formatBytes(built.bytes.byteLength)}  ${plural(Object.keys(built.meta.files).length, 'file')}  digest ${built.meta.digest}`);
+        io.out(say.built(shown(io, file), formatBytes(built.bytes.byteLength), Object.keys(built.meta.files).length, built.meta.digest));
         if (built.skipped.length) io.out(say.buildLeftOut(built.skipped.join(', ')));
       } catch (error) {
         if (!(error instanceof PackBuildError)) throw error;

@@ -199,6 +199,16 @@ export const CATALOGUE = {
     codeOnly: true,
   },
 
+  // Building an archive from a pack folder (`npm run pack -- build`): what in the folder cannot go into one.
+  'build.no-pack': { en: 'there is no pack folder here', 'zh-CN': '这里没有内容包文件夹' },
+  'build.symlink': { en: 'is a symbolic link: put the file itself in the pack', 'zh-CN': '是符号链接：请把文件本身放进内容包' },
+  'build.not-regular': { en: 'is not a regular file', 'zh-CN': '不是普通文件' },
+  'build.not-folder': { en: 'must be a folder, not a file', 'zh-CN': '必须是文件夹，不能是文件' },
+  'build.file-name': { en: 'the file name {{reason}}: rename it', 'zh-CN': '文件名{{reason}}：请改名' },
+  'build.too-many-files': { en: 'the pack has {{count}} files; an archive may hold at most {{max}}', 'zh-CN': '内容包有 {{count}} 个文件；一个压缩包最多只能有 {{max}} 个' },
+  'build.file-too-big': { en: 'is {{size}}; a file may be at most {{max}}', 'zh-CN': '大小为 {{size}}；单个文件最大 {{max}}' },
+  'build.too-big': { en: "the pack's files add up to {{size}}; a pack may be at most {{max}}", 'zh-CN': '内容包的文件共 {{size}}；一个内容包最大 {{max}}' },
+
   // Why a path, a field or a file is wrong: the {{reason}} of another message, named by `reasonCode` in its params and
   // rendered in the reader's language in its place (render.ts).
   'reason.path-absolute': { en: 'is an absolute path', 'zh-CN': '是绝对路径' },

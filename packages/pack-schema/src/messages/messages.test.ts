@@ -207,6 +207,16 @@ describe('the catalogue', () => {
   });
 });
 
+describe('lists of file extensions', () => {
+  it('read as Chinese writes a list, and stay as they are in English', () => {
+    const params = { where: 'assets/a.bin', what: 'an image', extensions: '.png, .jpg or .webp', reason: 'wrong magic' };
+    expect(render('asset.wrong-format', params, 'zh-CN')).toContain('（.png、.jpg 或 .webp）');
+    expect(render('asset.wrong-format', params, 'en')).toContain('(.png, .jpg or .webp)');
+    expect(render('schema.file-extension', { what: 'a model', extensions: '.glb or .gltf' }, 'zh-CN')).toBe('模型必须是 .glb 或 .gltf 文件');
+    expect(render('schema.file-extension', { what: 'a recording', extensions: '.mp3' }, 'zh-CN')).toBe('录音必须是 .mp3 文件');
+  });
+});
+
 describe('the language of the reader', () => {
   it('zh for a Chinese locale, English otherwise', () => {
     expect(['zh_CN.UTF-8', 'zh-CN', 'zh', 'zh_TW'].map(problemLang)).toEqual(['zh-CN', 'zh-CN', 'zh-CN', 'zh-CN']);

@@ -104,8 +104,14 @@ const TERMS_ZH: Record<string, string> = {
 /** The params that hold such words (others hold names from the pack, which stay as written). */
 const TERM_PARAMS = new Set(['what', 'kind', 'actual', 'needed', 'expected', 'received', 'format', 'known']);
 
-export const termIn = (lang: ProblemLang, value: string | number, param?: string): string | number =>
-  lang === 'zh-CN' && typeof value === 'string' && (param === undefined || TERM_PARAMS.has(param)) ? (TERMS_ZH[value] ?? value) : value;
+/** An English list of file extensions (`.png, .jpg or .webp`) as Chinese writes one (`.png、.jpg 或 .webp`). */
+const extensionsZh = (list: string) => list.replace(/, /g, '、').replace(/ or (?=\.\w+$)/, ' 或 ');
+
+export const termIn = (lang: ProblemLang, value: string | number, param?: string): string | number => {
+  if (lang !== 'zh-CN' || typeof value !== 'string') return value;
+  if (param === 'extensions') return extensionsZh(value);
+  return param === undefined || TERM_PARAMS.has(param) ? (TERMS_ZH[value] ?? value) : value;
+};
 
 /** The last part of a document path, as a message names the field (`scene.props[2].kind` → `kind`). */
 export function fieldOf(path: string | undefined, lang: ProblemLang): string {
