@@ -37,9 +37,30 @@ const BATCHES = (process.env.RUYI_BENCH_BATCHES ?? '1,100,500').split(',').map(N
 const PACED_RATE = Number(process.env.RUYI_BENCH_PACED_RATE ?? 1000);
 /** Which parts run (comma-separated: http, paced, store, raw, space, pg); all by default. For profiling one part. */
 const PARTS = new Set((process.env.RUYI_BENCH_PARTS ?? 'http,paced,store,raw,space,pg').split(',').map((p) => p.trim()));
-/** Node options for the server process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load. */
+/** Node options for the server process only (Node 20 refuses `--cpu-prof` there: use RUYI_BENCH_SERVER_PROFILE). */
 const SERVER_NODE_OPTIONS = process.env.RUYI_BENCH_SERVER_NODE_OPTIONS;
-const serverEnv = (env: Record<string, string>) => (SERVER_NODE_OPTIONS ? { ...env, NODE_OPTIONS: SERVER_NODE_OPTIONS } : env);
+/**
+ * A folder: the server process writes a CPU profile of the measured cases there (`server-<pid>.cpuprofile`, from the
+ * end of the warm-up to its exit; open it in Chrome's DevTools), through the inspector: a preload starts the profiler
+ * on SIGUSR2 and writes the profile as the process exits.
+ */
+const SERVER_PROFILE = process.env.RUYI_BENCH_SERVER_PROFILE;
+const PROFILER = `import { Session } from 'node:inspector';
+import { writeFileSync } from 'node:fs';
+const session = new Session();
+session.connect();
+process.on('SIGUSR2', () => session.post('Profiler.enable', () => session.post('Profiler.start')));
+process.on('exit', () => session.post('Profiler.stop', (error, answer) => {
+  if (!error) writeFileSync(${JSON.stringify(`${SERVER_PROFILE}/server-`)} + process.pid + '.cpuprofile', JSON.stringify(answer.profile));
+}));`;
+const serverEnv = (env: Record<string, string>) => {
+  const options = [SERVER_NODE_OPTIONS, SERVER_PROFILE && `--import=data:text/javascript,${encodeURIComponent(PROFILER)}`].filter(Boolean).join(' ');
+  return options ? { ...env, NODE_OPTIONS: options } : env;
+};
+/** After the warm-up: the profile (if asked for) covers only what is measured. */
+const startProfile = (server: { process: { kill(signal: NodeJS.Signals): boolean } }) => {
+  if (SERVER_PROFILE) server.process.kill('SIGUSR2');
+};
 /** Statements stored to measure the bytes on disk per statement. */
 const SPACE_STATEMENTS = 5000;
 
@@ -265,6 +286,7 @@ async function postgresHttpCases(cluster: TestPostgres, env: ReturnType<typeof c
   try {
     const authorization = basicAuthorization(client.key, client.secret);
     await httpCase(server.url, authorization, 10, stream, 2, 'http pg');
+    startProfile(server);
     const results: Result[] = [];
     for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream, SECONDS, 'http pg', server.process.pid));
     return results;
@@ -424,6 +446,7 @@ async function main(): Promise<number> {
       try {
         const authorization = basicAuthorization(client.key, client.secret);
         await httpCase(server.url, authorization, 10, stream, 2); // warm-up: JIT, SQLite page cache
+        startProfile(server);
         if (PARTS.has('http')) for (const batch of BATCHES) results.push(await httpCase(server.url, authorization, batch, stream, SECONDS, 'http', server.process.pid));
         if (PARTS.has('paced')) paced = await pacedCase(server.url, authorization, PACED_RATE, SECONDS, stream);
       } finally {
