@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { joinCodeFrom } from './code.ts';
-import { useCurrentSeat } from './membership.ts';
+import { joinVisit } from './joinVisit.ts';
+import { useCurrentSeat, type JoinedSeat } from './membership.ts';
 import './badge.css';
 
 // The keypad and the join request (with the API's schemas) load when a student opens it, not with the first screen.
@@ -12,10 +13,23 @@ const JoinDialog = lazy(() => import('./JoinDialog.tsx'));
 let linkCode: string | null = typeof window === 'undefined' ? null : joinCodeFrom(window.location.search);
 
 /**
- * "Join a class": opens the code keypad; once joined, the visit goes on at the map with the class's badge. Hidden while
- * the visit is in a class already. Opened by itself when the app came from a join link.
+ * "Join a class": opens the code keypad. On a kiosk or a school PC (the default) the seat joins this visit (or starts
+ * one), which goes on at the map with the class's badge; a screen whose visit starts later (the VR station: in the
+ * headset) takes the seat itself with `onJoined` and says with `joined` when it holds one. Hidden while joined. Opened by
+ * itself when the app came from a join link.
  */
-export function JoinClassControl({ className }: { className?: string }) {
+export function JoinClassControl({
+  className,
+  platform,
+  joined,
+  onJoined,
+}: {
+  className?: string;
+  platform?: 'kiosk' | 'web' | 'vr';
+  /** Whether this screen is in a class already; by default, whether the visit under way has a seat. */
+  joined?: boolean;
+  onJoined?: (seat: JoinedSeat) => void;
+}) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const seat = useCurrentSeat();
@@ -25,7 +39,7 @@ export function JoinClassControl({ className }: { className?: string }) {
   useEffect(() => {
     linkCode = null;
   }, []);
-  if (seat) return null;
+  if (joined ?? seat !== undefined) return null;
   return (
     <>
       <button type="button" className={`join-class-button ${className ?? ''}`} onClick={() => setOpen(true)}>
@@ -39,9 +53,12 @@ export function JoinClassControl({ className }: { className?: string }) {
         <Suspense fallback={null}>
           <JoinDialog
             initialCode={initial}
+            platform={platform}
             onClose={() => setOpen(false)}
-            onJoined={() => {
+            onJoined={(joinedSeat) => {
               setOpen(false);
+              if (onJoined) return onJoined(joinedSeat);
+              joinVisit(joinedSeat);
               navigate('/map');
             }}
           />

@@ -3,16 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { screenDevice } from '../stores/device.ts';
 import { joinClass, JoinRefused } from './api.ts';
 import { isComplete, JOIN_ALPHABET, JOIN_CODE_LENGTH, normalizeTyped, pressKey, spacedCode } from './code.ts';
-import { joinVisit } from './joinVisit.ts';
+import type { JoinedSeat } from './membership.ts';
 import './classes.css';
 
 type State = { kind: 'typing' } | { kind: 'working' } | { kind: 'failed'; text: string };
 
 /**
  * The join keypad: kiosks have no keyboard, so every character of the codes' alphabet is a large key; a school PC's
- * keyboard types (and pastes) into the same code. The code joins this visit (or starts one) to the teacher's class.
+ * keyboard types (and pastes) into the same code. The server gives a seat in the teacher's class for `platform`; the
+ * caller decides which visit it belongs to (`onJoined`).
  */
-export default function JoinDialog({ initialCode, onJoined, onClose }: { initialCode: string | null; onJoined: () => void; onClose: () => void }) {
+export default function JoinDialog({
+  initialCode,
+  platform = screenDevice,
+  onJoined,
+  onClose,
+}: {
+  initialCode: string | null;
+  /** What the seat is taken on, as the teacher's list shows it (a VR station's seat is 'vr' before its session starts). */
+  platform?: 'kiosk' | 'web' | 'vr';
+  onJoined: (seat: JoinedSeat) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -39,10 +51,9 @@ export default function JoinDialog({ initialCode, onJoined, onClose }: { initial
     if (!isComplete(code) || state.kind === 'working') return;
     setState({ kind: 'working' });
     try {
-      const joined = await joinClass(code, screenDevice);
+      const joined = await joinClass(code, platform);
       const { classId, classCode, seat, token, school, grade, label, closesAt } = joined;
-      joinVisit({ classId, classCode, seat, token, school, grade, label, closesAt });
-      onJoined();
+      onJoined({ classId, classCode, seat, token, school, grade, label, closesAt });
     } catch (error) {
       const text =
         error instanceof JoinRefused ? t(`classes.join.error.${error.reason}`, { message: error.message }) : t('classes.join.error.other', { message: String(error) });

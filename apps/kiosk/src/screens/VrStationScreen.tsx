@@ -2,21 +2,25 @@
 // also the user activation requestSession needs. The visit and the run start once the session is up (so every record
 // says platform 'vr'); when the visitor exits, takes the headset off or idles, the session and the visit end and the
 // station is ready again for the next visitor with the same scenario (/vr/<packId>/<scenarioId>, also a deep link).
+// A student of a class visit joins on this 2D page first (the kiosk's keypad, or `?join=CODE`); the session's visit
+// takes the seat (xr/station/).
 import type { Pack, Scenario } from '@ruyi/pack-schema';
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ContentResponse } from '../api/client.ts';
 import { ContentProblems } from '../components/ContentProblems.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
-import { beginVisit, endVisit } from '../stores/lifecycle.ts';
+import { endVisit } from '../stores/lifecycle.ts';
 import { useRun } from '../stores/run.ts';
 import { useVisit } from '../stores/visit.ts';
 import { useImmersiveVrSupported } from '../xr/session/useImmersiveVr.ts';
 import { VrPresentingNotice } from '../xr/session/VrPresentingNotice.tsx';
 import { enterVr, type EndReason } from '../xr/session/xrStore.ts';
 import { useXr } from '../xr/state.ts';
+import { StationClass } from '../xr/station/StationClass.tsx';
+import { beginStationVisit } from '../xr/station/stationVisit.ts';
 import { VrPlayView } from '../xr/VrPlayView.tsx';
 import './vrStation.css';
 
@@ -43,6 +47,7 @@ function StationHeader(): JSX.Element {
 function StationChoice({ content }: { content: ContentResponse }): JSX.Element {
   const { t } = useTranslation();
   const l = useLocalize();
+  const supported = useImmersiveVrSupported();
   const scenarios = content.packs.flatMap((pack) => pack.scenarios.map((scenario) => ({ pack, scenario })));
   return (
     <div className="screen vr-station">
@@ -50,6 +55,7 @@ function StationChoice({ content }: { content: ContentResponse }): JSX.Element {
       <main>
         <h1>{t('vr.station.title')}</h1>
         <p className="lead">{t('vr.station.intro')}</p>
+        {supported && <StationClass />}
         {scenarios.length === 0 ? (
           <p>{t('vr.station.none')}</p>
         ) : (
@@ -80,6 +86,8 @@ function StationReady({ content, packId, scenarioId }: { content: ContentRespons
   const posture = useVisit((s) => s.posture);
   const run = useRun((s) => s.active);
   const [status, setStatus] = useState<'ready' | 'entering' | 'failed' | 'ended'>('ready');
+  const startButton = useRef<HTMLButtonElement>(null);
+  const toStart = useCallback(() => startButton.current?.focus(), []);
 
   // The content changed while a visitor plays: go on in the new version, as PlayScreen does.
   useEffect(() => {
@@ -98,7 +106,7 @@ function StationReady({ content, packId, scenarioId }: { content: ContentRespons
     enterVr().then(
       (session) => {
         if (!session) return setStatus('failed');
-        beginVisit();
+        beginStationVisit();
         useRun.getState().start(p, s);
         setStatus('ready');
       },
@@ -131,8 +139,10 @@ function StationReady({ content, packId, scenarioId }: { content: ContentRespons
         <h1>{l(scenario.title)}</h1>
         <p role="status">{status === 'ended' ? t('vr.station.ended') : ''}</p>
         {supported ? <p className="lead">{t('vr.station.startHelp')}</p> : <p className="lead">{t('vr.station.unsupported')}</p>}
+        {/* A seat is taken only where a headset can take it into a visit. */}
+        {supported && <StationClass afterJoin={toStart} />}
         <div className="vr-station-actions">
-          <button type="button" className="primary vr-start" disabled={!supported || !canEnter || status === 'entering'} onClick={() => start(pack, scenario)}>
+          <button ref={startButton} type="button" className="primary vr-start" disabled={!supported || !canEnter || status === 'entering'} onClick={() => start(pack, scenario)}>
             {t('vr.station.start')}
           </button>
           <button type="button" aria-pressed={posture === 'seated'} onClick={() => useVisit.getState().setPosture(posture === 'seated' ? 'standing' : 'seated')}>
