@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { RuyiDatabase } from '../storage/schema.ts';
 import { classQueries, classStoreWith, refusedCode, toClass, type ClassStore, type Exec } from './store.ts';
 
-export function createPostgresClassStore(db: Kysely<RuyiDatabase>, now: () => number = Date.now): ClassStore {
+export function createPostgresClassStore(db: Kysely<RuyiDatabase>, now: () => number = Date.now, drawCode?: () => string): ClassStore {
   const q = classQueries(db);
   const exec: Exec = {
     all: async (query) => (await db.executeQuery(query.compile() as never)).rows as never,
@@ -23,5 +23,6 @@ export function createPostgresClassStore(db: Kysely<RuyiDatabase>, now: () => nu
         return toClass(taken);
       }),
     now,
+    drawCode,
   );
 }

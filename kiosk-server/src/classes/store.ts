@@ -159,6 +159,8 @@ const toCertificate = (r: CertificatesTable): CertificateRow => ({
 /** The queries both stores run, built on a dialect's query builder. */
 export function classQueries(qb: Kysely<RuyiDatabase>) {
   return {
+    /** Claims a code for a school: one row, or none when the school's classes were ever given it. */
+    claimCode: (school: string, code: string) => qb.insertInto('class_codes_used').values({ school, code }).onConflict((oc) => oc.columns(['school', 'code']).doNothing()),
     insertClass: (row: ClassSessionsTable) => qb.insertInto('class_sessions').values(row).onConflict((oc) => oc.column('code').doNothing()),
     classById: (id: string) => qb.selectFrom('class_sessions').selectAll().where('id', '=', id),
     list: (teacherId: number | undefined, limit: number) => {
@@ -239,7 +241,13 @@ export const refusedCode = (row: ClassSessionsTable | undefined) =>
     : new ClassCodeRefused('unknown', 'no class has this code; check it with the teacher');
 
 /** The store over `q` (a dialect's queries), `exec` (how it runs them) and `join` (its one transaction). */
-export function classStoreWith(q: ReturnType<typeof classQueries>, exec: Exec, join: SeatJoin, now: () => number): ClassStore {
+export function classStoreWith(
+  q: ReturnType<typeof classQueries>,
+  exec: Exec,
+  join: SeatJoin,
+  now: () => number,
+  drawCode: () => string = newClassCode,
+): ClassStore {
   const get = async (id: string) => {
     const row = await exec.first(q.classById(id));
     return row ? toClass(row) : null;
@@ -247,11 +255,16 @@ export function classStoreWith(q: ReturnType<typeof classQueries>, exec: Exec, j
   return {
     async create(input) {
       const at = now();
-      // A clash with any code issued before (open or not) draws again: a code names one class for good.
+      // A code the school's classes were ever given (kept after retention deletes a class: its statements may
+      // outlive it), or one another school's open class holds, draws again; the claim and the check are one insert,
+      // so no deletion in between can free a code. A claim whose class then clashes stays: that code is simply
+      // never used by this school.
       for (let attempt = 0; attempt < 20; attempt++) {
+        const code = drawCode();
+        if ((await exec.run(q.claimCode(input.school, code))) !== 1) continue;
         const row: ClassSessionsTable = {
           id: randomUUID(),
-          code: newClassCode(),
+          code,
           school: input.school,
           grade: input.grade,
           label: input.label,
@@ -344,7 +357,7 @@ export function classStoreWith(q: ReturnType<typeof classQueries>, exec: Exec, j
 }
 
 /** The store on the SQLite file. */
-export function createSqliteClassStore(sqlite: Database.Database, now: () => number = Date.now): ClassStore {
+export function createSqliteClassStore(sqlite: Database.Database, now: () => number = Date.now, drawCode?: () => string): ClassStore {
   const q = classQueries(sqliteBuilder);
   const exec: Exec = {
     all: async (query) => sqliteAll(sqlite, query as Compilable<any>),
@@ -357,5 +370,5 @@ export function createSqliteClassStore(sqlite: Database.Database, now: () => num
     sqliteRun(sqlite, q.insertSeat({ class_id: taken.id, seat: Number(taken.joined), token_hash: tokenHash, platform, joined_at: at, last_seen_at: at }));
     return toClass(taken);
   });
-  return classStoreWith(q, exec, async (...args) => join(...args), now);
+  return classStoreWith(q, exec, async (...args) => join(...args), now, drawCode);
 }

@@ -190,6 +190,53 @@ describe.each(DIALECTS)('class visits under erasure and retention on %s', (diale
     expect(await expiring(deletion, policy).expireClasses(now)).toEqual({ classes: 0, seats: 0, classVisits: 0, certificates: 0 });
   });
 
+  it('keeps a deleted class\'s join code, so the school never gets it again (another school may)', async () => {
+    const now = Date.now();
+    const draws: string[] = [];
+    const drawn: string[] = [];
+    const scripted = () => {
+      const code = draws.shift();
+      if (!code) throw new Error('the test ran out of codes');
+      drawn.push(code);
+      return code;
+    };
+    const scriptedStore =
+      storage.dialect === 'postgres' ? createPostgresClassStore(storage.db, () => clock, scripted) : createSqliteClassStore(storage.sqlite!, () => clock, scripted);
+    const used = async () =>
+      (await storage.db.selectFrom('class_codes_used').selectAll().orderBy('school').orderBy('code').execute()).map((r) => `${r.school}/${r.code}`);
+    const open = (school: string) => scriptedStore.create({ school, grade: 4, label: '1班', teacherId: 7, minutes: 60 });
+
+    clock = now - 40 * DAY;
+    draws.push('AAAAAA', 'CCCCCC');
+    const old = await open('S-1');
+    const made = await open('S-9');
+    expect([old.code, made.code]).toEqual(['AAAAAA', 'CCCCCC']);
+    // A class made before codes were kept as drawn: only retention can keep its code.
+    await storage.db.deleteFrom('class_codes_used').where('code', '=', 'CCCCCC').execute();
+    expect(await used()).toEqual(['S-1/AAAAAA']);
+
+    const policy = { days: 30, syncTarget: TARGET, withoutSync: 'keep' as const };
+    expect((await expiring(deletion, policy).expireClasses(now)).classes).toBe(2);
+    expect(await scriptedStore.byCode('AAAAAA')).toBeNull();
+    expect(await used()).toEqual(['S-1/AAAAAA', 'S-9/CCCCCC']);
+
+    clock = now;
+    // S-1 draws AAAAAA again: refused, and the next draw is taken. S-9 likewise with CCCCCC.
+    draws.push('AAAAAA', 'BBBBBB', 'CCCCCC', 'DDDDDD');
+    expect((await open('S-1')).code).toBe('BBBBBB');
+    expect((await open('S-9')).code).toBe('DDDDDD');
+    // Another school may have AAAAAA: its statements would carry S-2/AAAAAA, never S-1's class code.
+    draws.push('AAAAAA');
+    const other = await open('S-2');
+    expect(other).toMatchObject({ code: 'AAAAAA', classCode: 'S-2/AAAAAA' });
+    // A code another school's class holds now is drawn again too; that school never uses it afterwards.
+    draws.push('AAAAAA', 'EEEEEE');
+    expect((await open('S-3')).code).toBe('EEEEEE');
+    expect(drawn).toEqual(['AAAAAA', 'CCCCCC', 'AAAAAA', 'BBBBBB', 'CCCCCC', 'DDDDDD', 'AAAAAA', 'AAAAAA', 'EEEEEE']);
+    expect(await used()).toEqual(['S-1/AAAAAA', 'S-1/BBBBBB', 'S-2/AAAAAA', 'S-3/AAAAAA', 'S-3/EEEEEE', 'S-9/CCCCCC', 'S-9/DDDDDD']);
+    expect(await scriptedStore.byCode('AAAAAA')).toMatchObject({ id: other.id, school: 'S-2' });
+  });
+
   it('npm run admin -- erase counts the class rows it erases', { timeout: 150_000 }, async () => {
     const v = randomUUID();
     await classWith([v, randomUUID()]);

@@ -1,8 +1,10 @@
 // What class visits keep about a visit (migrations 014_classes.sql, postgres/010_classes.sql): the seat it played at
 // (`class_seat_visits`, by visit id) and its certificates (`certificates`, by the visit id's SHA-256). Erasing a visit
 // takes both; retention takes a class closed before the cutoff with its seats, seat-visit rows and its visits'
-// certificates, and any certificate issued before the cutoff. Run inside the caller's transaction: the SQLite functions
-// synchronously on the file's handle (erase.ts, store.ts), the PostgreSQL ones on the transaction (postgres.ts).
+// certificates, and any certificate issued before the cutoff, keeping the deleted classes' join codes (school and code
+// only: `class_codes_used`), so that no new class of the school gets one again while old statements may carry it. Run
+// inside the caller's transaction: the SQLite functions synchronously on the file's handle (erase.ts, store.ts), the
+// PostgreSQL ones on the transaction (postgres.ts).
 import type Database from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { sha256 } from '../classes/store.ts';
@@ -51,6 +53,13 @@ function queries(qb: Kysely<RuyiDatabase>) {
     deleteCertificatesBefore: (cutoff: string) => qb.deleteFrom('certificates').where('created_at', '<', cutoff),
     deleteExpiredSeatVisits: (cutoff: string) => qb.deleteFrom('class_seat_visits').where('class_id', 'in', expired(cutoff)),
     deleteExpiredSeats: (cutoff: string) => qb.deleteFrom('class_seats').where('class_id', 'in', expired(cutoff)),
+    // The class store keeps each code as it draws it (classes/store.ts); this also holds for a class made before that.
+    keepExpiredCodes: (cutoff: string) =>
+      qb
+        .insertInto('class_codes_used')
+        .columns(['school', 'code'])
+        .expression(qb.selectFrom('class_sessions').select(['school', 'code']).where('closes_at', '<', cutoff))
+        .onConflict((oc) => oc.columns(['school', 'code']).doNothing()),
     deleteExpiredClasses: (cutoff: string) => qb.deleteFrom('class_sessions').where('closes_at', '<', cutoff),
   };
 }
@@ -76,6 +85,7 @@ export function expireSqliteClasses(db: Database.Database, cutoff: string): Clas
   certificates += sqliteRun(db, sq.deleteCertificatesBefore(cutoff));
   const classVisits = sqliteRun(db, sq.deleteExpiredSeatVisits(cutoff));
   const seats = sqliteRun(db, sq.deleteExpiredSeats(cutoff));
+  sqliteRun(db, sq.keepExpiredCodes(cutoff));
   const classes = sqliteRun(db, sq.deleteExpiredClasses(cutoff));
   return { classes, seats, classVisits, certificates };
 }
@@ -113,6 +123,7 @@ export async function expirePostgresClasses(trx: Trx, cutoff: string): Promise<C
   certificates += changed(await q.deleteCertificatesBefore(cutoff).executeTakeFirst());
   const classVisits = changed(await q.deleteExpiredSeatVisits(cutoff).executeTakeFirst());
   const seats = changed(await q.deleteExpiredSeats(cutoff).executeTakeFirst());
+  await q.keepExpiredCodes(cutoff).execute();
   const classes = changed(await q.deleteExpiredClasses(cutoff).executeTakeFirst());
   return { classes, seats, classVisits, certificates };
 }

@@ -13,12 +13,12 @@ import type { StatementFactsTable, StatementsTable } from '../storage/schema.ts'
 export type StoredForFacts = Pick<
   StatementsTable,
   'body' | 'stored' | 'kind' | 'visit_id' | 'platform' | 'locale' | 'pack_id' | 'scenario_id' | 'area' | 'run_id' | 'score_scaled' | 'passed'
-> & { seq: number; device?: string | null; pack_version?: string | null };
+> & { seq: number; device?: string | null; pack_version?: string | null; client_district?: string | null };
 
 export interface FactContext {
   /** Where Ruyi's activity IRIs start (config.xapi.base). */
   base: string;
-  /** The district a park (by its code) is in, or null when not known. */
+  /** The district a park (by its code) is in, or null when not known: for statements no client with a district sent. */
   districtOf(park: string): string | null;
 }
 
@@ -64,7 +64,9 @@ export function statFactOf(row: StoredForFacts, context: FactContext): StatFact 
     visitId: row.visit_id,
     runId: row.run_id,
     park,
-    district: park ? context.districtOf(park) : null,
+    // On a hub, the district of the park's client that forwarded it (set by staff: `client set-district`), never
+    // the statement's claim; else this server's own park's.
+    district: row.client_district ?? (park ? context.districtOf(park) : null),
     ...classOf(statement, context.base),
     // As the server established it when it stored the statement (records/admission.ts), never the statement's claim.
     device: row.device ?? null,

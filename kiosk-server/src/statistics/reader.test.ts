@@ -3,6 +3,7 @@
 // must equal the pure reports over the rows selectRows picks (the reference proven equal to the raw facts in
 // @ruyi/statistics' own property tests).
 import {
+  ALL_SCHOOLS,
   CUBE_NAMES,
   figuresBy,
   hazardFigures,
@@ -17,37 +18,17 @@ import {
   type CubeRow,
   type CubeTotals,
   type Scope,
-  type StatFact,
 } from '@ruyi/statistics';
 import { random } from '@ruyi/mechanics';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, useTestStorage } from '../test-support/dialect-storage.ts';
 import { createStatisticsReader } from './reader.ts';
+import { generateFacts as generate, writeCubes } from './test-facts.ts';
+import { LEVELS } from './rollup.ts';
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-function generate(n: number, seed: number): StatFact[] {
-  const r = random(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-  const start = Date.parse('2025-05-01T00:00:00Z');
-  const span = Date.parse('2026-07-31T00:00:00Z') - start;
-  const parks = [['p1', 'd1'], ['p2', 'd1'], ['p3', 'd2']] as const;
-  return Array.from({ length: n }, (_, i) => {
-    const [park, district] = pick(parks);
-    const kind = pick(['visit-start', 'visit-end', 'scenario-start', 'scenario-end', 'step-end', 'item', 'item', 'item'] as const);
-    const itemType = pick(['answer', 'hazard-found', 'decision']);
-    return {
-      seq: i + 1, at: new Date(start + Math.floor(r() * span)).toISOString(), kind, visitId: `v${Math.floor(r() * 200)}`, runId: `r${i}`, park, district,
-      school: pick(['s1', 's2', null, null]), classSession: null, device: pick(['k1', 'k2']), platform: pick(['kiosk', 'vr', 'web']), locale: pick(['zh-CN', 'en']),
-      packId: 'pk', packVersion: null, scenarioId: pick(['a', 'b']), area: pick(['fire', 'home']), stepId: pick(['s1', 's2']),
-      itemType: kind === 'item' ? itemType : null, item: kind === 'item' ? pick(['q1', 'q2']) : null, choice: kind === 'item' ? pick(['c1', 'c2', 'c3']) : null,
-      correct: kind === 'item' ? r() < 0.6 : null, scoreScaled: kind === 'scenario-end' ? Math.floor(r() * 10_001) / 10_000 : null,
-      passed: kind === 'scenario-end' ? r() < 0.7 : null, durationMs: kind === 'scenario-end' ? Math.floor(r() * 600_000) : null,
-    } satisfies StatFact;
-  });
-}
-
-/** The report as the reference computes it, from the cubes in memory. */
+/** The report as the reference computes it, from the cubes in memory (without the all-schools level: every school's rows summed). */
 function expected(cubes: CubeTotals, from: string, to: string, scope: Scope) {
   const read = <C extends CubeName>(cube: C, s: Scope = scope, a = from, b = to, parkRows = false, daysOnly = false) =>
     selectRows(cubes.of(cube) as never[], a, b, s, { parkRowsOnly: cube === 'devices' || parkRows, daysOnly }) as CubeRow<C>[];
@@ -80,17 +61,17 @@ describe.each(DIALECTS)('statistics reports on %s', { timeout: 120_000 }, (diale
   it('equal the in-memory reference for random periods and scopes', async () => {
     const { storage } = store;
     // Replays need a visit's plays in order: the generator's visits repeat, so some pair.
-    const cubes = rollUp(generate(6000, 7), 480);
-    for (const cube of CUBE_NAMES) {
-      const rows = cubes.of(cube).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [snake(k), v])));
-      for (let i = 0; i < rows.length; i += 400) await storage.db.insertInto(`stat_${cube}` as 'stat_days').values(rows.slice(i, i + 400) as never).execute();
-    }
+    const facts = generate(6000, 7);
+    // The store has the all-schools level, as the follower keeps it; the reference sums every school's rows.
+    await writeCubes(storage, rollUp(facts, 480, undefined, LEVELS));
+    const cubes = rollUp(facts, 480);
     expect(cubes.of('replays').length).toBeGreaterThan(0);
     const reader = createStatisticsReader(storage);
     const r = random(99);
     const day = () => new Date(Date.parse('2025-05-01T00:00:00Z') + Math.floor(r() * 460) * 86_400_000).toISOString().slice(0, 10);
     const scopes: Scope[] = [{ kind: 'city' }, { kind: 'district', id: 'd1' }, { kind: 'park', id: 'p3' }, { kind: 'school', id: 's2' }];
-    const periods = [['2026-06-01', '2026-06-30'], ['2025-05-01', '2026-07-31'], ['2026-02-29', '2026-03-01'], ...Array.from({ length: 5 }, () => [day(), day()].sort())];
+    // Days are named one by one in the queries up to a limit; a longer period by day reads a range (the first).
+    const periods = [['2023-01-01', '2026-07-31'], ['2026-06-01', '2026-06-30'], ['2025-05-01', '2026-07-31'], ['2026-02-29', '2026-03-01'], ...Array.from({ length: 5 }, () => [day(), day()].sort())];
     for (const [from, to] of periods)
       for (const scope of scopes) {
         const got = await reader.report({ from: from!, to: to! }, scope);
@@ -102,6 +83,48 @@ describe.each(DIALECTS)('statistics reports on %s', { timeout: 120_000 }, (diale
         for (const d of want.devices) devices.set(d.k, (devices.get(d.k) ?? 0) + d.visits);
         expect(new Map(got.byDevice.map((d) => [`${d.park}/${d.device}/${d.platform}`, d.visits])), `devices ${where}`).toEqual(devices);
       }
+  });
+
+  it('a city, a district and a park read the all-schools (and city) rows of the per-item cubes; a school its own rows', async () => {
+    const { storage } = store;
+    const facts = generate(3000, 11);
+    await writeCubes(storage, rollUp(facts, 480, undefined, LEVELS));
+    const cubes = rollUp(facts, 480);
+    // Marked so a report shows which rows it read: the all-schools rows count a thousand times over.
+    await storage.db.updateTable('stat_items').set((eb) => ({ n: eb('n', '*', 1000) })).where('school', '=', ALL_SCHOOLS).execute();
+    await storage.db.updateTable('stat_steps').set((eb) => ({ ended: eb('ended', '*', 1000) })).where('school', '=', ALL_SCHOOLS).execute();
+    const reader = createStatisticsReader(storage);
+    const [from, to] = ['2025-05-01', '2026-07-31'];
+    for (const scope of [{ kind: 'city' }, { kind: 'district', id: 'd1' }, { kind: 'park', id: 'p3' }, { kind: 'school', id: 's2' }] as Scope[]) {
+      const got = await reader.report({ from, to }, scope);
+      const want = expected(cubes, from, to, scope);
+      const times = scope.kind === 'school' ? 1 : 1000;
+      expect(want.questions.length, scope.kind).toBeGreaterThan(0);
+      for (const key of ['questions', 'decisions'] as const)
+        expect(got[key].map((q) => [q.scenario, q.item, q.n, q.correct]), `${key} ${scope.kind}`).toEqual(want[key].map((q) => [q.scenario, q.item, q.n * times, q.correct * times]));
+      expect(got.hazards.map((h) => [h.hazard, h.found, h.hunts]), scope.kind).toEqual(want.hazards.map((h) => [h.hazard, h.found * times, h.hunts * times]));
+      // The other sections have no such level.
+      expect(got.totals, scope.kind).toEqual(want.totals);
+    }
+  });
+
+  it('makes the report as sent (on SQLite in a worker thread) the same as the report read here, at the same cursor', async () => {
+    const { storage } = store;
+    await writeCubes(storage, rollUp(generate(2000, 3), 480, undefined, LEVELS));
+    const reader = createStatisticsReader(storage);
+    try {
+      for (const scope of [{ kind: 'city' }, { kind: 'school', id: 's1' }] as Scope[]) {
+        const here = await reader.reportAt({ from: '2025-06-01', to: '2026-06-30' }, scope);
+        const sent = await reader.reportJson({ from: '2025-06-01', to: '2026-06-30' }, scope);
+        expect(JSON.parse(sent.body.toString('utf8')), scope.kind).toEqual(JSON.parse(JSON.stringify(here.report)));
+        expect(sent.cursor).toBe(here.cursor);
+        expect(sent.cursor).toBe(await reader.cursor());
+      }
+      await storage.db.updateTable('stat_cursor').set({ seq: 42 }).execute();
+      expect((await reader.reportJson({ from: '2026-06-01', to: '2026-06-30' }, { kind: 'city' })).cursor).toBe(await reader.cursor());
+    } finally {
+      await reader.close();
+    }
   });
 
   it('an empty store answers zeros and nulls, never a division by zero', async () => {

@@ -1,10 +1,11 @@
 // The dashboard's figures for a period and a scope, read from the cubes: each report sums the few rows its period and
 // scope select (periodSegments, scopeFilter) and hands them to @ruyi/statistics' reports. All the report's queries
 // read one snapshot (one SQLite read transaction; PostgreSQL repeatable read), so its tables agree with each other.
-import type { StatisticsReport } from '@ruyi/api-contract';
+import { StatisticsReport } from '@ruyi/api-contract';
 import {
   CUBES,
   figuresBy,
+  hasAllSchools,
   hazardFigures,
   isoWeek,
   itemFigures,
@@ -24,10 +25,34 @@ import { setImmediate as yieldTurn } from 'node:timers/promises';
 import { sqliteBuilder } from '../admin/sqlite-sql.ts';
 import type { StorageDatabase } from '../storage/database.ts';
 import type { RuyiDatabase } from '../storage/schema.ts';
+import { createReportWorker, ReportWorkerGone } from './report-worker.ts';
 
 export interface StatisticsReader {
   report(period: { from: string; to: string }, scope: Scope): Promise<StatisticsReport>;
+  /** The report, with the roll-up cursor of the snapshot it was read from: it holds until the cursor moves. */
+  reportAt(period: { from: string; to: string }, scope: Scope): Promise<{ report: StatisticsReport; cursor: number }>;
+  /**
+   * The roll-up cursor now (the last statement counted in the cubes), made distinct for each re-count from the first
+   * statement: a version of the cubes, not a seq.
+   */
+  cursor(): Promise<number>;
+  /**
+   * The report as the route sends it (checked against the response schema, as JSON), with its snapshot's cursor. On
+   * SQLite it is made in a worker thread (report-worker.ts), off the server's event loop.
+   */
+  reportJson(period: { from: string; to: string }, scope: Scope): Promise<{ cursor: number; body: Buffer }>;
+  /** Stops the worker thread, if any. */
+  close(): Promise<void>;
 }
+
+/** The roll-up cursor's row, read with a report's queries (versionOf makes it the cubes' version). */
+export const versionQuery = (qb: Kysely<RuyiDatabase>): Compilable<Record<string, unknown>> =>
+  qb.selectFrom('stat_cursor').select(['seq', 'recounts']).where('id', '=', 1) as unknown as Compilable<Record<string, unknown>>;
+
+// A re-count from the first statement (recount.ts) ends at the seq it started from: its number tells the two apart.
+// Seqs and a re-count's negative start stay within ±2^43 (until the year 2248), so each re-count has its own range.
+export const versionOf = (row: { seq?: unknown; recounts?: unknown } | undefined): number =>
+  Number(row?.seq ?? 0) + (Number(row?.recounts ?? 0) % 256) * 2 ** 44;
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -41,15 +66,20 @@ function cubeQuery<C extends CubeName>(
   options: { daysOnly?: boolean; parkRows?: boolean } = {},
 ): Compilable<Record<string, unknown>> {
   const { measures } = CUBES[cube];
-  const filter = scopeFilter(scope, cube === 'devices' || options.parkRows);
+  const filter = scopeFilter(scope, cube === 'devices' || options.parkRows, hasAllSchools(cube));
   const where: RawBuilder<unknown>[] = [typeof filter.park === 'string' ? sql`park = ${filter.park}` : sql`park <> ${filter.park.not}`];
   if (filter.district !== undefined) where.push(sql`district = ${filter.district}`);
   if (filter.school !== undefined) where.push(sql`school = ${filter.school}`);
-  // The day rows alone when a report goes by day; else whole months and the days at the ends.
+  // The day rows alone when a report goes by day; else whole months and the days at the ends. Days are named one by
+  // one (up to a limit): a list of keys lets the primary key's park, district and school narrow each day's rows, where
+  // a range of days would read every row of those days.
   const segments = options.daysOnly ? [{ days: [period.from, period.to] as [string, string] }] : periodSegments(period.from, period.to);
-  const parts = segments.map((s) =>
-    'days' in s ? sql`(length(day) = 10 AND day >= ${s.days[0]} AND day <= ${s.days[1]})` : sql`day IN (${sql.join(s.months)})`,
-  );
+  const keys = segments.flatMap((s) => ('months' in s ? s.months : (daysOf(s.days[0], s.days[1]) ?? [])));
+  const ranges = segments.flatMap((s) => ('days' in s && !daysOf(s.days[0], s.days[1]) ? [s.days] : []));
+  const parts = [
+    ...(keys.length ? [sql`day IN (${sql.join(keys)})`] : []),
+    ...ranges.map(([from, to]) => sql`(length(day) = 10 AND day >= ${from} AND day <= ${to})`),
+  ];
   where.push(sql`(${sql.join(parts, sql` OR `)})`);
   const columns = [
     ...groupBy.map((d) => sql`${sql.ref(snake(d))}`.as(d)),
@@ -61,6 +91,19 @@ function cubeQuery<C extends CubeName>(
     .where(sql<boolean>`${sql.join(where, sql` AND `)}`);
   if (groupBy.length) query = query.groupBy(groupBy.map((d) => snake(d)) as never);
   return query as unknown as Compilable<Record<string, unknown>>;
+}
+
+/** Days named one by one in a query at most (parameters; SQLite takes 32,766 in one statement). */
+const LISTED_DAYS = 1000;
+
+/** The days from `from` to `to` (inclusive), or null when there are more than LISTED_DAYS. */
+function daysOf(from: string, to: string): string[] | null {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += 86_400_000) {
+    if (days.length === LISTED_DAYS) return null;
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
 }
 
 /** Rows as the cubes' types: measures as numbers (PostgreSQL sums bigints as numeric text), absent dimensions ''. */
@@ -153,7 +196,12 @@ function sqliteReads(storage: StorageDatabase) {
   };
 }
 
-export function createStatisticsReader(storage: StorageDatabase): StatisticsReader {
+export interface ReaderOptions {
+  /** SQLite: make reportJson's reports in a worker thread (default); false: on the caller's thread. */
+  worker?: boolean;
+}
+
+export function createStatisticsReader(storage: StorageDatabase, options: ReaderOptions = {}): StatisticsReader {
   const postgres = storage.dialect === 'postgres';
   const qb = reportBuilder(storage);
   const plan = (period: { from: string; to: string }, scope: Scope) => reportQueries(qb, period, scope);
@@ -174,32 +222,66 @@ export function createStatisticsReader(storage: StorageDatabase): StatisticsRead
       });
   }
 
+  const cursorQuery = versionQuery(qb);
+  const cursorSql = cursorQuery.compile();
+  let cursorStatement: Database.Statement | null = null;
+  const cursor = async (): Promise<number> => {
+    if (postgres) return versionOf((await storage.db.executeQuery(cursorSql)).rows[0] as never);
+    // Asked before every report the route sends: prepared once (on this connection, for its life).
+    cursorStatement ??= storage.sqlite!.prepare(cursorSql.sql);
+    return versionOf(cursorStatement.get(...(cursorSql.parameters as unknown[])) as never);
+  };
+
+  async function reportAt(period: { from: string; to: string }, scope: Scope): Promise<{ report: StatisticsReport; cursor: number }> {
+    const { cursor: at, ...r } = await run({ ...plan(period, scope), cursor: cursorQuery });
+    return { report: buildReport(period, scope, r), cursor: versionOf(at[0]) };
+  }
+  const jsonHere = async (period: { from: string; to: string }, scope: Scope) => {
+    const { report, cursor: at } = await reportAt(period, scope);
+    return { cursor: at, body: Buffer.from(JSON.stringify(StatisticsReport.parse(report))) };
+  };
+  const worker = !postgres && options.worker !== false ? createReportWorker(storage.location) : null;
+
   return {
-    async report(period, scope) {
-      const r = await run(plan(period, scope));
-      const days = asRows('days', r.byDay).filter((d) => d.day !== '');
-      const scenarios = asRows('scenarios', r.byScenario);
-      const platforms = asRows('platforms', r.byPlatform);
-      const items = asRows('items', r.items);
-      return {
-        period,
-        scope: { kind: scope.kind, id: scope.kind === 'city' ? null : scope.id },
-        totals: totals(asRows('days', r.totals)),
-        previousYear: totals(asRows('days', r.previous)),
-        byDay: figuresBy(days, (d) => d.day),
-        byWeek: figuresBy(days, (d) => isoWeek(d.day)),
-        byArea: figuresBy(scenarios, (s) => s.area),
-        byScenario: figuresBy(scenarios, (s) => s.scenario),
-        byPlatform: figuresBy(platforms, (p) => p.platform),
-        byLocale: figuresBy(platforms, (p) => p.locale),
-        byDevice: asRows('devices', r.byDevice).map(({ park, device, platform, visits, runs, completed }) => ({ park, device, platform, visits, runs, completed })),
-        questions: itemFigures(items, 'answer'),
-        decisions: itemFigures(items, 'decision'),
-        hazards: hazardFigures(items, asRows('steps', r.steps)),
-        replays: replayFigures(asRows('replays', r.replays)),
-        schools: rankUnits(asRows('days', r.schools), (u) => (u as unknown as { school: string }).school),
-        parks: rankUnits(asRows('days', r.parks), (u) => (u as unknown as { park: string }).park),
-      };
+    report: async (period, scope) => (await reportAt(period, scope)).report,
+    reportAt,
+    cursor,
+    async reportJson(period, scope) {
+      if (!worker) return jsonHere(period, scope);
+      try {
+        return await worker.reportJson(period, scope);
+      } catch (error) {
+        if (error instanceof ReportWorkerGone) return jsonHere(period, scope);
+        throw error;
+      }
     },
+    close: async () => worker?.close(),
+  };
+}
+
+/** The report from its queries' rows. */
+export function buildReport(period: { from: string; to: string }, scope: Scope, r: Record<keyof ReturnType<typeof reportQueries>, Record<string, unknown>[]>): StatisticsReport {
+  const days = asRows('days', r.byDay).filter((d) => d.day !== '');
+  const scenarios = asRows('scenarios', r.byScenario);
+  const platforms = asRows('platforms', r.byPlatform);
+  const items = asRows('items', r.items);
+  return {
+    period,
+    scope: { kind: scope.kind, id: scope.kind === 'city' ? null : scope.id },
+    totals: totals(asRows('days', r.totals)),
+    previousYear: totals(asRows('days', r.previous)),
+    byDay: figuresBy(days, (d) => d.day),
+    byWeek: figuresBy(days, (d) => isoWeek(d.day)),
+    byArea: figuresBy(scenarios, (s) => s.area),
+    byScenario: figuresBy(scenarios, (s) => s.scenario),
+    byPlatform: figuresBy(platforms, (p) => p.platform),
+    byLocale: figuresBy(platforms, (p) => p.locale),
+    byDevice: asRows('devices', r.byDevice).map(({ park, device, platform, visits, runs, completed }) => ({ park, device, platform, visits, runs, completed })),
+    questions: itemFigures(items, 'answer'),
+    decisions: itemFigures(items, 'decision'),
+    hazards: hazardFigures(items, asRows('steps', r.steps)),
+    replays: replayFigures(asRows('replays', r.replays)),
+    schools: rankUnits(asRows('days', r.schools), (u) => (u as unknown as { school: string }).school),
+    parks: rankUnits(asRows('days', r.parks), (u) => (u as unknown as { park: string }).park),
   };
 }

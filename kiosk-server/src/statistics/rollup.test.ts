@@ -2,7 +2,7 @@
 // exactly the cubes the pure roll-up gives for the facts stored; each statement is counted once (a second follower on
 // the same database loses the race and changes nothing), a voided statement's counts go back out, and facts are
 // read from what admission checked, never from a statement that is not Ruyi's.
-import { rollUp, type CubeName, CUBE_NAMES, CHINA_OFFSET_MINUTES, CUBES } from '@ruyi/statistics';
+import { ALL_SCHOOLS, rollUp, type CubeName, CUBE_NAMES, CHINA_OFFSET_MINUTES, CUBES } from '@ruyi/statistics';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DIALECTS } from '../test-support/dialect-storage.ts';
@@ -10,7 +10,7 @@ import { newVisit, played, records } from '../test-support/fixture-content.ts';
 import { statementsOf } from '../test-support/statements.ts';
 import { startLrs, statement, type Lrs } from '../xapi/test-lrs.ts';
 import { createStatisticsReader } from './reader.ts';
-import { createRollup, RollupRaced, type Rollup } from './rollup.ts';
+import { createRollup, LEVELS, RollupRaced, type Rollup } from './rollup.ts';
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -82,7 +82,9 @@ describe.each(DIALECTS)('statistics roll-up on %s', { timeout: 60_000 }, (dialec
     const decisions = facts.filter((f) => f.itemType === 'decision');
     expect(decisions.some((f) => f.correct === false) && decisions.some((f) => f.correct === true)).toBe(true);
 
-    const expected = rollUp(facts, CHINA_OFFSET_MINUTES);
+    // With the all-schools level the store's cubes keep.
+    const expected = rollUp(facts, CHINA_OFFSET_MINUTES, undefined, LEVELS);
+    expect(expected.of('items').some((r) => r.school === ALL_SCHOOLS)).toBe(true);
     for (const cube of CUBE_NAMES) {
       const want = expected
         .of(cube)

@@ -13,6 +13,7 @@ import {
   CubeTotals,
   type Contribution,
   type CubeName,
+  type Levels,
   type ReplayMemory,
   type StatFact,
 } from '@ruyi/statistics';
@@ -43,6 +44,8 @@ export interface Rollup {
 export class RollupRaced extends Error {}
 
 export const ROLLUP_BATCH = 2000;
+/** The store's cubes keep the all-schools level (reader.ts reads it for every scope but a school). */
+export const LEVELS: Levels = { allSchools: true };
 /** Rows per multi-row INSERT: SQLite allows 32,766 parameters in one statement. */
 const ROWS_PER_INSERT = 500;
 
@@ -140,6 +143,8 @@ export function createRollup(storage: StorageDatabase, options: RollupOptions): 
     const rows = (await db
       .selectFrom('statements')
       .select(['seq', 'body', 'stored', 'kind', 'visit_id', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id', 'score_scaled', 'passed', 'device', 'pack_version', 'voided', 'voiding', 'object_statement_id'])
+      // The district of the client that sent it (a park's, on a hub), read with the row: see facts.ts.
+      .select((eb) => eb.selectFrom('xapi_clients').select('xapi_clients.district').whereRef('xapi_clients.id', '=', 'statements.client_id').as('client_district'))
       .where('seq', '>', from)
       .orderBy('seq')
       .limit(size)
@@ -166,8 +171,8 @@ export function createRollup(storage: StorageDatabase, options: RollupOptions): 
     const stored = visits.length ? await db.selectFrom('stat_replay_memory').selectAll().where('visit_id', 'in', visits).execute() : [];
     const replay = batchMemory(stored);
     const totals = new CubeTotals();
-    for (const fact of facts) totals.add(contributionsOf(fact, replay.memory, options.utcOffsetMinutes));
-    for (const fact of voidedFacts) totals.add(contributionsOf(fact, noMemory, options.utcOffsetMinutes).map(negated));
+    for (const fact of facts) totals.add(contributionsOf(fact, replay.memory, options.utcOffsetMinutes, LEVELS));
+    for (const fact of voidedFacts) totals.add(contributionsOf(fact, noMemory, options.utcOffsetMinutes, LEVELS).map(negated));
 
     const writes = batchWrites(qb, { facts, unfacted: voidedFacts.map((f) => f.seq), totals, kept: replay.kept(), forgotten: replay.forgotten() });
     const cursor = qb.updateTable('stat_cursor').set({ seq: to }).where('id', '=', 1).where('seq', '=', from);

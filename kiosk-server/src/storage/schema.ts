@@ -95,6 +95,8 @@ export interface XapiClientsTable {
   secret_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** The district (6-digit division code) a park's client's statements count in, on a hub; null: not set. */
+  district: string | null;
 }
 
 /** The staff password's scrypt hash: one row at most (id 1). */
@@ -224,6 +226,12 @@ export interface ClassSessionsTable {
   joined: number;
 }
 
+/** A join code a school's classes were given, kept for good: never drawn again for that school. */
+export interface ClassCodesUsedTable {
+  school: string;
+  code: string;
+}
+
 /** A student's seat in a class: a number, a platform, the SHA-256 of its token. */
 export interface ClassSeatsTable {
   class_id: string;
@@ -287,6 +295,8 @@ export interface StatementFactsTable {
 export interface StatCursorTable {
   id: number;
   seq: number;
+  /** Times the statistics were counted again from the first statement (statistics/recount.ts). */
+  recounts: Generated<number>;
 }
 
 export interface StatReplayMemoryTable {
@@ -323,6 +333,7 @@ export interface RuyiDatabase {
   devices: DevicesTable;
   device_codes: DeviceCodesTable;
   class_sessions: ClassSessionsTable;
+  class_codes_used: ClassCodesUsedTable;
   class_seats: ClassSeatsTable;
   class_seat_visits: ClassSeatVisitsTable;
   certificates: CertificatesTable;

@@ -12,6 +12,7 @@ import { createDatabase } from '../storage/database.ts';
 import { createTestDatabase, startPostgres, type TestPostgres } from '../storage/test-postgres.ts';
 import { runSetPassword } from '../test-support/admin.ts';
 import { createTestEnv, type TestEnv } from '../test-support/test-app.ts';
+import { parseClientArgs } from './client-cli.ts';
 import { clientRegistryFor } from './clients.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -69,16 +70,54 @@ describe('npm run admin -- client', () => {
   }, 90_000);
 
   it('exits 2 with usage for bad arguments and 1 for a duplicate name', () => {
-    for (const args of [['client'], ['client', 'add', 'x'], ['client', 'add', 'x', '--role', 'admin'], ['client', 'add', '--role', 'hub'], ['client', 'add', 'a b', '--role', 'hub'], ['client', 'list', 'extra'], ['client', 'fly']]) {
-      const run = admin(...args);
-      expect(run.code, args.join(' ')).toBe(2);
-      expect(run.err).toContain('client add <name> --role kiosk|hub|reader');
-    }
+    // Each bad argument list is refused by the parser; the process's exit code and usage are checked once (a process
+    // costs seconds).
+    for (const args of [[], ['add', 'x'], ['add', 'x', '--role', 'admin'], ['add', '--role', 'hub'], ['add', 'a b', '--role', 'hub'], ['list', 'extra'], ['fly']])
+      expect(parseClientArgs(args), args.join(' ')).toMatchObject({ error: expect.any(String) });
+    const run = admin('client', 'add', 'x', '--role', 'admin');
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("--role 'admin': must be one of");
+    expect(run.err).toContain('client add <name> --role kiosk|hub|reader');
     expect(admin('client', 'add', 'park-1', '--role', 'kiosk').code).toBe(0);
     const again = admin('client', 'add', 'park-1', '--role', 'reader');
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/a client named 'park-1' already exists/);
   }, 180_000);
+
+  it('puts a park\'s client in a district, shows it, moves it and takes it out, and names a client it does not know', () => {
+    const added = admin('client', 'add', 'park-a', '--role', 'kiosk', '--district', '220104');
+    expect(added.code, added.err).toBe(0);
+    expect(added.out).toContain("Client 'park-a' added with the role kiosk, in district 220104");
+    expect(admin('client', 'list').out).toMatch(/park-a\tkiosk\tkey \S+\tdistrict 220104\tadded /);
+    const moved = admin('client', 'set-district', 'park-a', '220102');
+    expect(moved.code, moved.err).toBe(0);
+    expect(moved.out).toContain("Client 'park-a' is now in district 220102 (was district 220104)");
+    expect(moved.out).toMatch(/count every stored statement again/);
+    expect(admin('client', 'set-district', 'park-a', '220102').out).toMatch(/already in district 220102; nothing changed/);
+    expect(admin('client', 'set-district', 'park-a', 'none').out).toMatch(/is now in no district \(was district 220102\)/);
+    const nobody = admin('client', 'set-district', 'nobody', '220104');
+    expect(nobody.code).toBe(1);
+    expect(nobody.err).toMatch(/no client named 'nobody'/);
+    expect(admin('client', 'list').out).not.toMatch(/district/);
+  }, 180_000);
+
+  it('parses the district options, naming what is wrong', () => {
+    expect(parseClientArgs(['add', 'park-a', '--role', 'kiosk', '--district', '220104'])).toEqual({ command: 'add', name: 'park-a', role: 'kiosk', district: '220104' });
+    expect(parseClientArgs(['add', 'park-a', '--district=220104', '--role=hub'])).toEqual({ command: 'add', name: 'park-a', role: 'hub', district: '220104' });
+    expect(parseClientArgs(['add', 'park-a', '--role', 'kiosk'])).toEqual({ command: 'add', name: 'park-a', role: 'kiosk', district: null });
+    expect(parseClientArgs(['set-district', 'park-a', '220104'])).toEqual({ command: 'set-district', name: 'park-a', district: '220104' });
+    expect(parseClientArgs(['set-district', 'park-a', 'none'])).toEqual({ command: 'set-district', name: 'park-a', district: null });
+    for (const [args, error] of [
+      [['add', 'park-a', '--role', 'kiosk', '--district', '2201'], /--district '2201': must be a 6-digit administrative division code/],
+      [['add', 'park-a', '--role', 'kiosk', '--district'], /--district '': must be a 6-digit/],
+      [['add', 'r', '--role', 'reader', '--district', '220104'], /--district: a reader writes no statements/],
+      [['set-district', 'park-a', '22010a'], /district '22010a': must be a 6-digit administrative division code, e.g. 220104 \(or none\)/],
+      [['set-district', 'park-a'], /takes a name and a district code \(or none\)/],
+      [['set-district', 'a b', '220104'], /name 'a b'/],
+      [['fly'], /add, list, revoke or set-district/],
+    ] as const)
+      expect((parseClientArgs(args) as { error: string }).error, args.join(' ')).toMatch(error);
+  });
 
   it('keeps set-password working', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'kiosk-server/src/admin-cli.ts', 'set-password'], {
@@ -112,6 +151,8 @@ describe('npm run admin -- client and set-password with RUYI_DATABASE_URL', () =
     expect(adminOn(on, 'client', 'add', 'park-9', '--role', 'hub').code).toBe(1);
     expect(adminOn(on, 'client', 'revoke', 'park-9').code).toBe(0);
     expect(adminOn(on, 'client', 'list').out).toMatch(/park-9\tkiosk\tkey .*\trevoked /);
+    // A revoked client's statements stay stored: they can still be put in a district.
+    expect(adminOn(on, 'client', 'set-district', 'park-9', '220104').code).toBe(0);
 
     const password = await runSetPassword(dataDir, 'a-long-enough-password\n', databaseUrl);
     expect(password.code, password.stderr).toBe(0);
@@ -119,7 +160,7 @@ describe('npm run admin -- client and set-password with RUYI_DATABASE_URL', () =
     const storage = createDatabase({ dataDir, databaseUrl });
     try {
       const clients = await clientRegistryFor(storage).list();
-      expect(clients).toMatchObject([{ name: 'park-9', role: 'kiosk', key }]);
+      expect(clients).toMatchObject([{ name: 'park-9', role: 'kiosk', key, district: '220104' }]);
       expect(clients[0]!.revokedAt).not.toBeNull();
       expect(await clientRegistryFor(storage).authenticate(key, secret)).toBeNull();
       const stored = await credentialStoreFor(storage).read();

@@ -1,42 +1,68 @@
-// `npm run admin -- client add|list|revoke`: the xAPI clients of this server's /xapi/statements, in the database of
-// RUYI_DATA_DIR (or RUYI_DATABASE_URL's PostgreSQL). `add` prints the new credentials once; the last line is exactly `key:secret`, so a script can take
-// it with `tail -n 1`. The running server sees changes at the next request; no restart is needed.
+// `npm run admin -- client add|list|revoke|set-district`: the xAPI clients of this server's /xapi/statements, in the
+// database of RUYI_DATA_DIR (or RUYI_DATABASE_URL's PostgreSQL). `add` prints the new credentials once; the last line
+// is exactly `key:secret`, so a script can take it with `tail -n 1`. The running server sees changes at the next
+// request (a district, at the statistics' next batch); no restart is needed.
 import { openCliStorage, storageWhere } from '../admin/cli-storage.ts';
 import type { Config } from '../config.ts';
-import { CLIENT_NAME, ClientError, clientRegistryFor, ROLES, type Role } from './clients.ts';
+import { CLIENT_NAME, ClientError, clientRegistryFor, DISTRICT_CODE, ROLES, type Role } from './clients.ts';
 
-export const CLIENT_USAGE = `  client add <name> --role kiosk|hub|reader
+export const CLIENT_USAGE = `  client add <name> --role kiosk|hub|reader [--district <code>]
       Makes credentials for an xAPI client of /xapi/statements. reader: GET/HEAD only; kiosk: writes, reads back its
       own statements (a park's kiosk-server forwarding to this hub); hub: writes and reads everything (a trusted
       aggregator). Prints the credentials once; the last line is key:secret (HTTP Basic).
+      --district: on a hub, the district (6-digit division code, e.g. 220104) the park's statements count in.
+  client set-district <name> <code>|none
+      Puts a client's statements in a district (none: in no district). The statistics count the statements already
+      stored again, from the first, in the background: the dashboards are incomplete until that is done.
   client list
-      Lists the clients (names, roles, keys, dates; never secrets).
+      Lists the clients (names, roles, keys, districts, dates; never secrets).
   client revoke <name>
       Stops a client's credentials from working.`;
 
-type Parsed = { command: 'add'; name: string; role: Role } | { command: 'list' } | { command: 'revoke'; name: string } | { error: string };
+type Parsed =
+  | { command: 'add'; name: string; role: Role; district: string | null }
+  | { command: 'list' }
+  | { command: 'revoke'; name: string }
+  | { command: 'set-district'; name: string; district: string | null }
+  | { error: string };
+
+const badName = (name: string) => `name '${name}': must be 1–64 letters, digits, '.', '-' or '_', starting with a letter or digit`;
+const badDistrict = (code: string) => `district '${code}': must be a 6-digit administrative division code, e.g. 220104 (or none)`;
 
 export function parseClientArgs(args: readonly string[]): Parsed {
   const [command, ...rest] = args;
   if (command === 'list') return rest.length === 0 ? { command } : { error: `'client list' takes no arguments (got ${rest.join(' ')})` };
   if (command === 'revoke') return rest.length === 1 ? { command, name: rest[0]! } : { error: "'client revoke' takes one name" };
+  if (command === 'set-district') {
+    if (rest.length !== 2) return { error: "'client set-district' takes a name and a district code (or none)" };
+    const [name, code] = rest as [string, string];
+    if (!CLIENT_NAME.test(name)) return { error: badName(name) };
+    if (code !== 'none' && !DISTRICT_CODE.test(code)) return { error: badDistrict(code) };
+    return { command, name, district: code === 'none' ? null : code };
+  }
   if (command === 'add') {
     const positional: string[] = [];
     let role: string | undefined;
+    let district: string | undefined;
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i]!;
       if (arg === '--role') role = rest[++i];
       else if (arg.startsWith('--role=')) role = arg.slice('--role='.length);
-      else if (arg.startsWith('-')) return { error: `unknown option '${arg}' (only --role)` };
+      else if (arg === '--district') district = rest[++i] ?? '';
+      else if (arg.startsWith('--district=')) district = arg.slice('--district='.length);
+      else if (arg.startsWith('-')) return { error: `unknown option '${arg}' (only --role and --district)` };
       else positional.push(arg);
     }
     if (positional.length !== 1) return { error: "'client add' takes one name" };
-    if (!CLIENT_NAME.test(positional[0]!)) return { error: `name '${positional[0]}': must be 1–64 letters, digits, '.', '-' or '_', starting with a letter or digit` };
+    if (!CLIENT_NAME.test(positional[0]!)) return { error: badName(positional[0]!) };
     if (role === undefined) return { error: `'client add' needs --role, one of ${ROLES.join(', ')}` };
     if (!(ROLES as readonly string[]).includes(role)) return { error: `--role '${role}': must be one of ${ROLES.join(', ')}` };
-    return { command, name: positional[0]!, role: role as Role };
+    if (district !== undefined && !DISTRICT_CODE.test(district)) return { error: `--${badDistrict(district).replace(' (or none)', '')}` };
+    if (district !== undefined && role === 'reader') return { error: '--district: a reader writes no statements, so it has no district; only kiosk and hub clients do' };
+    return { command, name: positional[0]!, role: role as Role, district: district ?? null };
   }
-  return { error: command === undefined ? "'client' needs a subcommand: add, list or revoke" : `unknown subcommand 'client ${command}' (add, list or revoke)` };
+  const subcommands = 'add, list, revoke or set-district';
+  return { error: command === undefined ? `'client' needs a subcommand: ${subcommands}` : `unknown subcommand 'client ${command}' (${subcommands})` };
 }
 
 /** Runs one `client` subcommand; returns the exit code (2: bad arguments, 1: refused). */
@@ -52,7 +78,24 @@ export async function clientCommand(args: readonly string[], config: Config, usa
     if (parsed.command === 'list') {
       const all = await clients.list();
       if (all.length === 0) console.log('No xAPI clients yet. Add one with: npm run admin -- client add <name> --role kiosk|hub|reader');
-      for (const c of all) console.log(`${c.name}\t${c.role}\tkey ${c.key}\tadded ${c.createdAt}${c.revokedAt ? `\trevoked ${c.revokedAt}` : ''}`);
+      for (const c of all)
+        console.log(
+          `${c.name}\t${c.role}\tkey ${c.key}${c.district ? `\tdistrict ${c.district}` : ''}\tadded ${c.createdAt}${c.revokedAt ? `\trevoked ${c.revokedAt}` : ''}`,
+        );
+      return 0;
+    }
+    if (parsed.command === 'set-district') {
+      const { client, before, recount } = await clients.setDistrict(parsed.name, parsed.district);
+      const where = (d: string | null) => (d ? `district ${d}` : 'no district');
+      if (!recount) console.log(`Client '${client.name}' is already in ${where(before)}; nothing changed.`);
+      else
+        console.log(
+          [
+            `Client '${client.name}' is now in ${where(parsed.district)} (was ${where(before)}) (${storageWhere(storage, config)}).`,
+            'The statistics count every stored statement again, from the first, in the background: the dashboards are',
+            'incomplete until that is done.',
+          ].join('\n'),
+        );
       return 0;
     }
     if (parsed.command === 'revoke') {
@@ -63,10 +106,10 @@ export async function clientCommand(args: readonly string[], config: Config, usa
       console.error(`admin: no active client named '${parsed.name}' (see: npm run admin -- client list)`);
       return 1;
     }
-    const client = await clients.add(parsed.name, parsed.role);
+    const client = await clients.add(parsed.name, parsed.role, undefined, parsed.district);
     console.log(
       [
-        `Client '${client.name}' added with the role ${client.role} (${storageWhere(storage, config)}).`,
+        `Client '${client.name}' added with the role ${client.role}${client.district ? `, in district ${client.district}` : ''} (${storageWhere(storage, config)}).`,
         'It calls <this server>/xapi/statements with HTTP Basic auth and the header X-Experience-API-Version: 1.0.3.',
         'The secret is shown only now; keep it. On a kiosk-server that forwards here, set RUYI_SYNC_KEY and RUYI_SYNC_SECRET.',
         `key:secret below (key ${client.key}):`,

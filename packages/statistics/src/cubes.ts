@@ -43,6 +43,20 @@ export type CubeRow<C extends CubeName> = CubeKey<C> & CubeMeasures<C>;
 export const ALL_PARKS = '*';
 export const monthOf = (day: string) => day.slice(0, 7);
 
+/**
+ * The cubes kept per item or step also keep, at each of those levels, a row for all schools together (school '*'),
+ * and for the whole city (park, district and school '*'), per day and per month: there a city's, district's or park's
+ * figures would otherwise sum (or pass over) a row per school and district, and read more rows the more schools
+ * visit. The server's cubes keep these levels; an in-memory roll-up (a class's own report) has no use for them.
+ */
+export const ALL_SCHOOLS = '*';
+export const ALL_DISTRICTS = '*';
+export const hasAllSchools = (cube: CubeName): boolean => cube === 'items' || cube === 'steps';
+export interface Levels {
+  /** Keep the all-schools rows of the cubes that have them (hasAllSchools). */
+  allSchools?: boolean;
+}
+
 /** What one fact adds to one cube's row. */
 export type Contribution = { [C in CubeName]: { cube: C; key: CubeKey<C>; add: Partial<CubeMeasures<C>> } }[CubeName];
 
@@ -82,20 +96,28 @@ export const scenarioKey = (packId: string | null, scenarioId: string | null) =>
  * What a fact adds to the cubes, in store order. `replays` is read and updated: a scenario's second completed play in
  * a visit adds a pair; a visit's end forgets it.
  */
-export function contributionsOf(fact: StatFact, replays: ReplayMemory, utcOffsetMinutes: number): Contribution[] {
+export function contributionsOf(fact: StatFact, replays: ReplayMemory, utcOffsetMinutes: number, levels: Levels = {}): Contribution[] {
   const out: Contribution[] = [];
   for (const c of parkDayContributions(fact, replays, utcOffsetMinutes)) {
     const day = c.key.day;
-    out.push(c, { ...c, key: { ...c.key, day: monthOf(day) } } as Contribution);
+    const atLevels: Contribution[] = [c, { ...c, key: { ...c.key, day: monthOf(day) } } as Contribution];
     // A device belongs to one park: its cube has no district rows.
-    if (c.cube !== 'devices') out.push({ ...c, key: { ...c.key, park: ALL_PARKS } } as Contribution, { ...c, key: { ...c.key, day: monthOf(day), park: ALL_PARKS } } as Contribution);
+    if (c.cube !== 'devices') atLevels.push({ ...c, key: { ...c.key, park: ALL_PARKS } } as Contribution, { ...c, key: { ...c.key, day: monthOf(day), park: ALL_PARKS } } as Contribution);
+    out.push(...atLevels);
+    if (levels.allSchools && hasAllSchools(c.cube))
+      for (const a of atLevels) {
+        out.push({ ...a, key: { ...a.key, school: ALL_SCHOOLS } } as Contribution);
+        if (a.key.park === ALL_PARKS) out.push({ ...a, key: { ...a.key, district: ALL_DISTRICTS, school: ALL_SCHOOLS } } as Contribution);
+      }
   }
   return out;
 }
 
 function parkDayContributions(fact: StatFact, replays: ReplayMemory, utcOffsetMinutes: number): Contribution[] {
   const park = fact.park === ALL_PARKS ? '' : text(fact.park);
-  const scope = { day: dayOf(fact.at, utcOffsetMinutes), park, district: text(fact.district), school: text(fact.school) };
+  const district = fact.district === ALL_DISTRICTS ? '' : text(fact.district);
+  const school = fact.school === ALL_SCHOOLS ? '' : text(fact.school);
+  const scope = { day: dayOf(fact.at, utcOffsetMinutes), park, district, school };
   const scenario = scenarioKey(fact.packId, fact.scenarioId);
   const out: Contribution[] = [];
   const run = (add: Partial<CubeMeasures<'scenarios'>>) => {
@@ -189,8 +211,8 @@ export class CubeTotals {
 }
 
 /** Rolls facts up in store order (the reference the server's tables must equal). */
-export function rollUp(facts: readonly StatFact[], utcOffsetMinutes: number, replays: ReplayMemory = memoryReplays()): CubeTotals {
+export function rollUp(facts: readonly StatFact[], utcOffsetMinutes: number, replays: ReplayMemory = memoryReplays(), levels: Levels = {}): CubeTotals {
   const totals = new CubeTotals();
-  for (const fact of [...facts].sort((a, b) => a.seq - b.seq)) totals.add(contributionsOf(fact, replays, utcOffsetMinutes));
+  for (const fact of [...facts].sort((a, b) => a.seq - b.seq)) totals.add(contributionsOf(fact, replays, utcOffsetMinutes, levels));
   return totals;
 }

@@ -3,8 +3,11 @@
 export { CHINA_OFFSET_MINUTES, dayOf, type FactKind, type StatFact } from './facts.ts';
 export { periodSegments, scopeFilter, selectRows, type Scope, type Segment } from './period.ts';
 export {
+  ALL_DISTRICTS,
   ALL_PARKS,
+  ALL_SCHOOLS,
   contributionsOf,
+  hasAllSchools,
   monthOf,
   CUBE_NAMES,
   CUBES,
@@ -20,6 +23,7 @@ export {
   type CubeName,
   type CubeRow,
   type DimOf,
+  type Levels,
   type MeasureOf,
   type ReplayMemory,
 } from './cubes.ts';

@@ -1,7 +1,7 @@
 // Which cube rows a period and a scope read (see the levels in cubes.ts): the period as its whole months and the days
 // at its ends, the scope as park rows or district rows. The server's queries and the tests' in-memory reads both
 // follow this plan, so they read the same rows.
-import { ALL_PARKS, monthOf } from './cubes.ts';
+import { ALL_DISTRICTS, ALL_PARKS, ALL_SCHOOLS, monthOf } from './cubes.ts';
 
 /** A piece of a period: a run of days within one month, or whole months. */
 export type Segment = { days: [from: string, to: string] } | { months: string[] };
@@ -34,16 +34,20 @@ export type Scope = { kind: 'city' } | { kind: 'district' | 'park' | 'school'; i
 
 /**
  * The row filter of a scope: which `park` level, and the other dimensions that must match. `parkRowsOnly`: for a cube
- * kept per park only (devices).
+ * kept per park only (devices). `allSchools`: a cube whose rows have the all-schools and city levels (hasAllSchools,
+ * kept), read there for every scope but a school.
  */
-export function scopeFilter(scope: Scope, parkRowsOnly = false): { park: string | { not: string }; district?: string; school?: string } {
+export function scopeFilter(scope: Scope, parkRowsOnly = false, allSchools = false): { park: string | { not: string }; district?: string; school?: string } {
+  const schools = allSchools ? { school: ALL_SCHOOLS } : {};
   switch (scope.kind) {
     case 'city':
-      return { park: parkRowsOnly ? { not: ALL_PARKS } : ALL_PARKS };
+      if (parkRowsOnly) return { park: { not: ALL_PARKS } };
+      return allSchools ? { park: ALL_PARKS, district: ALL_DISTRICTS, school: ALL_SCHOOLS } : { park: ALL_PARKS };
     case 'district':
-      return { park: parkRowsOnly ? { not: ALL_PARKS } : ALL_PARKS, district: scope.id };
+      if (parkRowsOnly) return { park: { not: ALL_PARKS }, district: scope.id };
+      return { park: ALL_PARKS, district: scope.id, ...schools };
     case 'park':
-      return { park: scope.id };
+      return { park: scope.id, ...schools };
     case 'school':
       return { park: { not: ALL_PARKS }, school: scope.id };
   }
@@ -58,9 +62,9 @@ export function selectRows<R extends { day: string; park: string; district?: str
   from: string,
   to: string,
   scope: Scope,
-  options: { parkRowsOnly?: boolean; daysOnly?: boolean } = {},
+  options: { parkRowsOnly?: boolean; daysOnly?: boolean; allSchools?: boolean } = {},
 ): R[] {
-  const filter = scopeFilter(scope, options.parkRowsOnly);
+  const filter = scopeFilter(scope, options.parkRowsOnly, options.allSchools);
   const inScope = (r: R) =>
     (typeof filter.park === 'string' ? r.park === filter.park : r.park !== filter.park.not) &&
     (filter.district === undefined || r.district === filter.district) &&

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHINA_OFFSET_MINUTES, dayOf, type StatFact } from './facts.ts';
-import { ALL_PARKS, contributionsOf, memoryReplays, rollUp, type CubeName, type CubeRow, type CubeTotals } from './cubes.ts';
+import { ALL_PARKS, ALL_SCHOOLS, contributionsOf, hasAllSchools, memoryReplays, rollUp, type CubeName, type CubeRow, type CubeTotals, type Levels } from './cubes.ts';
 import { periodSegments, selectRows, type Scope } from './period.ts';
 import { figuresBy, hazardFigures, isoWeek, itemFigures, rankUnits, replayFigures, totals } from './reports.ts';
 
@@ -12,8 +12,16 @@ const OFFSET = CHINA_OFFSET_MINUTES;
 const CITY: Scope = { kind: 'city' };
 /** The facts' whole span, for reading every row once. */
 const ALL = ['2026-05-01', '2026-06-30'] as const;
-const read = <C extends CubeName>(cubes: CubeTotals, cube: C, scope: Scope = CITY, from: string = ALL[0], to: string = ALL[1]): CubeRow<C>[] =>
-  selectRows(cubes.of(cube) as never[], from, to, scope, { parkRowsOnly: cube === 'devices' }) as CubeRow<C>[];
+/** The rows a report reads, as the server reads them with the given levels kept. */
+const readerOf =
+  (levels: Levels) =>
+  <C extends CubeName>(cubes: CubeTotals, cube: C, scope: Scope = CITY, from: string = ALL[0], to: string = ALL[1]): CubeRow<C>[] =>
+    selectRows(cubes.of(cube) as never[], from, to, scope, { parkRowsOnly: cube === 'devices', allSchools: Boolean(levels.allSchools) && hasAllSchools(cube) }) as CubeRow<C>[];
+/** Each property holds without the all-schools level (an in-memory roll-up) and with it (the server's cubes). */
+const LEVELS: [string, Levels][] = [
+  ['park and district levels', {}],
+  ['with the all-schools level', { allSchools: true }],
+];
 
 function fact(over: Partial<StatFact>): StatFact {
   return {
@@ -122,11 +130,12 @@ const factsArb = fc.array(factArb, { maxLength: 300 }).map((rows) =>
   ),
 );
 
-describe('the cubes equal the raw facts', () => {
+describe.each(LEVELS)('the cubes equal the raw facts (%s)', (_, levels) => {
+  const read = readerOf(levels);
   it('participation per day and in total', () => {
     fc.assert(
       fc.property(factsArb, (facts) => {
-        const cubes = rollUp(facts, OFFSET);
+        const cubes = rollUp(facts, OFFSET, undefined, levels);
         const days = [...new Set(facts.map((f) => dayOf(f.at, OFFSET)))];
         for (const day of days) {
           const want = rawDayFigures(facts, day);
@@ -152,7 +161,7 @@ describe('the cubes equal the raw facts', () => {
     fc.assert(
       fc.property(factsArb, dayArb, dayArb, scopeArb, (facts, a, b, scope) => {
         const [from, to] = a <= b ? [a, b] : [b, a];
-        const cubes = rollUp(facts, OFFSET);
+        const cubes = rollUp(facts, OFFSET, undefined, levels);
         const inScope = (f: StatFact) =>
           scope.kind === 'city' || (scope.kind === 'district' ? f.district === scope.id : scope.kind === 'park' ? f.park === scope.id : f.school === scope.id);
         const mine = facts.filter((f) => inScope(f) && dayOf(f.at, OFFSET) >= from && dayOf(f.at, OFFSET) <= to);
@@ -176,7 +185,7 @@ describe('the cubes equal the raw facts', () => {
   it('per question: answers, right answers and the most-chosen wrong answer; per hazard: the share of hunts that found it', () => {
     fc.assert(
       fc.property(factsArb, (facts) => {
-        const cubes = rollUp(facts, OFFSET);
+        const cubes = rollUp(facts, OFFSET, undefined, levels);
         const answers = facts.filter((f) => f.kind === 'item' && f.itemType === 'answer');
         for (const q of itemFigures(read(cubes, 'items'), 'answer')) {
           const mine = answers.filter((f) => `pk/${f.scenarioId}` === q.scenario && f.stepId === q.step && f.item === q.item);
@@ -202,7 +211,7 @@ describe('the cubes equal the raw facts', () => {
   it('before and after: the first two completed plays of a scenario in one visit (before the visit ended)', () => {
     fc.assert(
       fc.property(factsArb, (facts) => {
-        const cubes = rollUp(facts, OFFSET);
+        const cubes = rollUp(facts, OFFSET, undefined, levels);
         // Raw: walk each visit's facts in order; a visit's end starts its memory afresh.
         const pairs = new Map<string, { n: number; first: number; second: number }>();
         const seen = new Map<string, { score: number; paired: boolean }>();
@@ -224,6 +233,45 @@ describe('the cubes equal the raw facts', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the all-schools level', () => {
+  const read = readerOf({ allSchools: true });
+  const answer = (seq: number, school: string | null, park = 'ruyi-xi') =>
+    fact({ seq, kind: 'item', park, school, packId: 'pk', scenarioId: 'sc', stepId: 'st', itemType: 'answer', item: 'q', choice: 'c', correct: true });
+
+  it('keeps one row per item for all schools at each park and district level, read by every scope but a school', () => {
+    const facts = [answer(1, 's1'), answer(2, 's2'), answer(3, 's3'), answer(4, null), answer(5, 's1', 'ruyi-dong')];
+    const cubes = rollUp(facts, OFFSET, undefined, { allSchools: true });
+    const all = cubes.of('items').filter((r) => r.school === ALL_SCHOOLS);
+    // Per day and month, for each park, the district and the city.
+    expect(all.map((r) => [r.day, r.park, r.district, r.n]).sort()).toEqual(
+      [
+        ['2026-06', '*', '*', 5], ['2026-06', '*', '220102', 5], ['2026-06', 'ruyi-dong', '220102', 1], ['2026-06', 'ruyi-xi', '220102', 4],
+        ['2026-06-01', '*', '*', 5], ['2026-06-01', '*', '220102', 5], ['2026-06-01', 'ruyi-dong', '220102', 1], ['2026-06-01', 'ruyi-xi', '220102', 4],
+      ].sort(),
+    );
+    for (const scope of [CITY, { kind: 'district', id: '220102' }, { kind: 'park', id: 'ruyi-xi' }] as Scope[]) {
+      const rows = read(cubes, 'items', scope);
+      // One row for the month, whatever the number of schools and districts.
+      expect(rows, scope.kind).toHaveLength(1);
+      expect(rows[0]!.school).toBe(ALL_SCHOOLS);
+    }
+    expect(read(cubes, 'items', CITY)[0]!.district).toBe('*');
+    expect(read(cubes, 'items', { kind: 'school', id: 's1' }).map((r) => [r.park, r.n]).sort()).toEqual([['ruyi-dong', 1], ['ruyi-xi', 1]]);
+    // The cubes without the level never have it; a school whose id is '*' is no school.
+    expect(rollUp(facts, OFFSET).of('items').some((r) => r.school === ALL_SCHOOLS)).toBe(false);
+    expect(rollUp([answer(1, ALL_SCHOOLS)], OFFSET, undefined, { allSchools: true }).of('items').filter((r) => r.school === '').length).toBe(4);
+  });
+
+  it('is kept for the cubes per item and step only', () => {
+    const step = fact({ seq: 1, kind: 'step-end', school: 's1', packId: 'pk', scenarioId: 'sc', stepId: 'st' });
+    const cubes = rollUp([answer(2, 's1'), step, fact({ seq: 3, kind: 'visit-start', school: 's1' })], OFFSET, undefined, { allSchools: true });
+    const levelled = (['days', 'scenarios', 'platforms', 'devices', 'items', 'steps', 'replays'] as CubeName[]).filter((c) =>
+      (cubes.of(c) as { school?: string }[]).some((r) => r.school === ALL_SCHOOLS),
+    );
+    expect(levelled).toEqual(['items', 'steps']);
   });
 });
 

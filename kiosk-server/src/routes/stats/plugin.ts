@@ -15,7 +15,9 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     app.decorate('statistics', createStatsRepository(app.storage));
-    app.decorate('reports', createStatisticsReader(app.storage));
+    const reports = createStatisticsReader(app.storage);
+    app.decorate('reports', reports);
+    app.addHook('onClose', () => reports.close());
   },
   { name: 'ruyi-statistics', fastify: '5.x', dependencies: ['ruyi-storage'] },
 );

@@ -58,6 +58,40 @@ describe('GET /api/stats/report', () => {
     }
   });
 
+  it('keeps a report per place until more is rolled up, and checks every caller\'s scope before it', async () => {
+    const post = async () => {
+      const v = newVisit();
+      const res = await app.inject({ method: 'POST', url: '/api/statements', payload: statementsOf(app, env.config, [records.visitStart(v), ...played(v), records.visitEnd(v)]) });
+      expect(res.statusCode, res.body).toBe(200);
+      await app.rollup.catchUp();
+    };
+    await post();
+    const city = await loginAs(app, 'analyst', { kind: 'city' });
+    const own = await loginAs(app, 'analyst', { kind: 'district', id: '220102' });
+    const other = await loginAs(app, 'analyst', { kind: 'district', id: '220103' });
+    const read = (headers: Record<string, string>, place = '') => app.inject({ url: `/api/stats/report?${JUNE}${place}`, headers });
+
+    const first = await read(city, '&district=220102');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    // What is sent is the report as the reader makes it, through the schema.
+    expect(first.json()).toEqual(JSON.parse(JSON.stringify(await app.reports.report({ from: '2026-06-01', to: '2026-06-30' }, { kind: 'district', id: '220102' }))));
+    expect(first.json().totals.visits).toBe(1);
+    // The district kept for the city analyst is refused to another district's analyst, who gets their own.
+    const refused = await read(other, '&district=220102');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().details[0]).toMatchObject({ code: 'staff.scope' });
+    const theirs = (await read(other)).json();
+    expect([theirs.scope, theirs.totals.visits]).toEqual([{ kind: 'district', id: '220103' }, 0]);
+    // The district's own analyst gets the same report.
+    expect((await read(own)).body).toBe(first.body);
+    // Once more is rolled up, the report is made again.
+    await post();
+    expect((await read(own)).json().totals.visits).toBe(2);
+    expect((await read(city, '&district=220102')).json().totals.visits).toBe(2);
+    expect((await read(other)).json().totals.visits).toBe(0);
+  });
+
   it('refuses a bad period or two places at once, naming the field', async () => {
     const headers = await loginAs(app, 'analyst', { kind: 'city' });
     for (const [query, path] of [
