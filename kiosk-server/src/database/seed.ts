@@ -17,6 +17,7 @@ import { indexContent, type ContentIndex } from '../records/check.ts';
 import { createAdmission, type Admission } from '../records/admission.ts';
 import type { StorageDatabase } from '../storage/database.ts';
 import { redactDatabaseUrl } from '../storage/url.ts';
+import { clientRegistryFor, type ClientRegistry } from '../xapi/clients.ts';
 import { createPostgresStatementStore } from '../xapi/store-postgres.ts';
 import { statementStoreOf, type StatementStore } from '../xapi/store.ts';
 import { parkCodeOf } from '../statistics/facts.ts';
@@ -134,6 +135,8 @@ export interface SeedTarget {
   packs: readonly Pack[];
   /** RUYI_XAPI_BASE. */
   base: string;
+  /** On a hub: the client of each park (seedClients). */
+  clients?: ParkClients;
 }
 
 function byPark(visits: readonly SeedVisit[]): Map<SeedPark, SeedVisit[]> {
@@ -144,6 +147,34 @@ function byPark(visits: readonly SeedVisit[]): Map<SeedPark, SeedVisit[]> {
     else groups.set(v.options.park, [v]);
   }
   return groups;
+}
+
+/** On a hub, the xAPI client each park's statements arrive from (by the park's IRI); a park's own server has none. */
+export type ParkClients = ReadonlyMap<string, number>;
+const NO_CLIENTS: ParkClients = new Map();
+
+/** The name of the client a made-up park's statements come from on a hub. */
+export const seedClientName = (park: SeedPark) => `seed-${park.code}`;
+
+/**
+ * On a hub, each made-up park's statements come from a client of its own, in the park's district, as a real park's
+ * forwarded statements do (a hub counts a statement in the district of the client that sent it). The clients are
+ * revoked at once: no one holds their secrets, and nothing may ever post as them. Taken again by name when seeding is
+ * resumed.
+ */
+export async function seedClients(registry: ClientRegistry, parks: readonly SeedPark[]): Promise<ParkClients> {
+  const known = new Map((await registry.list()).map((c) => [c.name, c]));
+  const clients = new Map<string, number>();
+  for (const park of parks) {
+    const name = seedClientName(park);
+    let client = known.get(name);
+    if (!client) {
+      client = await registry.add(name, 'kiosk', undefined, park.district);
+      await registry.revoke(name);
+    }
+    clients.set(park.iri, client.id);
+  }
+  return clients;
 }
 
 /** A batch of visits as the store takes them: per park, the statements' bodies and the facts admission gave them. */
@@ -199,13 +230,13 @@ export async function prepareBatch(visits: readonly SeedVisit[], packs: Readonly
  * A batch stored before (an interrupted seeding, run again) is skipped: it was stored in one transaction, so its first
  * and last statements tell. Returns how many statements were new.
  */
-export async function storePrepared(store: StatementStore, batch: PreparedBatch): Promise<number> {
+export async function storePrepared(store: StatementStore, batch: PreparedBatch, clientOf: ParkClients = NO_CLIENTS): Promise<number> {
   if ((await store.storedIds(batch.ends)).size === 2) return 0;
   const outcomes = await Promise.all(
     batch.groups.map((g) =>
       store.insert(
         g.bodies.map((body, i) => ({ statement: g.statements?.[i] ?? (JSON.parse(body) as Statement), body, facts: g.facts[i] })),
-        { authority: { objectType: 'Agent', account: { homePage: g.parkIri, name: 'kiosk-app' } }, clientId: null, stored: g.stored },
+        { authority: { objectType: 'Agent', account: { homePage: g.parkIri, name: 'kiosk-app' } }, clientId: clientOf.get(g.parkIri) ?? null, stored: g.stored },
       ),
     ),
   );
@@ -242,7 +273,7 @@ export async function seedVisits(target: SeedTarget, plan: SeedPlan, batch: numb
   const packs = new Map(target.packs.map((p) => [p.id, p]));
   const stored = async (b: number, prepared: PreparedBatch) => {
     const t = Date.now();
-    progress.stored += await storePrepared(target.store, prepared);
+    progress.stored += await storePrepared(target.store, prepared, target.clients);
     progress.storeMs += Date.now() - t;
     progress.visits = Math.min(plan.visits, (b + 1) * batch);
     progress.statements += prepared.statements;
@@ -354,7 +385,8 @@ export async function seedCommand(args: string[], config: Config, usage: string,
     const rate = (p: SeedProgress) => `${count(Math.round((p.statements * 1000) / Math.max(1, p.elapsedMs)))} statements/s`;
     const { defaultWorkers } = await import('./seed-workers.ts');
     const workers = parsed.workers ?? defaultWorkers();
-    const target = { store, content: indexContent(content), packs: content.packs, base: config.xapi.base };
+    const clients = config.mode === 'hub' ? await seedClients(clientRegistryFor(storage), parks) : undefined;
+    const target = { store, content: indexContent(content), packs: content.packs, base: config.xapi.base, clients };
     const result = await seedVisits(target, plan, parsed.batch, workers, (p) => {
       if (p.elapsedMs - lastReport < 5000 && p.visits < plan.visits) return;
       lastReport = p.elapsedMs;
