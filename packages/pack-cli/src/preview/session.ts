@@ -130,6 +130,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     } catch (error) {
       err(`cannot watch ${contentDir} (${String(error)}): restart the preview to see changes`);
     }
+    // "Save a file" only once a save will be seen: a save before the watcher's first scan ends is never reported.
+    await watcher?.ready;
 
     out(`Previewing ${packId} from ${contentDir}`);
     out(`  ${url}`);

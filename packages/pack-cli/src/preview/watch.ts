@@ -7,7 +7,7 @@ import { watch, type FSWatcher } from 'chokidar';
 export const DEBOUNCE_MS = 100;
 
 export interface ContentWatcher {
-  /** Resolves once the folder is being watched (changes before that may be missed). */
+  /** Resolves once the folder is being watched (changes before that may be missed), or watching failed. */
   ready: Promise<void>;
   close(): void;
 }
@@ -17,7 +17,11 @@ export function watchContent(dir: string, onChange: () => void, options: { debou
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const watcher: FSWatcher = watch(dir, { ignoreInitial: true, atomic: true });
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  // Settled by an error too (reported through onError), so no one waits for a scan that will not end.
+  const ready = new Promise<void>((resolve) => {
+    watcher.once('ready', () => resolve());
+    watcher.once('error', () => resolve());
+  });
   watcher.on('all', () => {
     if (closed) return;
     clearTimeout(timer);
