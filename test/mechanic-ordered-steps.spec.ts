@@ -10,7 +10,7 @@ import { actionOrder } from '@ruyi/mechanics/ordered-steps';
 import { localize, type Pack, type Scenario } from '@ruyi/pack-schema';
 import { readContent } from '@ruyi/pack-schema/node';
 import { expect, expectNoA11yViolations, storedRecords, test } from './fixtures.ts';
-import { enterVr, select, visibleTargets, waitForTarget, XR_VIEWPORT } from './xr/harness.ts';
+import { enterVr, pressTaken, select, visibleTargets, waitForTarget, XR_VIEWPORT } from './xr/harness.ts';
 import { test as xrTest } from './xr/fixtures.ts';
 import { awaitRunVisit, countOf, pressPropUntil } from './xr/scenario.ts';
 import { stationEnterButton, stationReady } from './xr/station.ts';
@@ -194,20 +194,22 @@ test('a visitor plays the ordered steps of a scenario to its end by touch and ke
 });
 
 /**
- * Presses an in-world button until it goes (its step moved on). The first press can come while the panel is still
- * settling (its text laid out once the fonts are in), and is then lost; a lost press changes nothing, so trying again
- * is safe while the button is still there.
+ * Presses an in-world button until its press has had its effect. The first press can come while the panel is still
+ * settling (its text laid out once the fonts are in), and is then lost. A press the app took (it made a record) is
+ * never repeated: its statement may be slow to reach the server on a loaded machine. One that made no record is tried
+ * again while its button is still there (a lost press changes nothing).
  */
 async function pressUntil(page: Page, id: string, done: () => Promise<boolean>) {
   for (let tries = 0; tries < 4; tries++) {
-    await select(page, id);
+    const taken = await pressTaken(page, () => select(page, id));
     const ok = await expect
-      .poll(done, { timeout: 8_000 })
+      .poll(done, { timeout: taken ? 60_000 : 8_000 })
       .toBe(true)
       .then(() => true)
       .catch(() => false);
     if (ok) return;
-    // Gone from view: the press was taken and its record is still on its way (a loaded machine), so wait for it.
+    if (taken) throw new Error(`pressing ${id} was taken, but its effect never came`);
+    // Gone from view: the press was taken with no record of its own (a step moved on), so wait for its effect.
     if ((await visibleTargets(page, id)).length === 0) {
       await expect.poll(done, { timeout: 60_000 }).toBe(true);
       return;

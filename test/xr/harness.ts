@@ -74,6 +74,28 @@ export async function xrTargets(page: Page): Promise<XrTarget[]> {
   return page.evaluate(() => ((window as unknown as RuyiXrWindow).__ruyiXr?.targets() ?? []) as XrTarget[]);
 }
 
+/** Records the app has made on this page (window.__ruyiXr.records): one more means a press was taken. */
+export async function appRecords(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as RuyiXrWindow).__ruyiXr?.records ?? 0);
+}
+
+/**
+ * Presses and tells whether the app took the press: it made a record within a few seconds. The record's statement
+ * may take much longer to reach the server on a loaded machine, so a test that waits for the server alone cannot tell
+ * a lost press from a slow one, and pressing again after a slow one does a second thing.
+ */
+export async function pressTaken(page: Page, pressIt: () => Promise<unknown>, timeout = 5_000): Promise<boolean> {
+  const before = await appRecords(page);
+  await pressIt();
+  return expect
+    .poll(() => appRecords(page), { timeout })
+    .toBeGreaterThan(before)
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
 /** Waits for a target to be registered and visible, and returns it. */
 export async function waitForTarget(page: Page, id: string, timeout = XR_TIMEOUT): Promise<XrTarget> {
   let found: XrTarget | undefined;

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import type { Scenario } from '@ruyi/pack-schema';
 import { expect, storedRecords, type StoredRecord } from '../fixtures.ts';
 import { stepOf } from '../steps.ts';
-import { select, visibleTargets, waitForTarget, worldToReference, XR_TIMEOUT, xrTargets, type AimOptions, type XrTarget } from './harness.ts';
+import { pressTaken, select, visibleTargets, waitForTarget, worldToReference, XR_TIMEOUT, xrTargets, type AimOptions, type XrTarget } from './harness.ts';
 
 export { stepOf };
 
@@ -36,8 +36,9 @@ export async function targetState(page: Page, id: string): Promise<XrTarget | un
 /**
  * Presses a prop until the app records it. A target's centre is its bounding box's, which need not be on the prop
  * (the overhead wiring's centre is air between its cables), and a prop deep in the room may be hidden behind another;
- * so later tries aim a little above, below and beside the centre, then from 1.2 m in front of it. Pressing a found
- * hazard again does not count twice, so retrying is safe for props (never for toggles like quiz choices).
+ * so later tries aim a little above, below and beside the centre, then from 1.2 m in front of it. A try is made only
+ * when the one before made no record in the app: its statement may still be on its way to the server, and a second
+ * press, or a miss beside the prop onto another one, would then do a second thing.
  */
 export async function pressPropUntil(page: Page, press: Press, propId: string, done: () => Promise<boolean>): Promise<void> {
   const attempts: (AimOptions | 'near')[] = [
@@ -52,9 +53,10 @@ export async function pressPropUntil(page: Page, press: Press, propId: string, d
   for (const attempt of attempts) {
     const options = attempt === 'near' ? await nearOptions(page, `prop:${propId}`) : attempt;
     tried.push(JSON.stringify(options));
-    await press(page, `prop:${propId}`, options);
+    const taken = await pressTaken(page, () => press(page, `prop:${propId}`, options));
+    // Taken: the server gets it in time. Not taken: a short look, for a press that does its thing with no record.
     const ok = await expect
-      .poll(done, { timeout: 3_000 })
+      .poll(done, { timeout: taken ? 60_000 : 3_000 })
       .toBe(true)
       .then(() => true)
       .catch(() => false);

@@ -15,6 +15,9 @@ let loading: Promise<Recording> | undefined;
 /** Once loaded, and nothing made before waits for it any more, records go to the outbox at once (no later tick). */
 let loaded: Recording | undefined;
 let waiting = 0;
+/** Records made by this page since it loaded: lets a headset test tell a press that was taken from one that was lost. */
+let made = 0;
+export const recordsMade = (): number => made;
 
 /** The recording machinery, loaded once; loading it starts the outbox (it sends what waits) and the heartbeat. */
 export function loadRecording(): Promise<Recording> {
@@ -41,6 +44,7 @@ export function record(body: RecordBody): void {
     },
     body,
   ) as VisitRecord;
+  made++;
   if (loaded && waiting === 0) return loaded.send(visitRecord, content);
   waiting++;
   loadRecording()

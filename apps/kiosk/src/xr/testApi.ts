@@ -2,6 +2,7 @@
 // queried like a DOM, so tests (test/xr/harness.ts) find in-world things by id here and read the frame budget.
 import type { Object3D } from 'three';
 import { frameStats } from './session/frameStats.ts';
+import { recordsMade } from '../stores/record.ts';
 import { useVisit } from '../stores/visit.ts';
 import { useXr, type Posture } from './state.ts';
 import { listXrTargets, type XrTargetInfo } from './targets.ts';
@@ -22,6 +23,11 @@ export interface RuyiXrApi {
    */
   readonly settled: boolean;
   readonly posture: Posture;
+  /**
+   * Records the page has made so far. A press that does something records at once, while its statement may take a
+   * while to reach the server on a loaded machine: a test reads this to know a press was taken before pressing again.
+   */
+  readonly records: number;
   /**
    * The XR origin's world matrix (three.js Matrix4.elements, column-major): a pose in the session's reference space
    * appears in the world at origin × pose. Null before the view has an origin.
@@ -51,6 +57,9 @@ export function installXrTestApi(getOrigin: () => Object3D | null): () => void {
     },
     get posture() {
       return useVisit.getState().posture;
+    },
+    get records() {
+      return recordsMade();
     },
     origin: () => {
       const o = getOrigin();
