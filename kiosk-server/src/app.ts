@@ -19,6 +19,7 @@ import { requestSerializer } from './privacy/log.ts';
 import retention from './privacy/plugin.ts';
 import rollup from './statistics/plugin.ts';
 import { parkCodeOf } from './statistics/facts.ts';
+import { clientPlaces } from './admin/client-places.ts';
 import { placesFrom } from './admin/scopes.ts';
 import floor, { type FloorOptions } from './floor/plugin.ts';
 import statements from './xapi/plugin.ts';
@@ -103,13 +104,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   // The content folder plus the packs installed at run time (src/packs/): reloaded after each install or rollback.
   await app.register(content, { contentDir: config.contentDir, read: app.packs.source.read });
   // Staff accounts and where this server stands: a park's own server is that park (in its district, when set); a hub
-  // is the city's.
+  // is the city's, and knows where parks lie from its clients' registered parks and districts.
   const park = parkCodeOf(config.xapi.parkIri);
   await app.register(
     admin,
     config.mode === 'kiosk' && park
       ? { here: { kind: 'park', id: park }, places: placesFrom(config.statistics?.district ? [{ kind: 'park', id: park, district: config.statistics.district }] : []) }
-      : {},
+      : config.mode === 'hub'
+        ? { places: clientPlaces(() => app.clients.parks()) }
+        : {},
   );
   // Enrolled devices: POST /api/statements takes only theirs and exempt addresses' (by default the server's own machine).
   await app.register(devices, { ...(config.devices ?? DEFAULT_DEVICE_SETTINGS), now: options.deviceClock });

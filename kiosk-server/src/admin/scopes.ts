@@ -19,6 +19,11 @@ export type LocalPlace = { kind: 'park' | 'school'; id: string };
 export interface Places {
   /** The district code of a park or school, or undefined when it is not known. */
   districtOf(place: LocalPlace): string | undefined;
+  /**
+   * For a directory kept in memory from a store that another process may change (a hub's, admin/client-places.ts):
+   * reads it again when its copy is older than its refresh time. The staff guard awaits it before a route asks.
+   */
+  refresh?(): Promise<void>;
 }
 
 export const NO_PLACES: Places = { districtOf: () => undefined };
@@ -32,10 +37,13 @@ export function placesFrom(entries: Iterable<{ kind: 'park' | 'school'; id: stri
 
 export const CITY: Scope = { kind: 'city' };
 
+/** A park's id: a lowercase slug (also what an xAPI client's park is, xapi/clients.ts). */
+export const PARK_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 /** Ids: a district is a 6-digit division code; a park a lowercase slug; a school its code (letters, digits, '-'). */
 const ID_PATTERNS: Record<Exclude<ScopeKind, 'city'>, RegExp> = {
   district: /^\d{6}$/,
-  park: /^[a-z0-9][a-z0-9-]{0,62}$/,
+  park: PARK_ID,
   school: /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/,
 };
 

@@ -131,22 +131,25 @@ describe('npm run admin -- seed on a hub with RUYI_DATABASE_URL', () => {
       const parks = await client.query<{ park: string }>("SELECT DISTINCT body::jsonb -> 'actor' -> 'account' ->> 'homePage' AS park FROM statements");
       expect(parks.rows.length).toBeGreaterThan(2);
       expect(parks.rows.every((r) => /^https:\/\/hub\.example\/parks\/\d{6}-p\d$/.test(r.park))).toBe(true);
-      // Each park's statements come from a client of its own in the park's district, as a real park's forwarding
-      // would, revoked so nothing can post as it; the statistics count each in that district.
-      const clients = await client.query<{ name: string; district: string; revoked: boolean; statements: string }>(
-        `SELECT c.name, c.district, c.revoked_at IS NOT NULL AS revoked, count(s.seq) AS statements
+      // Each park's statements come from a client of its own in the park and its district, as a real park's
+      // forwarding would, revoked so nothing can post as it; the statistics count each in that park and district.
+      const clients = await client.query<{ name: string; district: string; park: string; revoked: boolean; statements: string }>(
+        `SELECT c.name, c.district, c.park, c.revoked_at IS NOT NULL AS revoked, count(s.seq) AS statements
          FROM xapi_clients c LEFT JOIN statements s ON s.client_id = c.id GROUP BY c.id ORDER BY c.name`,
       );
       expect(clients.rows.length).toBe(parks.rows.length);
       for (const c of clients.rows) {
         expect(c.name).toMatch(/^seed-(\d{6})-p\d$/);
         expect(c.district).toBe(/^seed-(\d{6})/.exec(c.name)![1]);
+        expect(c.park).toBe(c.name.slice('seed-'.length));
         expect(c.revoked).toBe(true);
         expect(Number(c.statements)).toBeGreaterThan(0);
       }
       expect((await client.query('SELECT 1 FROM statements WHERE client_id IS NULL LIMIT 1')).rowCount).toBe(0);
       const districts = await client.query<{ district: string | null }>('SELECT DISTINCT district FROM statement_facts');
       expect(districts.rows.map((r) => r.district).sort()).toEqual([...new Set(clients.rows.map((c) => c.district))].sort());
+      const factParks = await client.query<{ park: string | null }>('SELECT DISTINCT park FROM statement_facts');
+      expect(factParks.rows.map((r) => r.park).sort()).toEqual(clients.rows.map((c) => c.park).sort());
     } finally {
       await client.end();
     }

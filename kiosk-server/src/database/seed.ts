@@ -157,21 +157,23 @@ const NO_CLIENTS: ParkClients = new Map();
 export const seedClientName = (park: SeedPark) => `seed-${park.code}`;
 
 /**
- * On a hub, each made-up park's statements come from a client of its own, in the park's district, as a real park's
- * forwarded statements do (a hub counts a statement in the district of the client that sent it). The clients are
- * revoked at once: no one holds their secrets, and nothing may ever post as them. Taken again by name when seeding is
- * resumed.
+ * On a hub, each made-up park's statements come from a client of its own, in the park and its district, as a real
+ * park's forwarded statements do (a hub counts a statement in the park and district of the client that sent it). The
+ * clients are revoked at once: no one holds their secrets, and nothing may ever post as them. Taken again by name when
+ * seeding is resumed (given their park if they were made before clients had one: that counts the statistics again).
  */
 export async function seedClients(registry: ClientRegistry, parks: readonly SeedPark[]): Promise<ParkClients> {
   const known = new Map((await registry.list()).map((c) => [c.name, c]));
   const clients = new Map<string, number>();
   for (const park of parks) {
     const name = seedClientName(park);
+    // The park its statements' homePage names, so the seeded statements count where a real park's would.
+    const parkId = parkCodeOf(park.iri) ?? park.code;
     let client = known.get(name);
     if (!client) {
-      client = await registry.add(name, 'kiosk', undefined, park.district);
+      client = await registry.add(name, 'kiosk', undefined, park.district, parkId);
       await registry.revoke(name);
-    }
+    } else if (!client.park) await registry.setPark(name, parkId);
     clients.set(park.iri, client.id);
   }
   return clients;

@@ -126,6 +126,9 @@ export default fp<AdminOptions>(
       return async function staffGuard(request, reply) {
         await authenticate(request, reply);
         if (guard.action === 'signed-in') return;
+        // A hub's directory comes from its clients, which the CLI changes from another process: brought up to date
+        // here, after the login (no stranger makes the server read it), before anything asks where a place lies.
+        await places.refresh?.();
         const staff = request.staff!;
         if (guard.target === 'route') {
           if (!rolesFor(guard.action).includes(staff.role))

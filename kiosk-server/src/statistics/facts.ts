@@ -13,7 +13,16 @@ import type { StatementFactsTable, StatementsTable } from '../storage/schema.ts'
 export type StoredForFacts = Pick<
   StatementsTable,
   'body' | 'stored' | 'kind' | 'visit_id' | 'platform' | 'locale' | 'pack_id' | 'scenario_id' | 'area' | 'run_id' | 'score_scaled' | 'passed'
-> & { seq: number; device?: string | null; pack_version?: string | null; client_district?: string | null };
+> & {
+  seq: number;
+  device?: string | null;
+  pack_version?: string | null;
+  /** The xAPI client it was stored through (null: this server made it from its own devices' posts). */
+  client_id?: number | null;
+  /** That client's district and park as staff registered them (xapi_clients), read with the row. */
+  client_district?: string | null;
+  client_park?: string | null;
+};
 
 export interface FactContext {
   /** Where Ruyi's activity IRIs start (config.xapi.base). */
@@ -52,7 +61,11 @@ export function statFactOf(row: StoredForFacts, context: FactContext): StatFact 
   const kind: FactKind = CORE.has(row.kind) ? (row.kind as FactKind) : 'item';
   const entry = kind === 'item' ? recordEntry(record.type) : undefined;
   if (kind === 'item' && !entry) return null;
-  const park = parkCodeOf((statement.actor as { account?: { homePage?: string } }).account?.homePage);
+  // Stored through an xAPI client (forwarded to a hub, or posted to /xapi by a tool): in the park staff registered for
+  // that client (`client set-park`), or in none, never the park its actor's homePage claims, so one park's server
+  // cannot count in another's. Made by this server from its own devices' posts: admission checked the homePage is
+  // this server's park (records/admission.ts).
+  const park = row.client_id != null ? (row.client_park ?? null) : parkCodeOf((statement.actor as { account?: { homePage?: string } }).account?.homePage);
   const happened = Date.parse(record.at);
   const stored = Date.parse(row.stored);
   const result = statement.result;
@@ -64,8 +77,8 @@ export function statFactOf(row: StoredForFacts, context: FactContext): StatFact 
     visitId: row.visit_id,
     runId: row.run_id,
     park,
-    // On a hub, the district of the park's client that forwarded it (set by staff: `client set-district`), never
-    // the statement's claim; else this server's own park's.
+    // Through a client, the district staff registered for it (`client set-district`), never the statement's claim;
+    // else (or when it has none) the district of its park as this server knows it (its own park's).
     district: row.client_district ?? (park ? context.districtOf(park) : null),
     ...classOf(statement, context.base),
     // As the server established it when it stored the statement (records/admission.ts), never the statement's claim.

@@ -142,9 +142,11 @@ export function createRollup(storage: StorageDatabase, options: RollupOptions): 
     const from = await readCursor();
     const rows = (await db
       .selectFrom('statements')
-      .select(['seq', 'body', 'stored', 'kind', 'visit_id', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id', 'score_scaled', 'passed', 'device', 'pack_version', 'voided', 'voiding', 'object_statement_id'])
-      // The district of the client that sent it (a park's, on a hub), read with the row: see facts.ts.
+      .select(['seq', 'body', 'stored', 'kind', 'visit_id', 'platform', 'locale', 'pack_id', 'scenario_id', 'area', 'run_id', 'score_scaled', 'passed', 'device', 'pack_version', 'voided', 'voiding', 'object_statement_id', 'client_id'])
+      // The district and park staff registered for the client that sent it (a park's, on a hub), read with the row:
+      // a statement stored through a client counts there, whatever it claims (see facts.ts).
       .select((eb) => eb.selectFrom('xapi_clients').select('xapi_clients.district').whereRef('xapi_clients.id', '=', 'statements.client_id').as('client_district'))
+      .select((eb) => eb.selectFrom('xapi_clients').select('xapi_clients.park').whereRef('xapi_clients.id', '=', 'statements.client_id').as('client_park'))
       .where('seq', '>', from)
       .orderBy('seq')
       .limit(size)

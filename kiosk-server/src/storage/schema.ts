@@ -97,6 +97,8 @@ export interface XapiClientsTable {
   revoked_at: string | null;
   /** The district (6-digit division code) a park's client's statements count in, on a hub; null: not set. */
   district: string | null;
+  /** The park (its id) a park's client's statements count in, whatever they claim; null: in no park. */
+  park: string | null;
 }
 
 /** The staff password's scrypt hash: one row at most (id 1). */

@@ -85,10 +85,10 @@ describe('npm run admin -- client', () => {
   }, 180_000);
 
   it('puts a park\'s client in a district, shows it, moves it and takes it out, and names a client it does not know', () => {
-    const added = admin('client', 'add', 'park-a', '--role', 'kiosk', '--district', '220104');
+    const added = admin('client', 'add', 'park-a', '--role', 'kiosk', '--district', '220104', '--park', 'park-a');
     expect(added.code, added.err).toBe(0);
-    expect(added.out).toContain("Client 'park-a' added with the role kiosk, in district 220104");
-    expect(admin('client', 'list').out).toMatch(/park-a\tkiosk\tkey \S+\tdistrict 220104\tadded /);
+    expect(added.out).toContain("Client 'park-a' added with the role kiosk, in district 220104, park park-a");
+    expect(admin('client', 'list').out).toMatch(/park-a\tkiosk\tkey \S+\tdistrict 220104\tpark park-a\tadded /);
     const moved = admin('client', 'set-district', 'park-a', '220102');
     expect(moved.code, moved.err).toBe(0);
     expect(moved.out).toContain("Client 'park-a' is now in district 220102 (was district 220104)");
@@ -102,9 +102,9 @@ describe('npm run admin -- client', () => {
   }, 180_000);
 
   it('parses the district options, naming what is wrong', () => {
-    expect(parseClientArgs(['add', 'park-a', '--role', 'kiosk', '--district', '220104'])).toEqual({ command: 'add', name: 'park-a', role: 'kiosk', district: '220104' });
-    expect(parseClientArgs(['add', 'park-a', '--district=220104', '--role=hub'])).toEqual({ command: 'add', name: 'park-a', role: 'hub', district: '220104' });
-    expect(parseClientArgs(['add', 'park-a', '--role', 'kiosk'])).toEqual({ command: 'add', name: 'park-a', role: 'kiosk', district: null });
+    expect(parseClientArgs(['add', 'park-a', '--role', 'kiosk', '--district', '220104'])).toEqual({ command: 'add', name: 'park-a', role: 'kiosk', district: '220104', park: null });
+    expect(parseClientArgs(['add', 'park-a', '--district=220104', '--role=hub'])).toEqual({ command: 'add', name: 'park-a', role: 'hub', district: '220104', park: null });
+    expect(parseClientArgs(['add', 'park-a', '--role', 'kiosk'])).toEqual({ command: 'add', name: 'park-a', role: 'kiosk', district: null, park: null });
     expect(parseClientArgs(['set-district', 'park-a', '220104'])).toEqual({ command: 'set-district', name: 'park-a', district: '220104' });
     expect(parseClientArgs(['set-district', 'park-a', 'none'])).toEqual({ command: 'set-district', name: 'park-a', district: null });
     for (const [args, error] of [
@@ -114,7 +114,33 @@ describe('npm run admin -- client', () => {
       [['set-district', 'park-a', '22010a'], /district '22010a': must be a 6-digit administrative division code, e.g. 220104 \(or none\)/],
       [['set-district', 'park-a'], /takes a name and a district code \(or none\)/],
       [['set-district', 'a b', '220104'], /name 'a b'/],
-      [['fly'], /add, list, revoke or set-district/],
+      [['fly'], /add, list, revoke, set-district or set-park/],
+    ] as const)
+      expect((parseClientArgs(args) as { error: string }).error, args.join(' ')).toMatch(error);
+  });
+
+  it('parses the park options, naming what is wrong', () => {
+    expect(parseClientArgs(['add', 'srv-a', '--role', 'kiosk', '--district', '220104', '--park', 'ruyi-xi'])).toEqual({
+      command: 'add',
+      name: 'srv-a',
+      role: 'kiosk',
+      district: '220104',
+      park: 'ruyi-xi',
+    });
+    expect(parseClientArgs(['add', 'srv-a', '--park=220104-p1', '--role=hub'])).toEqual({ command: 'add', name: 'srv-a', role: 'hub', district: null, park: '220104-p1' });
+    expect(parseClientArgs(['set-park', 'srv-a', 'ruyi-xi'])).toEqual({ command: 'set-park', name: 'srv-a', park: 'ruyi-xi' });
+    expect(parseClientArgs(['set-park', 'srv-a', 'none'])).toEqual({ command: 'set-park', name: 'srv-a', park: null });
+    for (const [args, error] of [
+      [['add', 'srv-a', '--role', 'kiosk', '--park', 'Ruyi-Xi'], /^--park 'Ruyi-Xi': must be a park id: 1–63 of a-z, 0-9 and '-', starting with a letter or digit, e.g. ruyi-xi$/],
+      [['add', 'srv-a', '--role', 'kiosk', '--park'], /--park '': must be a park id/],
+      [['add', 'srv-a', '--role', 'kiosk', '--park', 'none'], /--park 'none': leave --park out for a client in no park/],
+      [['add', 'r', '--role', 'reader', '--park', 'ruyi-xi'], /--park: a reader writes no statements, so it has no park/],
+      [['add', 'srv-a', '--role', 'kiosk', '--parks', 'ruyi-xi'], /unknown option '--parks' \(only --role, --district and --park\)/],
+      [['set-park', 'srv-a', '-ruyi'], /park '-ruyi': must be a park id: .* \(or none\)/],
+      [['set-park', 'srv-a', 'a'.repeat(64)], /must be a park id/],
+      [['set-park', 'srv-a'], /'client set-park' takes a name and a park id \(or none\)/],
+      [['set-park', 'srv-a', 'ruyi-xi', 'extra'], /takes a name and a park id/],
+      [['set-park', 'a b', 'ruyi-xi'], /name 'a b'/],
     ] as const)
       expect((parseClientArgs(args) as { error: string }).error, args.join(' ')).toMatch(error);
   });

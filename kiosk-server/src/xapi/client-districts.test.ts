@@ -52,13 +52,14 @@ const units = (r: Awaited<ReturnType<typeof report>>) => r.parks.map((p) => p.un
 
 describe('a hub with parks in districts', () => {
   it('counts each park in its client\'s district, and counts again what was stored when a district is set', async () => {
-    const parkA = await hub.clients.add('park-a', 'kiosk', undefined, CHAOYANG);
-    const parkB = await hub.clients.add('park-b', 'kiosk');
+    const parkA = await hub.clients.add('park-a', 'kiosk', undefined, CHAOYANG, 'park-a');
+    const parkB = await hub.clients.add('park-b', 'kiosk', undefined, null, 'park-b');
     expect(parkA.district).toBe(CHAOYANG);
     expect(parkB.district).toBeUndefined();
     await forward(parkA, 'park-a', aVisit());
     await forward(parkB, 'park-b', aVisit());
-    // Park B's server claims park A in its statements: the district is still the one staff gave park B's client.
+    // Park B's server claims park A in its statements: the district and park are still those staff gave park B's
+    // client.
     await forward(parkB, 'park-a', aVisit());
     await hub.rollup.catchUp();
 
@@ -78,7 +79,7 @@ describe('a hub with parks in districts', () => {
     await hub.rollup.catchUp();
     const b = await report(nanguan);
     expect(b.totals.visits).toBe(2);
-    expect(units(b)).toEqual(['park-a', 'park-b']);
+    expect(units(b)).toEqual(['park-b']);
     const a = await report(chaoyang);
     expect(a.totals.visits).toBe(1);
     expect(units(a)).toEqual(['park-a']);
