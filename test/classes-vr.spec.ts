@@ -2,50 +2,32 @@
 // a student joins with the keypad by keyboard, the headset enters VR (IWER, an emulated Quest 3), the case card is
 // continued, and every statement the server stored of that visit carries the class code, says platform 'vr' and is
 // noted under seat 1; the teacher's live list shows seat 1 on a VR headset with the scenario. After the session the
-// station is ready again with no class. A join link (`?join=CODE`) on the station brings the keypad with the code, and
-// staff can let a held seat go. axe-core on the station's 2D screens.
-import type { APIRequestContext } from '@playwright/test';
-import { ClassReport, ClassSession } from '@ruyi/api-contract';
+// station is ready again with no class, and offers no certificate (the run was not finished: the whole visit to its
+// certificate is vr-fire-visit.spec.ts's). A join link (`?join=CODE`) on the station brings the keypad with the code,
+// and staff can let a held seat go. axe-core on the station's 2D screens.
 import type { Pack, Scenario } from '@ruyi/pack-schema';
 import Database from 'better-sqlite3';
 import { expectNoA11yViolations, loadFirePack, sharedServer } from './fixtures.ts';
-import { adminCli } from './servers.ts';
 import { enterVr, exitVr, select, waitForTarget, XR_TIMEOUT, XR_VIEWPORT } from './xr/harness.ts';
 import { expect, test } from './xr/fixtures.ts';
 import { awaitRunVisit, visitRecords } from './xr/scenario.ts';
 import { stationEnterButton, stationReady, t } from './xr/station.ts';
+import { classReport, fill, openClass, stationCertificate } from './xr/stationClass.ts';
 
 const TEACHER = { login: 'e2e-vr-teacher', password: 'safe campus vr teacher 2026' };
 const SCHOOL = 'SCH-0077';
 const pack: Pack = loadFirePack();
 const scenario: Scenario = pack.scenarios[0]!;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
 test.use({ viewport: XR_VIEWPORT });
-
-async function teacherToken(request: APIRequestContext): Promise<string> {
-  const session = await request.post(`${sharedServer().base}/api/admin/session`, { data: TEACHER });
-  expect(session.status(), await session.text()).toBe(200);
-  return ((await session.json()) as { token: string }).token;
-}
-
-async function classReport(request: APIRequestContext, token: string, id: string): Promise<ClassReport> {
-  const response = await request.get(`${sharedServer().base}/api/classes/${id}`, { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status()).toBe(200);
-  return ClassReport.parse(await response.json());
-}
 
 test('a student joins a class at the VR station by keypad, plays in the headset, and the class counts it as VR', async ({ page }) => {
   test.setTimeout(600_000);
   const since = new Date().toISOString();
 
   // The teacher's class, opened through the API.
-  adminCli(sharedServer().dataDir, ['account', 'add', TEACHER.login, '--role', 'teacher', '--scope', `school:${SCHOOL}`], `${TEACHER.password}\n`);
-  const token = await teacherToken(page.request);
-  const opened = await page.request.post(`${sharedServer().base}/api/classes`, { headers: { authorization: `Bearer ${token}` }, data: { grade: 5, label: '3班', minutes: 60 } });
-  expect(opened.status(), await opened.text()).toBe(201);
-  const cls = ClassSession.parse(await opened.json());
-  const className = fill(t('classes.className'), { grade: 5, label: '3班' });
+  const opened = await openClass(page.request, TEACHER, SCHOOL);
+  const { cls, className } = opened;
 
   // The station, ready; "join a class" and the keypad, all by keyboard.
   await page.goto(`/vr/${pack.id}/${scenario.id}`);
@@ -67,7 +49,7 @@ test('a student joins a class at the VR station by keypad, plays in the headset,
   await expect(stationEnterButton(page)).toBeFocused();
   await expect(page.getByRole('button', { name: t('classes.join.open'), exact: true })).toHaveCount(0);
   await expectNoA11yViolations(page, 'VR station, a class joined');
-  const joined = await classReport(page.request, token, cls.id);
+  const joined = await classReport(page.request, opened);
   expect(joined.students.map((s) => [s.seat, s.platform])).toEqual([[1, 'vr']]);
 
   // Into the headset; past the case card.
@@ -101,7 +83,7 @@ test('a student joins a class at the VR station by keypad, plays in the headset,
 
   // The teacher's live list: seat 1, a VR headset, playing the scenario.
   await expect
-    .poll(async () => (await classReport(page.request, token, cls.id)).students.map((s) => ({ seat: s.seat, platform: s.platform, scenarios: s.scenarios.map((x) => x.scenario) })))
+    .poll(async () => (await classReport(page.request, opened)).students.map((s) => ({ seat: s.seat, platform: s.platform, scenarios: s.scenarios.map((x) => x.scenario) })))
     .toEqual([{ seat: 1, platform: 'vr', scenarios: [`${pack.id}/${scenario.id}`] }]);
 
   // Out of the headset: the station is ready for the next visitor, in no class (the seat ended with the visit).
@@ -111,6 +93,9 @@ test('a student joins a class at the VR station by keypad, plays in the headset,
   await expect(page.getByTestId('station-class')).toHaveText('');
   await expect.poll(() => visitRecords(visitId).some((r) => r.type === 'visit-end'), { message: 'the visit ended', timeout: XR_TIMEOUT }).toBe(true);
   expect(stored().every((s) => s.platform === 'vr' && s.body.includes(`"${cls.classCode}"`))).toBe(true);
+  // The run was left at its first step: nothing to certify.
+  await expect(stationCertificate(page)).toHaveText('');
+  await expect(page.getByRole('button', { name: t('classes.certificate.print'), exact: true })).toHaveCount(0);
 
   // The teacher's QR link on the station: the keypad opens with the code; the seat (2) is held, and staff let it go.
   await page.goto(`/vr/${pack.id}/${scenario.id}?join=${cls.code}`);

@@ -1,13 +1,16 @@
-// A whole fire visit in an emulated Meta Quest 3 (IWER), by controller selects only: the VR station hands the headset
-// over, the visitor plays the case card, the hunt, the review, every decision, every quiz question, sees the result and
-// leaves VR with the in-world exit button; the station is ready for the next visitor. Checks the XR frames and per-eye
-// budgets, that nothing is fetched from outside the kiosk-server, and the records (platform 'vr') in SQLite.
+// A whole fire visit in an emulated Meta Quest 3 (IWER), by controller selects only: a student of a 平安校园 class joins
+// at the VR station by the teacher's link, the station hands the headset over, the student plays the case card, the
+// hunt, the review, every decision, every quiz question, sees the result and leaves VR with the in-world exit button;
+// the station is ready for the next visitor and offers the student's certificate. Checks the XR frames and per-eye
+// budgets, that nothing is fetched from outside the kiosk-server, the records (platform 'vr') in SQLite, and that the
+// certificate verifies. (Joining by keypad, and what the class sees, are classes-vr.spec.ts's.)
 import type { Pack, Scenario } from '@ruyi/pack-schema';
 import { expectNoA11yViolations, loadFirePack, storedRecords, readStatistics } from './fixtures.ts';
 import { appXrFrames, enterVr, exitVr, harnessFrames, isPresenting, select, waitForTarget, waitForXrFrames, xrInfoPerEye, XR_TIMEOUT, XR_VIEWPORT } from './xr/harness.ts';
 import { expect, test } from './xr/fixtures.ts';
 import { awaitRunVisit, countOf, playWholeScenario, pressPropUntil, stepOf, visitRecords } from './xr/scenario.ts';
 import { stationEnterButton, stationReady, t } from './xr/station.ts';
+import { fill, openClass, printStationCertificate } from './xr/stationClass.ts';
 
 // The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
 // one worker busy at the end of the run while the other waits.
@@ -20,16 +23,21 @@ const quiz = stepOf(scenario, 'quiz');
 
 test.use({ viewport: XR_VIEWPORT });
 
-test('a visitor plays the whole fire scenario in an emulated Quest 3 with controllers', async ({ page }) => {
+test('a class student plays the whole fire scenario in an emulated Quest 3 with controllers, and prints the certificate at the station', async ({ page }) => {
   test.setTimeout(900_000);
   const since = new Date().toISOString();
+  const opened = await openClass(page.request, { login: 'e2e-vr-visit-teacher', password: 'safe campus vr visit 2026' }, 'SCH-0078', 4, '1班');
 
   // The operator's list of scenarios, then the station, ready for a visitor; one tap hands the headset over and
   // enters VR. Both are 2D screens: axe-core checks them.
   await page.goto('/vr');
   await expect(page.getByRole('link').first()).toBeVisible();
   await expectNoA11yViolations(page, 'VR station list');
-  await page.goto(`/vr/${pack.id}/${scenario.id}`);
+  // The teacher's link on the station: the keypad opens with the class's code; the station holds seat 1.
+  await page.goto(`/vr/${pack.id}/${scenario.id}?join=${opened.cls.code}`);
+  const keypad = page.getByRole('dialog', { name: t('classes.join.title') });
+  await keypad.getByRole('button', { name: t('classes.join.submit'), exact: true }).click();
+  await expect(page.getByTestId('station-class')).toHaveText(fill(t('vr.station.joined'), { class: opened.className, seat: 1 }));
   await stationReady(page);
   await expectNoA11yViolations(page, 'VR station ready');
   await enterVr(page, stationEnterButton(page));
@@ -97,6 +105,9 @@ test('a visitor plays the whole fire scenario in an emulated Quest 3 with contro
   expect(vr.visits, 'VR visits in the statistics').toBeGreaterThanOrEqual(1);
 
   console.log(`per-eye budgets: ${JSON.stringify(budgets)}; XR frames ${framesBeforeExit}`);
+
+  // The station's page offers the student's certificate; it prints and verifies.
+  await printStationCertificate(page, opened, pack, scenario, visitId);
 });
 
 test('the touch screen hands its run to the headset and takes it back', async ({ page }) => {

@@ -50,7 +50,7 @@ export function ResultStep({ pack, scenario, state }: { pack: Pack; scenario: Sc
             <Link className={tryAgain ? 'button' : 'button primary'} href="/map">
               {t('result.backToMap')}
             </Link>
-            <CertificateButton scenario={`${pack.id}/${scenario.id}`} title={l(scenario.title)} />
+            <CertificateButton run={{ pack, scenario, state }} title={l(scenario.title)} />
           </div>
         </div>
       </div>

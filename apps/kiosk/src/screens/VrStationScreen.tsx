@@ -3,12 +3,15 @@
 // says platform 'vr'); when the visitor exits, takes the headset off or idles, the session and the visit end and the
 // station is ready again for the next visitor with the same scenario (/vr/<packId>/<scenarioId>, also a deep link).
 // A student of a class visit joins on this 2D page first (the kiosk's keypad, or `?join=CODE`); the session's visit
-// takes the seat (xr/station/).
+// takes the seat (xr/station/). A class visit that completed its scenario in the headset is offered its certificate on
+// this page once the headset is off (xr/station/stationCertificate.ts), until the next visitor starts.
 import type { Pack, Scenario } from '@ruyi/pack-schema';
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ContentResponse } from '../api/client.ts';
+import { certificateOffer } from '../classes/certificateOffer.ts';
+import { seatOf } from '../classes/membership.ts';
 import { ContentProblems } from '../components/ContentProblems.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useLocalize } from '../components/useLocalize.ts';
@@ -19,7 +22,10 @@ import { useImmersiveVrSupported } from '../xr/session/useImmersiveVr.ts';
 import { VrPresentingNotice } from '../xr/session/VrPresentingNotice.tsx';
 import { enterVr, type EndReason } from '../xr/session/xrStore.ts';
 import { useXr } from '../xr/state.ts';
+import { useHeldSeat } from '../xr/station/heldSeat.ts';
+import { StationCertificate } from '../xr/station/StationCertificate.tsx';
 import { StationClass } from '../xr/station/StationClass.tsx';
+import { dropStationCertificate, earnStationCertificate, endStationSession } from '../xr/station/stationCertificate.ts';
 import { beginStationVisit } from '../xr/station/stationVisit.ts';
 import { VrPlayView } from '../xr/VrPlayView.tsx';
 import './vrStation.css';
@@ -89,6 +95,22 @@ function StationReady({ content, packId, scenarioId }: { content: ContentRespons
   const startButton = useRef<HTMLButtonElement>(null);
   const toStart = useCallback(() => startButton.current?.focus(), []);
 
+  // A run of the visit in the headset that reaches its result in a class visit earns the certificate the page offers
+  // once the session is over (by the kiosk's own rule); nothing of it outlives this page.
+  useEffect(() => {
+    const unsubscribe = useVisit.subscribe((visit) => earnStationCertificate(certificateOffer(visit.visitId, seatOf(visit.visitId), visit.run)));
+    return () => {
+      unsubscribe();
+      dropStationCertificate();
+    };
+  }, []);
+
+  // The next student joined on the page: the last one's certificate is no longer offered.
+  const holding = useHeldSeat((s) => s.held !== null);
+  useEffect(() => {
+    if (holding) dropStationCertificate();
+  }, [holding]);
+
   // The content changed while a visitor plays: go on in the new version, as PlayScreen does.
   useEffect(() => {
     if (pack && scenario) useRun.getState().adopt(pack, scenario);
@@ -96,12 +118,14 @@ function StationReady({ content, packId, scenarioId }: { content: ContentRespons
 
   const onSessionEnd = useCallback((reason: EndReason) => {
     // Before `presenting` turns false: the visit-end record is the headset's too.
+    endStationSession(useVisit.getState().visitId);
     endVisit(reason === 'idle' || reason === 'hidden' ? 'timeout' : 'finished');
     setStatus('ended');
   }, []);
 
   const start = (p: Pack, s: Scenario) => {
     setStatus('entering');
+    dropStationCertificate();
     // Straight from the tap: requestSession needs its user activation.
     enterVr().then(
       (session) => {
@@ -138,6 +162,7 @@ function StationReady({ content, packId, scenarioId }: { content: ContentRespons
         <p className="eyebrow">{t('vr.station.ready')}</p>
         <h1>{l(scenario.title)}</h1>
         <p role="status">{status === 'ended' ? t('vr.station.ended') : ''}</p>
+        {supported && <StationCertificate title={l(scenario.title)} />}
         {supported ? <p className="lead">{t('vr.station.startHelp')}</p> : <p className="lead">{t('vr.station.unsupported')}</p>}
         {/* A seat is taken only where a headset can take it into a visit. */}
         {supported && <StationClass afterJoin={toStart} />}
