@@ -45,9 +45,11 @@ export default defineConfig({
     // (RUYI_TEST_DATABASE_URL) with a database migrated once for tests to copy (RUYI_TEST_TEMPLATE_DATABASE).
     globalSetup: ['kiosk-server/src/test-support/vitest-tmpdir.ts', 'kiosk-server/src/storage/vitest-postgres.ts'],
     projects: [
-      // The packages' and the server's test files share their modules within a worker (a file's own app, database
-      // and folders are made per test): importing the server once per file, not once per file and worker, is a
-      // fifth of their run. The app's tests keep a fresh module graph per file: they set i18next's language, a global.
+      // Test files share their modules within a worker (a file's own app, database and folders are made per test):
+      // importing the server or the app once per worker, not once per file, is a fifth of the server's run and over
+      // half of the app's. What the app's files set on the process or in a shared module (the stores, the headless
+      // renderers' page, timers, stubbed globals) is undone before each file, and the modules they all need stood in
+      // for are routed, in one place: apps/kiosk/src/test-support/reset.ts.
       {
         extends: true,
         test: {
@@ -61,6 +63,8 @@ export default defineConfig({
         test: {
           name: 'apps',
           include: ['apps/*/src/**/*.test.ts'],
+          setupFiles: ['apps/kiosk/src/test-support/reset.ts'],
+          isolate: false,
         },
       },
       {

@@ -3,20 +3,11 @@
 // nothing written into the code) and every control named, and its VR view renders in the headless renderer with a
 // labelled target for each button, every button doing something the step accepts. A new mechanic is tested here by
 // being registered. The engine's half (schemas, records, scoring, evidence) is packages/mechanics/src/contract.test.ts.
+//
+// The app's test set-up (test-support/reset.ts) renders outside a VR session, without reduced motion, with
+// react-three-fiber's ES module build, and has server rendering read the stores' current state (the visitor's language
+// and audience the test sets).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-vi.mock('@react-three/fiber', async () => await import('@react-three/fiber/dist/react-three-fiber.esm.js'));
-// Outside a session, as before the visitor enters VR (and as the station's preview draws the steps): the real
-// @react-three/xr would load react-three-fiber's CommonJS build, a second renderer that this root's hooks do not share.
-vi.mock('@react-three/xr', () => ({ useXR: (select: (s: object) => unknown) => select({ session: undefined, originReferenceSpace: undefined }) }));
-// Server rendering has no media queries (useSyncExternalStore needs a server snapshot): the visitor's setting is fixed.
-vi.mock('../components/useReducedMotion.ts', () => ({ useReducedMotion: () => false }));
-// Server rendering reads a store's server snapshot, which zustand takes from the store's initial state, whatever was
-// set since: here the visit store reads its current state (the visitor's language and audience the test sets).
-vi.mock('../stores/visit.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../stores/visit.ts')>();
-  const store = real.useVisit;
-  return { ...real, useVisit: Object.assign((select: (s: ReturnType<typeof store.getState>) => unknown = (s) => s) => select(store.getState()), store) };
-});
 import { MECHANIC_NAMES, MECHANICS, type AnyMechanic, type MechanicName, type StepEnv } from '@ruyi/mechanics';
 import { Pack, Scenario, SCHEMA_VERSION } from '@ruyi/pack-schema';
 import { isDeepStrictEqual } from 'node:util';
@@ -29,7 +20,7 @@ import { useVisit } from '../stores/visit.ts';
 import { listXrTargets, type XrTargetInfo } from '../xr/targets.ts';
 import { resetXrInputGate } from '../xr/ui/inputGate.ts';
 import { MECHANIC_VIEWS } from './registry.ts';
-import { clickObject, drawnTexts, mountVr, type HeadlessVr } from './testing/headlessVr.ts';
+import { clickObject, drawnTexts, mountVr, stubPage, type HeadlessVr } from './testing/headlessVr.ts';
 import { accessibleName, controls, danglingIdRefs, parseHtml, visitorTexts } from './testing/html.ts';
 import { knownTexts, localeStrings, packTexts, type KnownTexts } from './testing/knownTexts.ts';
 import type { MechanicViews, StepViewProps, WorldWiring } from './views.ts';
@@ -102,6 +93,9 @@ function shotsOf(name: MechanicName): { pack: Pack; scenario: Scenario; step: An
   });
   return { pack, scenario, step, env, shots };
 }
+
+// The page's document before the first mount: a change of language writes the page's `lang`.
+stubPage();
 
 // The app's real i18n, told to report every key it does not have.
 const i18n = createI18n();

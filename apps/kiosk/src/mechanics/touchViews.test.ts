@@ -1,8 +1,7 @@
 import { MECHANIC_NAMES } from '@ruyi/mechanics';
-import { describe, expect, it, vi } from 'vitest';
-// As in contract.test.ts: the registry's VR views import the XR kit, whose CommonJS build node would otherwise load.
-vi.mock('@react-three/fiber', async () => await import('@react-three/fiber/dist/react-three-fiber.esm.js'));
-vi.mock('@react-three/xr', () => ({ useXR: () => undefined }));
+import { describe, expect, it } from 'vitest';
+// The registry's VR views import the XR kit, whose CommonJS build node would otherwise load: the app's test set-up
+// routes it (test-support/reset.ts).
 import { MECHANIC_VIEWS } from './registry.ts';
 import { TOUCH_VIEWS } from './touchViews.ts';
 

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-vi.mock('@react-three/fiber', async () => await import('@react-three/fiber/dist/react-three-fiber.esm.js'));
 import { act } from 'react';
 import { Box3, type BufferGeometry, type InstancedMesh, type Material, Mesh, type Object3D, Vector3 } from 'three';
 import type { Prop, Scene } from '@ruyi/pack-schema';

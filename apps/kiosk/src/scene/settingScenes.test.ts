@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-vi.mock('@react-three/fiber', async () => await import('@react-three/fiber/dist/react-three-fiber.esm.js'));
+import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { Box3, Color, type InstancedMesh, type Material, type Mesh, type Object3D, Vector3, type WebGLProgramParametersWithUniforms } from 'three';
 import { PROP_KINDS, type Prop, type PropKind, type Scene } from '@ruyi/pack-schema';

@@ -5,14 +5,13 @@ import i18next from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { motion } from '../../test-support/reducedMotion.ts';
 import { Touch } from './Touch.tsx';
 import { k, liveLine, shownActions, verdict, verdictMark, wrongTaps } from './view.ts';
 
-// No browser here: the visitor's motion setting comes from the test, and the 3D scene (WebGL) is a stand-in.
-const motion = vi.hoisted(() => ({ reduced: false }));
-vi.mock('../../components/useReducedMotion.ts', () => ({ useReducedMotion: () => motion.reduced }));
-vi.mock('../../scene/LazyScene.tsx', () => ({ SceneView: ({ label }: { label: string }) => createElement('div', { role: 'img', 'aria-label': label }) }));
+// No browser here: the visitor's motion setting comes from the test (the app's test set-up routes it), and the 3D
+// scene is its loading placeholder (server rendering does not wait for the scene's lazy chunk).
 
 const m = MECHANICS.reaction;
 const env: StepEnv = { props: [], seed: 20080512 };

@@ -2,15 +2,14 @@
 // stand-in renderer (no WebGL here) and stand-in 2D canvases (no DOM), enough for the sheets to lay out their text,
 // paint their surfaces and register their targets (xr/targets.ts).
 //
-// As with scene/testing/headlessScene.ts, each test file must first route '@react-three/fiber' to its ES module build:
-//   vi.mock('@react-three/fiber', async () => await import('@react-three/fiber/dist/react-three-fiber.esm.js'));
+// As with scene/testing/headlessScene.ts, '@react-three/fiber' must be its ES module build: the app's test set-up routes
+// it for every file (test-support/reset.ts).
 import { createRoot, extend } from '@react-three/fiber';
 import { act, type ReactNode } from 'react';
 import * as THREE from 'three';
 import { PerspectiveCamera, type Object3D } from 'three';
 
 extend(THREE as never);
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const warn = console.warn.bind(console);
 console.warn = (...args: unknown[]): void => {
   if (typeof args[0] === 'string' && args[0].startsWith('THREE.Clock')) return;
@@ -55,15 +54,23 @@ function stubCanvas(): HTMLCanvasElement {
   return { width: 1, height: 1, style: {}, getContext: (kind: string) => (kind === '2d' ? ctx : null), addEventListener() {}, removeEventListener() {} } as unknown as HTMLCanvasElement;
 }
 
-// The page's document and window as far as the in-world UI uses them (canvases for text; timers).
-const g = globalThis as { window?: unknown; document?: unknown };
-if (typeof g.window === 'undefined') g.window = globalThis;
-if (typeof g.document === 'undefined')
-  g.document = {
-    createElement: (tag: string) => (tag === 'canvas' ? stubCanvas() : { style: {}, setAttribute() {}, appendChild() {}, remove() {} }),
-    documentElement: { setAttribute() {}, lang: '' },
-    body: { appendChild() {}, append() {} },
-  };
+/**
+ * The page's document and window as far as the in-world UI uses them (canvases for text; timers), and React's act().
+ * Set on import and again at each mount: modules are shared between test files, and the set-up before each file takes
+ * these away (test-support/reset.ts). A file that needs the page before its first mount calls this itself.
+ */
+export function stubPage(): void {
+  const g = globalThis as { window?: unknown; document?: unknown; IS_REACT_ACT_ENVIRONMENT?: boolean };
+  g.IS_REACT_ACT_ENVIRONMENT = true;
+  if (typeof g.window === 'undefined') g.window = globalThis;
+  if (typeof g.document === 'undefined')
+    g.document = {
+      createElement: (tag: string) => (tag === 'canvas' ? stubCanvas() : { style: {}, setAttribute() {}, appendChild() {}, remove() {} }),
+      documentElement: { setAttribute() {}, lang: '' },
+      body: { appendChild() {}, append() {} },
+    };
+}
+stubPage();
 
 function stubRenderer(): unknown {
   const noop = (): void => undefined;
@@ -88,6 +95,7 @@ export interface HeadlessVr {
 }
 
 export async function mountVr(element: ReactNode): Promise<HeadlessVr> {
+  stubPage();
   drawnTexts.length = 0;
   const canvas = { style: {}, width: WIDTH, height: HEIGHT, addEventListener() {}, removeEventListener() {} } as unknown as HTMLCanvasElement;
   const root = createRoot(canvas);

@@ -2,9 +2,8 @@
 // renderer (there is no WebGL here). Enough to count draw calls (drawStats), raycast the props, fire their pointer
 // handlers and watch GPU resources being disposed on unmount.
 //
-// Each test file that uses it must first route '@react-three/fiber' to its ES module build, which shares the one copy of
-// three the kit imports (its CommonJS build would load a second copy):
-//   vi.mock('@react-three/fiber', async () => await import('@react-three/fiber/dist/react-three-fiber.esm.js'));
+// It needs '@react-three/fiber' routed to its ES module build, which shares the one copy of three the kit imports (its
+// CommonJS build would load a second copy): the app's test set-up does it for every file (test-support/reset.ts).
 import { act, createElement } from 'react';
 import { createRoot, extend, type RootState } from '@react-three/fiber';
 import type { Prop, Scene } from '@ruyi/pack-schema';
@@ -15,15 +14,23 @@ import { PROP_ID_KEY } from '../SceneProp.tsx';
 
 // <Canvas> registers three's classes for JSX (<mesh>, <color>…); a bare root needs it done.
 extend(THREE as never);
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // react-three-fiber 9.8 still makes a THREE.Clock, which three 0.187 warns about on every root: not the kit's concern.
 const warn = console.warn.bind(console);
 console.warn = (...args: unknown[]): void => {
   if (typeof args[0] === 'string' && args[0].startsWith('THREE.Clock')) return;
   warn(...args);
 };
-// The test API installs itself on `window`.
-if (typeof (globalThis as { window?: unknown }).window === 'undefined') (globalThis as { window?: unknown }).window = globalThis;
+/**
+ * The page as far as the kit uses it: React's act() and a `window` (the test API installs itself there). Set again at
+ * each mount: modules are shared between test files, and the set-up before each file takes these away
+ * (test-support/reset.ts).
+ */
+function stubPage(): void {
+  const g = globalThis as { window?: unknown; IS_REACT_ACT_ENVIRONMENT?: boolean };
+  g.IS_REACT_ACT_ENVIRONMENT = true;
+  if (typeof g.window === 'undefined') g.window = globalThis;
+}
+stubPage();
 
 const WIDTH = 1280;
 const HEIGHT = 720;
@@ -62,6 +69,7 @@ export interface HeadlessScene {
 export const labelOf = (prop: Prop): string => prop.label.en;
 
 export async function mountScene(props: Partial<SceneContentProps> & { scene: Scene }): Promise<HeadlessScene> {
+  stubPage();
   const canvas = { style: {}, width: WIDTH, height: HEIGHT, addEventListener() {}, removeEventListener() {} } as unknown as HTMLCanvasElement;
   const camera = new PerspectiveCamera(55, WIDTH / HEIGHT, 0.1, 250);
   const root = createRoot(canvas);
