@@ -8,11 +8,16 @@ import { useCurrentSeat } from './membership.ts';
 
 const CertificateDialog = lazy(() => import('./CertificateDialog.tsx'));
 
-/** On the result of a completed scenario in a class visit: "Print certificate". Nothing outside a class visit. */
-export function CertificateButton({ run, title }: { run: OfferRun; title: string }) {
+/** The certificate this screen's visit may ask for with this run (certificateOffer.ts), or null. */
+export function useCertificateOffer(run: OfferRun): CertificateOffer | null {
   const seat = useCurrentSeat();
   const visitId = useVisit((s) => s.visitId);
-  const offer = certificateOffer(visitId, seat, run);
+  return certificateOffer(visitId, seat, run);
+}
+
+/** On the result of a completed scenario in a class visit: "Print certificate". Nothing outside a class visit. */
+export function CertificateButton({ run, title }: { run: OfferRun; title: string }) {
+  const offer = useCertificateOffer(run);
   return offer ? <CertificatePrint offer={offer} title={title} /> : null;
 }
 

@@ -3,12 +3,10 @@ import type { RunState } from '@ruyi/scenario-engine';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { certificateOffer } from '../../classes/certificateOffer.ts';
-import { useCurrentSeat } from '../../classes/membership.ts';
+import { useCertificateOffer } from '../../classes/CertificateButton.tsx';
 import { useLocalize } from '../../components/useLocalize.ts';
 import { resultView } from '../../play/resultView.ts';
 import { runActions } from '../../play/runActions.ts';
-import { useVisit } from '../../stores/visit.ts';
 import type { TextBlock } from '../ui/index.ts';
 import { PanelSheet } from './PanelSheet.tsx';
 import { SHEETS } from './placement.ts';
@@ -21,9 +19,7 @@ export function VrResult({ pack, scenario, state, onExit }: { pack: Pack; scenar
   const view = resultView(scenario, state, t, l);
   // Nothing in a headset prints: a class visit's certificate waits on the screen (the station's page, or the touch
   // screen's result), by the same rule as the kiosk's certificate button.
-  const seat = useCurrentSeat();
-  const visitId = useVisit((s) => s.visitId);
-  const certificate = certificateOffer(visitId, seat, { pack, scenario, state }) !== null;
+  const certificate = useCertificateOffer({ pack, scenario, state }) !== null;
   const blocks: TextBlock[] = [
     { style: 'title', text: t('result.heading') },
     { style: 'heading', text: view.scoreText },
