@@ -88,7 +88,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(connections, limits);
 
   // The database (the SQLite file, or PostgreSQL when RUYI_DATABASE_URL is set), migrated: app.storage.
-  await app.register(storage, { dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? null, migrationsDir: options.migrationsDir });
+  await app.register(storage, {
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl ?? null,
+    migrationsDir: options.migrationsDir,
+    startCheckMaxBytes: config.data?.startCheckMaxBytes,
+  });
   await app.register(db);
   // Right after the db: it watches every query for damage, then answers /api/health and refuses writes if it finds any.
   await app.register(dbHealth, { dataDir: config.dataDir, checkMinutes: config.data?.checkMinutes ?? 0 });

@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       RUYI_XAPI_STATEMENT_BYTES: '32768',
       RUYI_DISK_FLOOR_MB: '2048',
       RUYI_DB_CHECK_MINUTES: '15',
+      RUYI_DB_START_CHECK_MB: '2048',
       RUYI_RETENTION_DAYS: '90',
       RUYI_RETENTION_WITHOUT_SYNC: 'delete',
       RUYI_DISTRICT: '220102',
@@ -62,7 +63,7 @@ describe('loadConfig', () => {
       idleCountdownSeconds: 15,
       logLevel: 'warn',
       mode: 'hub',
-      data: { checkMinutes: 15, retentionDays: 90, retentionWithoutSync: 'delete' },
+      data: { checkMinutes: 15, startCheckMaxBytes: 2048 * 1024 * 1024, retentionDays: 90, retentionWithoutSync: 'delete' },
       statistics: { district: '220102', utcOffsetMinutes: 420, intervalMs: 5000 },
       xapi: { base: 'https://safety.example.gov.cn/xapi/', parkIri: 'https://safety.example.gov.cn/parks/ruyi-creek', rateLimit: 600 },
       devices: { enrollment: 'open', exempt: ['127.0.0.1', '192.168.10.0/24'] },
@@ -85,7 +86,7 @@ describe('loadConfig', () => {
   });
 
   it('keeps statements and checks the database hourly by default; refuses an unknown retention choice', () => {
-    expect(loadConfig({}).data).toEqual({ checkMinutes: 60, retentionDays: 0, retentionWithoutSync: 'keep' });
+    expect(loadConfig({}).data).toEqual({ checkMinutes: 60, startCheckMaxBytes: 512 * 1024 * 1024, retentionDays: 0, retentionWithoutSync: 'keep' });
     expect(() => loadConfig({ RUYI_RETENTION_WITHOUT_SYNC: 'purge' })).toThrow(/RUYI_RETENTION_WITHOUT_SYNC: must be one of keep, delete/);
   });
 

@@ -65,6 +65,7 @@ const EnvSchema = z.object({
   RUYI_SYNC_SECRET: z.string().min(1).optional(),
   RUYI_SYNC_BATCH: integer(1, 1000).default(200),
   RUYI_DB_CHECK_MINUTES: integer(0, 10080).default(60),
+  RUYI_DB_START_CHECK_MB: integer(0, 16 * 1024 * 1024).default(512),
   RUYI_RETENTION_DAYS: integer(0, 36500).default(0),
   RUYI_RETENTION_WITHOUT_SYNC: z.enum(RETENTION_WITHOUT_SYNC, { error: `must be one of ${RETENTION_WITHOUT_SYNC.join(', ')}` }).default('keep'),
   RUYI_DEVICE_STATEMENTS_PER_MINUTE: integer(1, 100_000_000).default(DEFAULT_FLOOR.device.statementsPerMinute),
@@ -164,6 +165,11 @@ export interface StatisticsSettings {
 export interface DataCare {
   /** Minutes between background `PRAGMA quick_check` runs; 0: none. */
   checkMinutes: number;
+  /**
+   * A SQLite file up to this size is checked whole before the server listens; a bigger one right after, in the
+   * background (a check reads every page: minutes for tens of gigabytes).
+   */
+  startCheckMaxBytes?: number;
   /** Statements stored more than this many days ago are deleted once forwarded; 0: keep them. */
   retentionDays: number;
   /** With no sync target: 'keep' (nothing is deleted) or 'delete' (delete old statements unforwarded). */
@@ -217,7 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     idleCountdownSeconds: e.RUYI_IDLE_COUNTDOWN_SECONDS,
     logLevel: e.RUYI_LOG_LEVEL,
     mode: e.RUYI_MODE,
-    data: { checkMinutes: e.RUYI_DB_CHECK_MINUTES, retentionDays: e.RUYI_RETENTION_DAYS, retentionWithoutSync: e.RUYI_RETENTION_WITHOUT_SYNC },
+    data: { checkMinutes: e.RUYI_DB_CHECK_MINUTES, startCheckMaxBytes: e.RUYI_DB_START_CHECK_MB * MIB, retentionDays: e.RUYI_RETENTION_DAYS, retentionWithoutSync: e.RUYI_RETENTION_WITHOUT_SYNC },
     statistics: { district: e.RUYI_DISTRICT ?? null, utcOffsetMinutes: e.RUYI_UTC_OFFSET_MINUTES, intervalMs: e.RUYI_STATS_SECONDS * 1000 },
     xapi: { base: e.RUYI_XAPI_BASE, parkIri: e.RUYI_PARK_IRI, rateLimit: e.RUYI_XAPI_RATE_LIMIT },
     devices: { enrollment: e.RUYI_ENROLLMENT, exempt: e.RUYI_ENROLLMENT_EXEMPT },

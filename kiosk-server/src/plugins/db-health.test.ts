@@ -127,6 +127,19 @@ describe('damage found while running', () => {
     expect((await app.inject({ method: 'POST', url: '/api/admin/session', payload: { password: 'x'.repeat(12) } })).statusCode).not.toBe(503);
   });
 
+  it('a file too big to check before start: the server starts, checks it at once in the background, then refuses writes', async () => {
+    env = createTestEnv({ postgres: false, config: { data: { checkMinutes: 0, startCheckMaxBytes: 1024, retentionDays: 0, retentionWithoutSync: 'keep' } } });
+    const file = join(env.config.dataDir, DB_FILE);
+    fillDatabase(env.config.dataDir, 6000);
+    damageTablePages(file, 'statements', 8);
+    // With every file checked before start, this one stops the server (the real process's test above).
+    const app = await env.start();
+    await expect.poll(async () => (await app.inject({ url: '/api/health' })).statusCode, { timeout: 15_000 }).toBe(503);
+    await expectDamagedHealth(app, file);
+    expect(app.dbHealth.damage?.problem).toMatch(/^PRAGMA quick_check: /);
+    await expectWritesRefused(app, file);
+  });
+
   it('a sound database passes the background check and stays ok', async () => {
     env = createTestEnv({ postgres: false });
     fillDatabase(env.config.dataDir, 600);

@@ -201,6 +201,18 @@ export default fp<DbHealthOptions>(
           }, options.checkMinutes * 60_000)
         : null;
     timer?.unref();
+    // A file too big to check before listening (storage/plugin.ts) is checked now, while the server already answers.
+    if (app.checkDeferred)
+      app.addHook('onReady', async () => {
+        app.log.info({ file }, 'the database is checked in the background (PRAGMA quick_check): it is too big to check before start');
+        check()
+          .then((problems) => {
+            if (!problems.length) app.log.info({ file }, 'the database passed its check');
+          })
+          .catch((error: unknown) => {
+            if (!closing) app.log.warn({ err: error }, 'the database check after start failed to run');
+          });
+      });
     app.addHook('preClose', async () => {
       closing = true;
       if (timer) clearInterval(timer);
