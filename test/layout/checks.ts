@@ -212,5 +212,16 @@ export function layoutProblems(options: LayoutOptions): string[] {
         problems.push(`3D target ${t.id} is ${px(t.width)}×${px(t.height)} px where it can be touched (at least ${options.minSceneTarget})`);
     }
 
+  // ---- the 3D view's drawn pixels --------------------------------------------------------------------------------------
+  // A kiosk's GPU is sized for full HD: a view on a bigger screen draws at most that many pixels, scaled up on screen
+  // (the app's scene/renderScale.ts; its figures are spelled out here, since page.evaluate sends only this function).
+  const MAX_DRAWN = 1920 * 1080;
+  for (const canvas of document.querySelectorAll('main canvas')) {
+    if (!(canvas instanceof HTMLCanvasElement) || !visible(canvas)) continue;
+    const drawn = canvas.width * canvas.height;
+    if (drawn > MAX_DRAWN) problems.push(`the 3D view draws ${canvas.width}×${canvas.height} pixels (at most ${MAX_DRAWN} for any screen)`);
+    if (canvas.width < canvas.clientWidth * 0.5 - 1) problems.push(`the 3D view draws ${canvas.width} px across for ${canvas.clientWidth} on screen (at least half)`);
+  }
+
   return [...new Set(problems)];
 }

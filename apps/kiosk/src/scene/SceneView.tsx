@@ -1,6 +1,6 @@
 // The 3D view of a scenario's scene: draws the room and its props from pack data and turns a tap on a prop into
 // onInspect(propId). It knows nothing of hazards or scoring: the app decides what a tap means.
-import { useCallback, useEffect, useMemo, type JSX } from 'react';
+import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
 import type { Prop, Scene } from '@ruyi/pack-schema';
 import { CameraRig } from './CameraRig.tsx';
@@ -15,6 +15,7 @@ import { Room } from './Room.tsx';
 import { SceneProp, type TouchBoxPlace } from './SceneProp.tsx';
 import { useSceneTestApi } from './testApi.ts';
 import { SceneAssetsProvider, useSharedAssets } from './useSharedAssets.ts';
+import { useRenderScale } from './useRenderScale.ts';
 
 export interface SceneViewProps {
   /** From the pack. */
@@ -50,14 +51,16 @@ export interface SceneViewProps {
  */
 export const HIT_TARGET_PX = 100;
 
-const DPR: [number, number] = [1, 1.5];
 const GL = { antialias: true };
 
 export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion, onInspect, assetUrl, tappable = true, className }: SceneViewProps): JSX.Element {
   // A different scene remounts everything below the canvas, so its GPU resources are released with it.
   const sceneKey = useMemo(() => JSON.stringify(scene), [scene]);
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const dpr = useRenderScale(box);
   return (
     <div
+      ref={setBox}
       className={className}
       role="img"
       aria-label={label}
@@ -65,7 +68,7 @@ export function SceneView({ scene, label, labelOf, found, hinted, reducedMotion,
     >
       <Canvas
         frameloop="demand"
-        dpr={DPR}
+        dpr={dpr}
         gl={GL}
         camera={{ fov: 55, near: 0.1, far: 250, position: scene.camera.position }}
       >
