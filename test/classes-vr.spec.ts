@@ -12,7 +12,8 @@ import { enterVr, exitVr, select, waitForTarget, XR_TIMEOUT, XR_VIEWPORT } from 
 import { expect, test } from './xr/fixtures.ts';
 import { awaitRunVisit, visitRecords } from './xr/scenario.ts';
 import { stationEnterButton, stationReady, t } from './xr/station.ts';
-import { classReport, fill, openClass, stationCertificate } from './xr/stationClass.ts';
+import { fill } from './play/words.ts';
+import { classReport, openClass, stationCertificate } from './xr/stationClass.ts';
 
 const TEACHER = { login: 'e2e-vr-teacher', password: 'safe campus vr teacher 2026' };
 const SCHOOL = 'SCH-0077';

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectNoA11yViolations, extraPort, test, watchErrors } from './fixtures.ts';
 import { NEEDS_CLOCK, TOUCH_PLAYERS, type PlayContext } from './play/index.ts';
+import { fill } from './play/words.ts';
 import { adminCli, startServer, type ServerHandle } from './servers.ts';
 
 const PORT = extraPort(86);
@@ -28,7 +29,6 @@ const app = JSON.parse(readFileSync('apps/kiosk/src/locales/zh-CN.json', 'utf8')
   play: Record<string, string>;
   result: Record<string, string>;
 };
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // A short scenario with no clock-driven step: case card, decisions, ordered steps, quiz.

@@ -10,7 +10,7 @@ import { readContent } from '@ruyi/pack-schema/node';
 import { readFileSync } from 'node:fs';
 import { expect, expectNoA11yViolations, storedRecords, test } from './fixtures.ts';
 import { NEEDS_CLOCK, TOUCH_PLAYERS, type PlayContext, type StepOutcome } from './play/index.ts';
-import { settledAnimations, words } from './play/words.ts';
+import { fill, settledAnimations, words } from './play/words.ts';
 
 // The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
 // one worker busy at the end of the run while the other waits.
@@ -33,7 +33,6 @@ const app = JSON.parse(readFileSync('apps/kiosk/src/locales/zh-CN.json', 'utf8')
   map: Record<string, string>;
 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
 interface SceneFigures {
   screen: string;

@@ -10,7 +10,8 @@ import { appXrFrames, enterVr, exitVr, harnessFrames, isPresenting, select, wait
 import { expect, test } from './xr/fixtures.ts';
 import { awaitRunVisit, countOf, playWholeScenario, pressPropUntil, stepOf, visitRecords } from './xr/scenario.ts';
 import { stationEnterButton, stationReady, t } from './xr/station.ts';
-import { fill, openClass, printStationCertificate } from './xr/stationClass.ts';
+import { fill } from './play/words.ts';
+import { openClass, printStationCertificate } from './xr/stationClass.ts';
 
 // The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
 // one worker busy at the end of the run while the other waits.

@@ -9,14 +9,19 @@ import type { Locale } from './types.ts';
 
 export const text = (value: LocalizedText, locale: Locale) => localize(value, locale);
 
-/** A mechanic's string with its {{values}} filled in, as i18next does for these plain keys. */
+/** An app or mechanic string with its {{values}} filled in, as i18next does for these plain keys. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`“${template}” needs {{${name}}}`);
+    return String(values[name]);
+  });
+}
+
+/** A mechanic's string with its {{values}} filled in. */
 export function words(mechanic: MechanicName, key: string, locale: Locale, values: Record<string, string | number> = {}): string {
   const found = (MECHANICS[mechanic].locales[locale] as Record<string, unknown>)[key];
   if (typeof found !== 'string') throw new Error(`mechanics.${mechanic}.${key} is no string in ${locale}`);
-  return found.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`mechanics.${mechanic}.${key} needs {{${name}}}`);
-    return String(values[name]);
-  });
+  return fill(found, values);
 }
 
 /** The button with exactly this accessible name. */

@@ -6,10 +6,10 @@ import { CertificateView, ClassReport, ClassSession } from '@ruyi/api-contract';
 import { localize, type Pack, type Scenario } from '@ruyi/pack-schema';
 import { expect, expectNoA11yViolations, sharedServer, storedRecords } from '../fixtures.ts';
 import { adminCli } from '../servers.ts';
+import { fill } from '../play/words.ts';
 import { XR_TIMEOUT } from './harness.ts';
 import { t } from './station.ts';
 
-export const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
 export interface OpenedClass {
   /** The teacher's session token. */
