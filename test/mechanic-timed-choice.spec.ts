@@ -16,6 +16,7 @@ import { expect, expectNoA11yViolations, extraPort, storedRecords, test, XAPI_BA
 import { startServer, type ServerHandle } from './servers.ts';
 import { enterVr, select, visibleTargets, waitForTarget, XR_TIMEOUT, XR_VIEWPORT } from './xr/harness.ts';
 import { test as xrTest } from './xr/fixtures.ts';
+import { revealChoice } from './xr/scenario.ts';
 import { stationEnterButton, stationReady } from './xr/station.ts';
 
 // The tests share nothing but the worker's server: each may run on either worker, so a long file does not keep
@@ -238,11 +239,7 @@ xrTest.describe('in the headset', () => {
   async function reveal(page: Page, situation: TimedStep['situations'][number], id: string) {
     const shown = async () => (await visibleTargets(page, 'button:timed-choice.')).filter((t) => situation.choices.some((c) => t.id === `button:timed-choice.${c.id}`)).length;
     await expect.poll(shown, { timeout: 60_000 }).toBeGreaterThan(0);
-    // A button shows once its label's glyphs have loaded; only a choice still missing then is on another page.
-    await waitForTarget(page, id, 10_000).catch(() => {});
-    for (let turns = 0; turns < 4 && !(await shownNow(page, id)) && (await shownNow(page, 'button:timed-choice.choices-page')); turns++)
-      await select(page, 'button:timed-choice.choices-page');
-    await waitForTarget(page, id);
+    await revealChoice(page, select, 'timed-choice', id);
   }
 
   // The timed choices, every situation, by controller; the quiz after them is the same panel as the fire visit's

@@ -162,7 +162,13 @@ export async function playWholeScenario(page: Page, scenario: Scenario, visitId:
  */
 export async function revealChoice(page: Page, press: Press, sheet: string, targetId: string): Promise<void> {
   const pager = `button:${sheet}.choices-page`;
-  const look = async () => ((await targetState(page, targetId)) ? 'shown' : (await targetState(page, pager)) ? 'paged' : 'not yet');
+  // A page's buttons are registered together and each shows once its label's glyphs have loaded: the choice is on
+  // another page only when every button of the sheet has shown without it.
+  const look = async () => {
+    const buttons = (await xrTargets(page)).filter((t) => t.id.startsWith(`button:${sheet}.`));
+    if (buttons.some((t) => t.id === targetId && t.visible)) return 'shown';
+    return buttons.some((t) => t.id === pager) && buttons.every((t) => t.visible) ? 'paged' : 'not yet';
+  };
   for (let turn = 0; turn < 8; turn++) {
     let now = 'not yet';
     await expect.poll(async () => (now = await look()), { message: `${targetId} or ${pager} is shown`, timeout: XR_TIMEOUT }).not.toBe('not yet');
