@@ -105,7 +105,8 @@ test('records an older version of the app left queued are sent as statements onc
     legacy,
   );
   await page.goto('/');
-  await expect.poll(() => storedRecords('visit_id = ?', visitId).map((r) => r.type)).toEqual(['visit-start', 'scenario-start']);
+  // The app's start, the old database's reading and the send: on a loaded machine that passed 15 s once.
+  await expect.poll(() => storedRecords('visit_id = ?', visitId).map((r) => r.type), { timeout: 60_000 }).toEqual(['visit-start', 'scenario-start']);
   expect(storedRecords('visit_id = ?', visitId).map((r) => r.id)).toEqual(legacy.map((r) => r.id));
   await page.reload();
   await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('ruyi-outbox');
